@@ -1,0 +1,69 @@
+/** An API key of the gateway's own callers, with what it may do. */
+export enum Scope {
+  SEND = 'send',
+  READ = 'read',
+  SUBSCRIBE = 'subscribe',
+  ADMIN = 'admin',
+}
+
+export interface ApiKey {
+  key: string;
+  scopes: ReadonlySet<Scope>;
+}
+
+/** Where the WhatsApp calls go: Meta's Graph API (or a simulator run apart), or the embedded simulator. */
+export type UpstreamConfig =
+  | {
+      mode: 'live';
+      baseUrl: string;
+      apiVersion: string;
+      accessToken: string;
+      phoneNumberId: string;
+      businessAccountId: string | null;
+      appId: string | null;
+    }
+  | {
+      /** No access token configured: an in-process Cloud API simulator is started and used. */
+      mode: 'simulated';
+      apiVersion: string;
+      /** The simulator's default sender unless one is configured. */
+      phoneNumberId: string | null;
+    };
+
+export type StoreConfig =
+  | { mode: 'embedded' }
+  | { mode: 'redis'; url: string }
+  | { mode: 'cluster'; nodes: ReadonlyArray<{ host: string; port: number }> };
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `production` turns off introspection, the landing page and field suggestions unless asked for. */
+  environment: 'development' | 'production' | 'test';
+  logLevel: string;
+  upstream: UpstreamConfig;
+  upstreamTimeoutMs: number;
+  store: StoreConfig;
+  /** Kept events: the horizon of `since` replays. */
+  streamMaxLength: number;
+  webhook: {
+    /** HMAC key of `X-Hub-Signature-256`. Random per process when simulated and not configured. */
+    appSecret: string;
+    verifyToken: string;
+    bodyLimitBytes: number;
+  };
+  /** Null: no keys configured, the gateway is open (simulated mode only). */
+  apiKeys: readonly ApiKey[] | null;
+  graphql: {
+    introspection: boolean;
+    landingPage: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    maxDirectives: number;
+    maxSubscriptionsPerConnection: number;
+  };
+  sendRatePerSecond: number;
+  idempotencyTtlSeconds: number;
+}

@@ -1,0 +1,3 @@
+export { Scope, type ApiKey, type Config, type StoreConfig, type UpstreamConfig } from './config';
+export { DEFAULT_GRAPH_API_VERSION, loadConfig, type ConfigResult, type Environment } from './load-config';
+export { readProcessEnvironment } from './process-environment';

@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { type ApiKey, type Config, Scope, type StoreConfig, type UpstreamConfig } from './config';
+
+/** The environment as the process sees it; passed in so that loading stays a pure function. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; problems: string[] };
+
+export const DEFAULT_GRAPH_API_VERSION = 'v23.0';
+
+/**
+ * Reads and validates every setting. Each problem is one line that names the variable and says what is
+ * expected; a secret's value is never repeated in it.
+ */
+export function loadConfig(env: Environment): ConfigResult {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const accessToken = read.optionalString('WHATSAPP_ACCESS_TOKEN');
+  const simulated = accessToken === null;
+  const apiVersion = read.string('GRAPH_API_VERSION', DEFAULT_GRAPH_API_VERSION, /^v\d+\.\d+$/, 'like v23.0');
+  const phoneNumberId = read.optionalString('WHATSAPP_PHONE_NUMBER_ID', /^\d+$/, 'digits only');
+
+  let upstream: UpstreamConfig;
+  if (simulated) {
+    upstream = { mode: 'simulated', apiVersion, phoneNumberId };
+  } else {
+    if (phoneNumberId === null && !env.WHATSAPP_PHONE_NUMBER_ID?.trim())
+      problems.push('WHATSAPP_PHONE_NUMBER_ID: required when WHATSAPP_ACCESS_TOKEN is set');
+    upstream = {
+      mode: 'live',
+      baseUrl: read.url('GRAPH_API_BASE_URL', 'https://graph.facebook.com'),
+      apiVersion,
+      accessToken,
+      phoneNumberId: phoneNumberId ?? '',
+      businessAccountId: read.optionalString('WHATSAPP_BUSINESS_ACCOUNT_ID', /^\d+$/, 'digits only'),
+      appId: read.optionalString('WHATSAPP_APP_ID', /^\d+$/, 'digits only'),
+    };
+  }
+
+  const appSecret = read.optionalString('WHATSAPP_APP_SECRET');
+  const verifyToken = read.optionalString('WHATSAPP_VERIFY_TOKEN');
+  if (!simulated && appSecret === null)
+    problems.push('WHATSAPP_APP_SECRET: required when WHATSAPP_ACCESS_TOKEN is set');
+  if (!simulated && verifyToken === null)
+    problems.push('WHATSAPP_VERIFY_TOKEN: required when WHATSAPP_ACCESS_TOKEN is set');
+
+  const apiKeys = parseApiKeys(env.GATEWAY_API_KEYS, problems);
+  if (!simulated && apiKeys === null) {
+    problems.push('GATEWAY_API_KEYS: required when WHATSAPP_ACCESS_TOKEN is set (key:scope+scope,…)');
+  }
+
+  const environment = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = environment === 'production';
+  const port = read.port('PORT', 4000);
+
+  const config: Config = {
+    port,
+    host: read.string('HOST', '127.0.0.1'),
+    environment,
+    logLevel: read.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
+    upstream,
+    upstreamTimeoutMs: read.integer('UPSTREAM_TIMEOUT_MS', 10_000, 50, 120_000),
+    store: readStore(read),
+    streamMaxLength: read.integer('STREAM_MAX_LENGTH', 100_000, 100, 100_000_000),
+    webhook: {
+      appSecret: appSecret ?? randomBytes(32).toString('hex'),
+      verifyToken: verifyToken ?? randomBytes(16).toString('hex'),
+      bodyLimitBytes: read.integer('WEBHOOK_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    },
+    apiKeys,
+    graphql: {
+      introspection: read.boolean('GRAPHQL_INTROSPECTION', !production),
+      landingPage: read.boolean('GRAPHQL_LANDING_PAGE', !production),
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 100),
+      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+      maxCost: read.integer('GRAPHQL_MAX_COST', 20_000, 100, 10_000_000),
+      maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 2_000, 100, 100_000),
+      maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+      maxSubscriptionsPerConnection: read.integer('GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
+    },
+    sendRatePerSecond: read.integer('SEND_RATE_LIMIT_PER_SECOND', 80, 1, 100_000),
+    idempotencyTtlSeconds: read.integer('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
+  };
+
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: Object.freeze(config) };
+}
+
+function readStore(read: EnvReader): StoreConfig {
+  const clusterNodes = read.optionalString('REDIS_CLUSTER_NODES');
+  if (clusterNodes !== null) {
+    const nodes = clusterNodes.split(',').map((item) => {
+      const match = /^([^:\s]+):(\d{1,5})$/.exec(item.trim());
+      return match ? { host: match[1] as string, port: Number(match[2]) } : null;
+    });
+    if (nodes.some((node) => node === null || node.port < 1 || node.port > 65535)) {
+      read.problem('REDIS_CLUSTER_NODES', 'expected host:port,host:port,…');
+      return { mode: 'embedded' };
+    }
+    return { mode: 'cluster', nodes: nodes as Array<{ host: string; port: number }> };
+  }
+  const url = read.optionalString('REDIS_URL');
+  if (url === null) return { mode: 'embedded' };
+  if (!/^rediss?:\/\/[^\s]+$/.test(url)) {
+    read.problem('REDIS_URL', 'expected redis://host:port or rediss://…');
+    return { mode: 'embedded' };
+  }
+  return { mode: 'redis', url };
+}
+
+const SCOPES = new Set<string>(Object.values(Scope));
+
+/** `key:scope+scope,key2:scope`. Keys are at least 16 characters: they guard sends on a business's behalf. */
+function parseApiKeys(raw: string | undefined, problems: string[]): ApiKey[] | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const keys: ApiKey[] = [];
+  for (const [index, item] of raw.split(',').entries()) {
+    const separator = item.lastIndexOf(':');
+    const key = separator > 0 ? item.slice(0, separator).trim() : '';
+    const scopes =
+      separator > 0
+        ? item
+            .slice(separator + 1)
+            .split('+')
+            .map((scope) => scope.trim())
+        : [];
+    if (key.length < 16 || /\s/.test(key)) {
+      problems.push(`GATEWAY_API_KEYS: entry ${index + 1} needs a key of at least 16 characters before ':'`);
+      continue;
+    }
+    const unknown = scopes.filter((scope) => !SCOPES.has(scope));
+    if (scopes.length === 0 || unknown.length > 0) {
+      problems.push(
+        `GATEWAY_API_KEYS: entry ${index + 1} has scopes other than send, read, subscribe, admin`,
+      );
+      continue;
+    }
+    keys.push({ key, scopes: new Set(scopes as Scope[]) });
+  }
+  return keys;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Environment,
+    private readonly problems: string[],
+  ) {}
+
+  problem(name: string, expected: string): void {
+    this.problems.push(`${name}: ${expected}`);
+  }
+
+  optionalString(name: string, pattern?: RegExp, expected?: string): string | null {
+    const value = this.env[name]?.trim();
+    if (value === undefined || value === '') return null;
+    if (pattern && !pattern.test(value)) {
+      this.problem(name, `expected ${expected ?? pattern.source}`);
+      return null;
+    }
+    return value;
+  }
+
+  string(name: string, fallback: string, pattern?: RegExp, expected?: string): string {
+    return this.optionalString(name, pattern, expected) ?? fallback;
+  }
+
+  optionalUrl(name: string): string | null {
+    const value = this.optionalString(name);
+    if (value === null) return null;
+    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+      this.problem(name, 'expected an http(s) URL');
+      return null;
+    }
+    return value.replace(/\/+$/, '');
+  }
+
+  url(name: string, fallback: string): string {
+    return this.optionalUrl(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.optionalString(name);
+    if (value === null) return fallback;
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      this.problem(name, `expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  port(name: string, fallback: number): number {
+    return this.integer(name, fallback, 0, 65535);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.optionalString(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    this.problem(name, 'expected true or false');
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.optionalString(name);
+    if (value === null) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problem(name, `expected one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return value as T;
+  }
+}

@@ -1,0 +1,54 @@
+import { DiagnosisCause } from '../diagnosis-cause';
+import { type Evidence, type TransportFailure } from '../evidence';
+import { type Finding, Strength } from '../finding';
+import { TRANSPORT_RETRY_SECONDS } from '../knowledge/windows';
+import { Verdict } from '../verdict';
+import { type DiagnosisRule } from './rule';
+
+const NAME = 'transport-failure';
+
+/**
+ * Seed, "Reliability FAQ": network problems can stop a request before it reaches the Graph API, and Meta
+ * offers no SLA. The upstream could not be reached, so the customer is not to blame. A timeout is special:
+ * the send may have gone through, so the verdict is UNKNOWN and the texts warn against a blind resend.
+ */
+export const transportFailureRule: DiagnosisRule = {
+  name: NAME,
+  apply(evidence: Evidence): Finding[] {
+    const failure = evidence.transportFailure;
+    if (failure === undefined) return [];
+    return [
+      {
+        rule: NAME,
+        cause: DiagnosisCause.SERVICE_DOWNTIME,
+        verdict: verdictOf(failure),
+        strength: Strength.TRANSPORT,
+        retryable: true,
+        retryAfterSeconds: TRANSPORT_RETRY_SECONDS,
+        facts: [{ id: `fact.transport.${failure}` }],
+        ...(failure === 'timeout'
+          ? {
+              headline: {
+                title: 'headline.timeout.title',
+                explanation: 'headline.timeout.explanation',
+              } as const,
+            }
+          : {}),
+      },
+    ];
+  },
+};
+
+function verdictOf(failure: TransportFailure): Verdict {
+  switch (failure) {
+    case 'timeout':
+      return Verdict.UNKNOWN;
+    case 'network':
+    case 'circuit_open':
+      return Verdict.FAILED;
+    default: {
+      const unreachable: never = failure;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,452 @@
+/**
+ * English texts, by message id. `{name}` is replaced by a parameter. Written for a support agent: what
+ * happened, what the business can do, what to ask the customer. `zh-tw.ts` has the same ids.
+ */
+export const EN = {
+  // Shared pieces.
+  'text.none': '(not given)',
+  'list.separator': ', ',
+  'list.and': ' and ',
+  'diagnosis.titleWithCode': '{title} (error {code})',
+  'evidence.alsoConsidered': 'Also considered: {title}.',
+  'explain.unknownCode':
+    'Meta returned error {code} ("{codeTitle}"), which is not in the gateway’s catalogue. Details from Meta: {details}',
+  'explain.codeRange': 'Codes {code} to {rangeEnd} are permission errors.',
+
+  // Causes: title, explanation, possible causes, solutions, end-user steps.
+  'cause.NONE.title': 'No problem found',
+  'cause.NONE.explanation': 'Nothing in the evidence points to a problem.',
+
+  'cause.RECIPIENT_OFFLINE.title': 'Sent, not delivered yet',
+  'cause.RECIPIENT_OFFLINE.explanation':
+    'Meta sent the message, but no device of the customer has confirmed it yet. For privacy and policy reasons the platform does not reveal why. Most often the customer is simply offline: Meta keeps the message and keeps trying for up to {retentionDays} days.',
+  'cause.RECIPIENT_OFFLINE.possible.1':
+    'The customer has been offline (phone off, no data, WhatsApp not opened); messages are kept for up to {retentionDays} days.',
+  'cause.RECIPIENT_OFFLINE.possible.2':
+    'The customer blocked this business number, or another number of the same business. The platform handles both cases the same way and does not say which applies.',
+  'cause.RECIPIENT_OFFLINE.solution.1':
+    'Wait: the delivery status arrives as soon as one of the customer’s devices comes online.',
+  'cause.RECIPIENT_OFFLINE.solution.2':
+    'Do not resend the same message now: it is still queued, and the customer would get it twice.',
+  'cause.RECIPIENT_OFFLINE.solution.3':
+    'If it is urgent, contact the customer through another channel and go through the steps below together.',
+
+  'cause.OFFLINE_EXPIRED.title': 'Not delivered within {retentionDays} days',
+  'cause.OFFLINE_EXPIRED.explanation':
+    'The message was sent {retentionDays} or more days ago and never delivered. Meta keeps messages for offline customers only for {retentionDays} days, so this one will not arrive.',
+  'cause.OFFLINE_EXPIRED.possible.1': 'The customer stayed offline for the whole {retentionDays}-day period.',
+  'cause.OFFLINE_EXPIRED.solution.1':
+    'Do not retry this message as is. If it is still relevant, send a new one (a template, since the {windowHours}-hour customer service window has most likely closed).',
+  'cause.OFFLINE_EXPIRED.solution.2':
+    'Check through another channel that the customer still uses this number on WhatsApp.',
+
+  'cause.RECIPIENT_UNREACHABLE.title': 'The customer cannot receive this message',
+  'cause.RECIPIENT_UNREACHABLE.explanation':
+    'Meta could not deliver the message to this number and does not say which of several reasons applies. The usual suspects are listed below; only the customer can check them.',
+  'cause.RECIPIENT_UNREACHABLE.possible.1': 'The number is not (or no longer) registered on WhatsApp.',
+  'cause.RECIPIENT_UNREACHABLE.possible.2':
+    'The customer has not accepted WhatsApp’s new Terms of Service and Privacy Policy ({tosUrl}).',
+  'cause.RECIPIENT_UNREACHABLE.possible.3':
+    'The customer uses an old WhatsApp version. Minimum versions: {versions}.',
+  'cause.RECIPIENT_UNREACHABLE.possible.4':
+    'The customer blocked this business number or another number of the same business.',
+  'cause.RECIPIENT_UNREACHABLE.possible.5': 'The customer turned off marketing messages from this business.',
+  'cause.RECIPIENT_UNREACHABLE.solution.1':
+    'Do not resend automatically: the same message keeps failing until the customer acts.',
+  'cause.RECIPIENT_UNREACHABLE.solution.2':
+    'Contact the customer through another channel (SMS, email, a call) and ask them to go through the steps below.',
+
+  'cause.TERMS_NOT_ACCEPTED.title': 'The customer has not accepted the new WhatsApp terms',
+  'cause.TERMS_NOT_ACCEPTED.explanation':
+    'A WhatsApp user must accept the current Terms of Service and Privacy Policy to receive messages from businesses.',
+  'cause.TERMS_NOT_ACCEPTED.solution.1': 'Send the customer the link {tosUrl} through another channel.',
+
+  'cause.OUTDATED_CLIENT.title': 'The customer’s WhatsApp is too old',
+  'cause.OUTDATED_CLIENT.explanation':
+    'Messages from the Cloud API reach only recent WhatsApp clients. Minimum versions: {versions}.',
+  'cause.OUTDATED_CLIENT.solution.1': 'Ask the customer through another channel to update WhatsApp.',
+
+  'cause.EXPERIMENT_GROUP.title': 'The customer is in an experiment group',
+  'cause.EXPERIMENT_GROUP.explanation':
+    'Meta placed this number in an experiment in which marketing messages are not delivered. Neither the message nor the account is at fault.',
+  'cause.EXPERIMENT_GROUP.solution.1':
+    'Do not resend. Reach the customer through another channel, or later with a non-marketing message when there is a real reason to.',
+
+  'cause.MARKETING_LIMIT.title': 'Meta held back a marketing message',
+  'cause.MARKETING_LIMIT.explanation':
+    'Meta chose not to deliver this marketing template to keep the customer’s experience healthy: the customer has, for now, reached the limit of marketing messages they receive from businesses.',
+  'cause.MARKETING_LIMIT.possible.1':
+    'The customer received several marketing messages recently, from any business.',
+  'cause.MARKETING_LIMIT.possible.2': 'Earlier marketing messages got little engagement from this customer.',
+  'cause.MARKETING_LIMIT.solution.1':
+    'Do not resend at once: an immediate resend is held back the same way and weighs on engagement.',
+  'cause.MARKETING_LIMIT.solution.2': 'Space marketing messages out over days and send fewer of them.',
+  'cause.MARKETING_LIMIT.solution.3':
+    'Make each message relevant to the customer (segment, pick the moment) so that it gets opened.',
+  'cause.MARKETING_LIMIT.solution.4':
+    'Keep utility templates for real transactional updates, not for promotions.',
+
+  'cause.SANCTIONED_REGION.title': 'The customer is in a place WhatsApp Business cannot serve',
+  'cause.SANCTIONED_REGION.explanation':
+    'WhatsApp users in Cuba, Iran, North Korea, Syria and the Crimea, Donetsk and Luhansk regions of Ukraine cannot receive messages sent through the WhatsApp Business Platform.',
+  'cause.SANCTIONED_REGION.solution.1':
+    'Do not send to this number through the platform; the gateway refuses such sends before they reach Meta.',
+  'cause.SANCTIONED_REGION.solution.2': 'Use another channel that is lawful for this customer.',
+  'cause.SANCTIONED_REGION.solution.3':
+    'If the number is in fact used elsewhere (area codes are approximate), confirm with the customer before doing anything else.',
+
+  'cause.ACCOUNT_RESTRICTED.title': 'The business account is restricted',
+  'cause.ACCOUNT_RESTRICTED.explanation':
+    'Meta restricts this business account or number, so it cannot send some or all messages. Businesses located in Cuba, Iran, North Korea, Syria and the sanctioned regions of Ukraine are not eligible; policy violations and payment problems also restrict an account.',
+  'cause.ACCOUNT_RESTRICTED.solution.1':
+    'Read the notice in WhatsApp Manager (Business Support Home) and follow it; appeal if you believe it is a mistake.',
+  'cause.ACCOUNT_RESTRICTED.solution.2': 'Check the payment method of the WhatsApp Business Account.',
+  'cause.ACCOUNT_RESTRICTED.solution.3':
+    'A business located in a sanctioned place cannot use the platform at all.',
+
+  'cause.INVALID_REQUEST.title': 'The request is invalid',
+  'cause.INVALID_REQUEST.explanation':
+    'Meta rejected the request because a parameter is missing, wrong or not supported. Meta names it in the details: {details}',
+  'cause.INVALID_REQUEST.solution.1': 'Fix the parameter named in the details, then send again.',
+  'cause.INVALID_REQUEST.solution.2': 'Compare the request with Meta’s reference for the messages endpoint.',
+
+  'cause.INTEGRATION_ERROR.title': 'The business’s platform setup is incomplete',
+  'cause.INTEGRATION_ERROR.explanation':
+    'Something in the business’s setup (payment, eligibility, phone number or app) stops the message; the message itself is fine.',
+  'cause.INTEGRATION_ERROR.solution.1': 'Check the payment method and credit line in WhatsApp Manager.',
+  'cause.INTEGRATION_ERROR.solution.2': 'Check the phone number and app settings in the Meta app dashboard.',
+
+  'cause.SERVICE_DOWNTIME.title': 'The platform is temporarily unavailable',
+  'cause.SERVICE_DOWNTIME.explanation':
+    'Meta’s service could not handle the request just now. This is neither the customer’s fault nor a problem with the message. While Meta updates the API, it can be down for up to {maintenanceMinutes} minutes.',
+  'cause.SERVICE_DOWNTIME.possible.1': 'An API update at Meta (up to {maintenanceMinutes} minutes).',
+  'cause.SERVICE_DOWNTIME.possible.2': 'A partial outage or overload at Meta.',
+  'cause.SERVICE_DOWNTIME.possible.3': 'A network problem between the gateway and Meta.',
+  'cause.SERVICE_DOWNTIME.solution.1': 'Wait {maintenanceMinutes} minutes, then retry the call.',
+  'cause.SERVICE_DOWNTIME.solution.2': 'Look at the WhatsApp Business API status page.',
+  'cause.SERVICE_DOWNTIME.solution.3':
+    'Meta offers no SLA on uptime or latency. If the problem lasts while the status page shows nothing, open a direct support ticket.',
+
+  'cause.ACCESS_TOKEN.title': 'The access token does not work',
+  'cause.ACCESS_TOKEN.explanation':
+    'Meta could not authenticate the call: the access token expired, was revoked or is not valid.',
+  'cause.ACCESS_TOKEN.possible.1': 'The token expired (user tokens do; a system-user token need not).',
+  'cause.ACCESS_TOKEN.possible.2': 'The user changed their password or the session was ended.',
+  'cause.ACCESS_TOKEN.possible.3': 'The token belongs to another app, or the app was removed.',
+  'cause.ACCESS_TOKEN.solution.1':
+    'Paste the token into the Access Token Debugger and check that it is valid and has {permissions}.',
+  'cause.ACCESS_TOKEN.solution.2':
+    'Generate a new token: choose the Meta app the gateway calls with and the permissions {permissions}. Prefer a system-user token, which need not expire.',
+  'cause.ACCESS_TOKEN.solution.3': 'Put the new token in the gateway configuration and restart it.',
+
+  'cause.PERMISSION_MISSING.title': 'The access token lacks a permission',
+  'cause.PERMISSION_MISSING.explanation':
+    'The token is not allowed to do this: a permission is missing, was removed, or does not cover this WhatsApp Business Account.',
+  'cause.PERMISSION_MISSING.solution.1':
+    'Paste the token into the Access Token Debugger and check that both {permissions} are selected.',
+  'cause.PERMISSION_MISSING.solution.2':
+    'Generate a new token: choose the Meta app the gateway calls with and both permissions {permissions}.',
+  'cause.PERMISSION_MISSING.solution.3':
+    'Check that the permissions cover this WhatsApp Business Account (the granular scopes list its id).',
+
+  'cause.RATE_LIMITED.title': 'Sending too fast',
+  'cause.RATE_LIMITED.explanation':
+    'Meta refused the call because a rate limit was reached: for the app, the account, the phone number, or this one customer (about one message every {pairSeconds} seconds per customer).',
+  'cause.RATE_LIMITED.solution.1': 'Retry after the suggested wait, backing off further if it happens again.',
+  'cause.RATE_LIMITED.solution.2': 'Spread sends over time through a queue instead of sending in bursts.',
+  'cause.RATE_LIMITED.solution.3':
+    'If messages are flagged as spam, improve their quality before sending more.',
+
+  'cause.REENGAGEMENT_WINDOW.title': 'Outside the {windowHours}-hour customer service window',
+  'cause.REENGAGEMENT_WINDOW.explanation':
+    'Free-form messages can be sent only within {windowHours} hours of the customer’s last message. Outside that window, only an approved template can be sent.',
+  'cause.REENGAGEMENT_WINDOW.solution.1': 'Send an approved message template instead.',
+  'cause.REENGAGEMENT_WINDOW.solution.2':
+    'Or wait for the customer to write again, which opens the window for another {windowHours} hours.',
+
+  'cause.TEMPLATE.title': 'Problem with the message template',
+  'cause.TEMPLATE.explanation':
+    'The template, or the parameters sent with it, do not match what Meta approved, or the template cannot be used right now.',
+  'cause.TEMPLATE.solution.1': 'Check the template’s name, language and status in WhatsApp Manager.',
+  'cause.TEMPLATE.solution.2':
+    'Send exactly the parameters the template expects, in the expected format and length.',
+
+  'cause.MEDIA.title': 'The media could not be processed',
+  'cause.MEDIA.explanation': 'Meta could not fetch, upload or download the media of the message.',
+  'cause.MEDIA.solution.1':
+    'Check that the media URL is public and reachable, has the right content type and is within the size limits.',
+  'cause.MEDIA.solution.2': 'Upload the media first and send it by id rather than by link.',
+
+  'cause.PHONE_NUMBER.title': 'Problem with the business phone number',
+  'cause.PHONE_NUMBER.explanation':
+    'The business phone number is not fully registered, verified or approved on the platform.',
+  'cause.PHONE_NUMBER.solution.1':
+    'Check the number’s status, display name and registration in WhatsApp Manager.',
+  'cause.PHONE_NUMBER.solution.2': 'Register or verify the number again, as the error details say.',
+
+  'cause.MULTI_DEVICE_CONFLICT.title': 'Delivered, but failed on another device',
+  'cause.MULTI_DEVICE_CONFLICT.explanation':
+    'Meta reported both delivered and failed for this message. This happens when the customer uses WhatsApp on several devices: the message reached at least one of them, so count it as delivered.',
+  'cause.MULTI_DEVICE_CONFLICT.solution.1':
+    'Do not resend: the customer has the message on at least one device.',
+  'cause.MULTI_DEVICE_CONFLICT.solution.2':
+    'If this keeps happening for the same customer, ask them to update WhatsApp on every device.',
+
+  'cause.UNKNOWN.title': 'Unexplained failure',
+  'cause.UNKNOWN.explanation':
+    'The evidence does not point to a known cause, and nothing suggests the customer did anything wrong.',
+  'cause.UNKNOWN.solution.1':
+    'Look the code up in Meta’s error-code reference; the details often name the fix.',
+  'cause.UNKNOWN.solution.2': 'Look at the WhatsApp Business API status page.',
+  'cause.UNKNOWN.solution.3':
+    'If it keeps failing, open a direct support ticket with Meta, quoting the code, the details and the fbtrace id.',
+
+  // What to ask the customer through another channel (seed, "Possible solutions").
+  'step.canMessageBusiness':
+    'Send a message to the business number on WhatsApp, to confirm it can be reached.',
+  'step.notBlocked':
+    'Check that the business number is not blocked: Settings > Privacy > Blocked contacts; unblock it if it is listed.',
+  'step.acceptTerms':
+    'Accept WhatsApp’s latest Terms of Service by opening {tosUrl}; or open Settings > Help > App info, which asks to accept them if not done yet.',
+  'step.updateClient': 'Update WhatsApp to the latest version (at least {versions}).',
+  'step.updateAllDevices': 'Update WhatsApp on every device where the account is signed in.',
+  'step.goOnline': 'Open WhatsApp while connected to the internet, so that waiting messages arrive.',
+  'step.resendMedia': 'Send the file again, or through another channel.',
+
+  // Headlines for findings that are not a failure cause.
+  'headline.accepted.title': 'Accepted, waiting for the first status',
+  'headline.accepted.explanation':
+    'Meta’s API accepted the message, but no status (sent, delivered or failed) has arrived yet. It usually follows within seconds.',
+  'headline.held.title': 'Held for a quality check',
+  'headline.held.explanation':
+    'Meta holds this marketing message for a quality assessment before sending it; a status follows when the check is done.',
+  'headline.delivered.title': 'Delivered',
+  'headline.delivered.explanation': 'Meta confirmed the message reached the customer (status {status}).',
+  'headline.deleted.title': 'Deleted',
+  'headline.deleted.explanation': 'The message was deleted after it was sent.',
+  'headline.warning.title': 'Sent with a warning',
+  'headline.warning.explanation':
+    'Meta reported a warning for this message (often about catalogue items in it); see the evidence for Meta’s words.',
+  'headline.unknownStatus.title': 'Unrecognised status',
+  'headline.unknownStatus.explanation': 'The message has a status the gateway does not know: {status}.',
+  'headline.timeout.title': 'Meta did not answer in time',
+  'headline.timeout.explanation':
+    'The call to Meta timed out. The message may have been sent anyway: before sending it again, check whether a status arrives for it. This is not the customer’s fault.',
+  'headline.tokenOk.title': 'The access token is fine',
+  'headline.tokenOk.explanation': 'The token is valid and has both permissions: {permissions}.',
+  'headline.tokenExpiring.title': 'The access token expires soon',
+  'headline.tokenExpiring.explanation':
+    'The token works today but expires at {expiresAt}; after that every call fails until a new token is configured.',
+  'headline.healthOk.title': 'The account can send messages',
+  'headline.healthOk.explanation': 'Meta reports every entity of the account as able to send (AVAILABLE).',
+  'headline.noEvidence.title': 'Nothing to diagnose',
+  'headline.noEvidence.explanation': 'No message, error, token or account data was given.',
+
+  // Evidence lines.
+  'fact.status': 'Current status: {status}.',
+  'fact.unknownStatus': 'Unrecognised status: {status}.',
+  'fact.sentAge': 'Sent at {sentAt}, {ageDays} day(s) ago; no delivery reported since.',
+  'fact.acceptedAt': 'Accepted by the API at {createdAt}; no status webhook yet.',
+  'fact.held': 'Meta answered held_for_quality_assessment.',
+  'fact.staleAccepted':
+    'Still no status after {ageHours} hours: the status webhook may have been lost, and Meta offers no API to fetch it later.',
+  'fact.deliveredAt': 'Meta reported {status} at {at}.',
+  'fact.conflict': 'Both delivered and failed were reported for this message.',
+  'fact.failedNoError': 'Meta reported failed without any error detail.',
+  'fact.deleted': 'The message was deleted.',
+  'fact.warning': 'Meta reported a warning: {details}',
+  'fact.errorCode': 'Meta error {code}: {codeTitle}.',
+  'fact.errorDetails': 'Details from Meta: {details}',
+  'fact.sendRejected': 'Meta rejected the send (HTTP {httpStatus}).',
+  'fact.fbtrace': 'Meta trace id: {fbtraceId}.',
+  'fact.httpServerError': 'Meta answered HTTP {httpStatus}, an error on Meta’s side.',
+  'fact.transport.timeout': 'The call to Meta timed out.',
+  'fact.transport.network': 'Meta could not be reached (network error).',
+  'fact.transport.circuit_open': 'Calls to Meta are paused for a moment after repeated failures.',
+  'fact.candidate.terms': 'Candidate: the customer has not accepted the new terms ({tosUrl}).',
+  'fact.candidate.outdated': 'Candidate: the customer’s WhatsApp is older than {versions}.',
+  'fact.region.recipient': 'The customer’s number {number} is in {place} ({certainty}).',
+  'fact.region.sender': 'The business number {number} is in {place} ({certainty}).',
+  'fact.region.lifted': 'The number {number} is in {place}, which is no longer restricted since {date}.',
+  'certainty.certain': 'certain, from the country code',
+  'certainty.likely': 'likely, from the area code',
+  'certainty.possible': 'possible: this number range is also used elsewhere',
+  'fact.window.closed':
+    'The customer last wrote at {lastInbound}; the {windowHours}-hour window closed at {windowClosed}.',
+  'fact.window.open':
+    'The customer last wrote at {lastInbound}; the {windowHours}-hour window is open until {windowClosed}.',
+  'fact.window.none':
+    'No message from this customer to this business number is known: no window was ever opened.',
+  'fact.token.invalid': 'Token debugger: the token is not valid.',
+  'fact.token.error': 'Token debugger error {code} (subcode {subcode}): {message}',
+  'fact.token.expired': 'The token expired at {expiresAt}.',
+  'fact.token.expires': 'The token is valid until {expiresAt}.',
+  'fact.token.neverExpires': 'The token never expires.',
+  'fact.token.missing': 'The token lacks the permission {permission}.',
+  'fact.token.hasAll': 'The token has both permissions: {permissions}.',
+  'fact.token.app': 'The token belongs to app {appId}; it must be the app the gateway calls with.',
+  'fact.subcode.458': 'Subcode 458: the user has not installed (or removed) the app.',
+  'fact.subcode.460': 'Subcode 460: the user changed their password, which ended the token.',
+  'fact.subcode.463': 'Subcode 463: the token expired.',
+  'fact.subcode.467': 'Subcode 467: the token is invalid (logged out or revoked).',
+  'fact.subcode.492': 'Subcode 492: the session is invalid.',
+  'fact.subcode.other': 'Subcode {subcode}.',
+  'fact.health.overall': 'Account health: {state}.',
+  'fact.health.entity': '{entityType} {id}: {state}.',
+  'fact.health.entityError': '{entityType} {id}: error {code}: {description} Suggested by Meta: {solution}',
+  'fact.ruleFailed': 'The check "{rule}" could not be evaluated on this evidence and was skipped.',
+  'fact.noEvidence': 'No message, error, token or account data was given.',
+
+  // Places (seed, "Country restrictions").
+  'place.CU': 'Cuba',
+  'place.IR': 'Iran',
+  'place.KP': 'North Korea',
+  'place.SY': 'Syria',
+  'place.TR': 'Turkey',
+  'place.CRIMEA': 'Crimea (Ukraine)',
+  'place.SEVASTOPOL': 'Sevastopol, Crimea (Ukraine)',
+  'place.DONETSK': 'the Donetsk region (Ukraine)',
+  'place.LUHANSK': 'the Luhansk region (Ukraine)',
+
+  // Link titles.
+  'link.ERROR_CODES': 'Meta: Cloud API error codes',
+  'link.STATUS_PAGE': 'WhatsApp Business API status page',
+  'link.TERMS_OF_SERVICE': 'WhatsApp Terms of Service (link for the customer)',
+  'link.TOKEN_DEBUGGER': 'Meta Access Token Debugger',
+  'link.DIRECT_SUPPORT': 'Meta Direct Support',
+  'link.TEMPLATES': 'Meta: message templates',
+  'link.CUSTOMER_SERVICE_WINDOW': 'Meta: customer service window',
+  'link.THROUGHPUT': 'Meta: throughput and rate limits',
+  'link.HEALTH_STATUS': 'Meta: health status',
+  'link.TROUBLESHOOTING': 'Meta: Cloud API support and troubleshooting',
+  'link.POLICY_ENFORCEMENT': 'Meta: policy enforcement',
+
+  // Error codes (Meta's error-code reference): what it means, what to do.
+  'code.0.description':
+    'Meta could not authenticate the app user; the token most likely expired or was revoked.',
+  'code.0.solution': 'Generate a new access token and configure it.',
+  'code.1.description':
+    'Meta reports an unknown error: either a malformed request or a problem on Meta’s side.',
+  'code.1.solution': 'Check the status page and the request, then retry after a short wait.',
+  'code.2.description':
+    'Meta’s API is temporarily down or overloaded, typically during an update (up to {maintenanceMinutes} minutes).',
+  'code.2.solution': 'Wait {maintenanceMinutes} minutes, then retry.',
+  'code.3.description': 'The app lacks the capability or permission for this call.',
+  'code.3.solution': 'Check the token’s permissions in the Access Token Debugger.',
+  'code.4.description': 'The app reached its API call rate limit.',
+  'code.4.solution': 'Back off and spread calls over time.',
+  'code.10.description': 'The permission for this call was not granted, or was removed.',
+  'code.10.solution': 'Grant {permissions} and generate a new token.',
+  'code.33.description': 'The business phone number id is wrong, or the number was deleted.',
+  'code.33.solution': 'Check the phone number id the gateway sends from.',
+  'code.100.description': 'A parameter is invalid, misspelled or not supported.',
+  'code.100.solution': 'Fix the parameter named in the details.',
+  'code.190.description': 'The access token expired or was invalidated.',
+  'code.190.solution': 'Generate a new token (a system-user token need not expire).',
+  'code.200.description': 'The permission for this call was not granted, or was removed.',
+  'code.200.solution': 'Check the token’s permissions and generate a new token with {permissions}.',
+  'code.368.description': 'The account is temporarily blocked for violating a policy.',
+  'code.368.solution': 'Read the policy enforcement notice in WhatsApp Manager; appeal if it is a mistake.',
+  'code.80007.description': 'The WhatsApp Business Account reached its rate limit.',
+  'code.80007.solution': 'Back off and send more slowly.',
+  'code.130429.description': 'The phone number’s message throughput was reached.',
+  'code.130429.solution': 'Slow down and spread sends over time.',
+  'code.130472.description':
+    'The customer’s number is part of an experiment; marketing messages are not delivered to it.',
+  'code.130472.solution': 'Nothing to fix: reach the customer another way.',
+  'code.130497.description': 'The business account may not message users in the customer’s country.',
+  'code.130497.solution': 'Do not send to that country through the platform.',
+  'code.131000.description': 'Something went wrong inside Meta (an unknown internal error).',
+  'code.131000.solution': 'Retry; if it keeps happening, contact Meta support.',
+  'code.131005.description': 'Access was denied: a permission was not granted, or was removed.',
+  'code.131005.solution': 'Check the token’s permissions and generate a new token with {permissions}.',
+  'code.131008.description': 'A required parameter is missing.',
+  'code.131008.solution': 'Add the parameter named in the details.',
+  'code.131009.description': 'A parameter value is not valid (this includes the phone number).',
+  'code.131009.solution': 'Fix the value named in the details.',
+  'code.131016.description': 'A service is temporarily unavailable.',
+  'code.131016.solution': 'Retry later.',
+  'code.131021.description': 'The message was addressed to the sender’s own number.',
+  'code.131021.solution': 'Send to another number.',
+  'code.131026.description':
+    'The message could not be delivered: the number may not be on WhatsApp, or the customer has not accepted the new terms, or uses an outdated app.',
+  'code.131026.solution': 'Ask the customer through another channel to check the steps listed.',
+  'code.131030.description': 'A test number may only message the recipients on its allowed list.',
+  'code.131030.solution': 'Add the recipient to the allowed list, or use a production number.',
+  'code.131031.description':
+    'The account was locked, for a policy violation or because its two-step verification data could not be verified.',
+  'code.131031.solution': 'Read the notice in WhatsApp Manager and contact Meta support.',
+  'code.131037.description': 'The phone number’s display name must be approved before messages can be sent.',
+  'code.131037.solution': 'Get the display name approved in WhatsApp Manager.',
+  'code.131042.description':
+    'There is a payment problem with the account (no or invalid payment method, credit line).',
+  'code.131042.solution': 'Fix the payment setup in WhatsApp Manager.',
+  'code.131045.description': 'The phone number’s registration certificate is wrong.',
+  'code.131045.solution': 'Register the phone number again.',
+  'code.131047.description':
+    'More than {windowHours} hours have passed since the customer last wrote; only a template may be sent.',
+  'code.131047.solution': 'Send an approved template instead.',
+  'code.131048.description': 'Too many messages were blocked or flagged as spam, so sending is limited.',
+  'code.131048.solution': 'Improve message quality and send less.',
+  'code.131049.description':
+    'Meta did not deliver the message to keep engagement healthy (per-user limit on marketing templates).',
+  'code.131049.solution': 'Do not resend at once; space marketing messages out.',
+  'code.131050.description': 'The customer stopped marketing messages from this business.',
+  'code.131050.solution': 'Respect the opt-out; do not send marketing messages to this customer.',
+  'code.131051.description': 'The message type is not supported.',
+  'code.131051.solution': 'Use a supported message type.',
+  'code.131052.description': 'Media sent by the customer could not be downloaded.',
+  'code.131052.solution': 'Ask the customer to send the file again, or another way.',
+  'code.131053.description': 'The media to send could not be uploaded or fetched.',
+  'code.131053.solution': 'Check the media’s type, size and URL.',
+  'code.131055.description': 'The HTTP method is not allowed on this path.',
+  'code.131055.solution': 'Use the documented method.',
+  'code.131056.description':
+    'Too many messages to the same customer in a short time (about one every {pairSeconds} seconds is allowed).',
+  'code.131056.solution': 'Wait before sending to this customer again.',
+  'code.131057.description': 'The account is in maintenance mode, for example during a throughput upgrade.',
+  'code.131057.solution': 'Retry in a few minutes.',
+  'code.132000.description': 'The number of parameters does not match the template.',
+  'code.132000.solution': 'Send exactly the number of parameters the template has.',
+  'code.132001.description': 'No approved template with that name and language exists.',
+  'code.132001.solution': 'Check the template’s name, language and approval.',
+  'code.132005.description': 'The template text is too long once the parameters are filled in.',
+  'code.132005.solution': 'Shorten the parameters.',
+  'code.132007.description': 'The content breaks the template’s formatting policy.',
+  'code.132007.solution': 'Fix the parameter text (characters, line breaks, formatting).',
+  'code.132012.description': 'A parameter has the wrong format.',
+  'code.132012.solution': 'Send the parameter in the format the template expects.',
+  'code.132015.description': 'The template is paused because of low quality.',
+  'code.132015.solution': 'Edit the template, or wait until Meta reactivates it.',
+  'code.132016.description': 'The template is disabled because of low quality.',
+  'code.132016.solution': 'Create a new template.',
+  'code.132068.description': 'The flow is blocked.',
+  'code.132068.solution': 'Fix the flow in WhatsApp Manager.',
+  'code.132069.description': 'The flow is throttled.',
+  'code.132069.solution': 'Send fewer messages with this flow.',
+  'code.133000.description': 'An earlier deregistration of the number did not finish.',
+  'code.133000.solution': 'Deregister the number again, then register it.',
+  'code.133004.description': 'The server is temporarily unavailable.',
+  'code.133004.solution': 'Retry later.',
+  'code.133005.description': 'The two-step verification PIN is wrong.',
+  'code.133005.solution': 'Use the right PIN, or reset it.',
+  'code.133006.description': 'The phone number must be verified again.',
+  'code.133006.solution': 'Verify the phone number.',
+  'code.133008.description': 'Too many wrong two-step verification PINs were tried.',
+  'code.133008.solution': 'Wait as long as the details say, then try again.',
+  'code.133009.description': 'PINs were tried too fast.',
+  'code.133009.solution': 'Wait as the details say, then try again.',
+  'code.133010.description': 'The business phone number is not registered on the platform.',
+  'code.133010.solution': 'Register the phone number.',
+  'code.133015.description': 'The number was deleted recently and cannot be registered yet.',
+  'code.133015.solution': 'Wait {maintenanceMinutes} minutes, then register.',
+  'code.133016.description': 'Too many register or deregister attempts.',
+  'code.133016.solution': 'Wait and try again later.',
+  'code.135000.description': 'An unknown error with the request’s parameters.',
+  'code.135000.solution': 'Check the request against Meta’s reference.',
+  'code.141006.description': 'A payment method problem blocks business-initiated conversations.',
+  'code.141006.solution': 'Add a valid payment method to the account.',
+} as const;
+
+/** Every text id; `zh-tw.ts` must define exactly these. */
+export type MessageId = keyof typeof EN;

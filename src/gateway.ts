@@ -1,0 +1,173 @@
+import { Redis } from 'ioredis';
+import { type Config } from './config';
+import { buildGatewaySchema, MessageSender, StatusEventStream } from './graphql';
+import { ApiKeyAuthenticator, createGatewayServer, type ReadinessCheck } from './http';
+import {
+  createMemoryMessaging,
+  createRedisMessaging,
+  recommendedRedisOptions,
+  type MessageStore,
+  type StatusBus,
+} from './messages';
+import { type Logger } from './observability';
+import { startSimulator, type RunningSimulator } from './simulator';
+import { GraphApiClient } from './upstream';
+import { createWebhookHandler } from './webhooks';
+
+/** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
+const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
+
+export interface RunningGateway {
+  /** `http://host:port` */
+  url: string;
+  /** The embedded simulator, when no access token was configured. */
+  simulator: RunningSimulator | null;
+  close(): Promise<void>;
+}
+
+export interface GatewayOverrides {
+  clock?: () => number;
+}
+
+/**
+ * Builds every part from the configuration and starts serving: the upstream (Meta, or the embedded
+ * simulator), the store and bus (Redis, or in-process), the schema, and the server.
+ */
+export async function startGateway(
+  config: Config,
+  logger: Logger,
+  overrides: GatewayOverrides = {},
+): Promise<RunningGateway> {
+  const clock = overrides.clock ?? Date.now;
+  const closers: Array<() => Promise<unknown>> = [];
+  const closeAll = async (): Promise<void> => {
+    for (const close of closers.reverse())
+      await close().catch((err: unknown) => logger.warn({ err }, 'error while closing'));
+  };
+
+  try {
+    let simulator: RunningSimulator | null = null;
+    let upstreamOptions: { baseUrl: string; accessToken: string; phoneNumberId: string };
+    if (config.upstream.mode === 'simulated') {
+      simulator = await startSimulator({
+        appSecret: config.webhook.appSecret,
+        apiVersion: config.upstream.apiVersion,
+        ...(config.upstream.phoneNumberId && { phoneNumberId: config.upstream.phoneNumberId }),
+        logger: logger.child({ component: 'simulator' }),
+      });
+      closers.push(() => simulator!.close());
+      upstreamOptions = {
+        baseUrl: simulator.url,
+        accessToken: SIMULATOR_ACCESS_TOKEN,
+        phoneNumberId: simulator.phoneNumberId,
+      };
+      logger.warn(
+        { simulator: simulator.url },
+        'No WHATSAPP_ACCESS_TOKEN: using the embedded Cloud API simulator',
+      );
+    } else {
+      upstreamOptions = config.upstream;
+    }
+
+    const upstream = new GraphApiClient({
+      baseUrl: upstreamOptions.baseUrl,
+      apiVersion: config.upstream.apiVersion,
+      accessToken: upstreamOptions.accessToken,
+      requestTimeoutMs: config.upstreamTimeoutMs,
+      logger: logger.child({ component: 'upstream' }),
+    });
+    closers.push(() => upstream.close());
+
+    const { store, bus, checks } = await openStore(config, logger, closers);
+    const sender = new MessageSender({
+      upstream,
+      store,
+      defaultPhoneNumberId: upstreamOptions.phoneNumberId,
+      clock,
+    });
+    const schema = await buildGatewaySchema({
+      store,
+      upstream,
+      sender,
+      defaultPhoneNumberId: upstreamOptions.phoneNumberId,
+      ownToken: upstreamOptions.accessToken,
+      clock,
+    });
+    const authenticator = new ApiKeyAuthenticator(config.apiKeys);
+    if (authenticator.open) {
+      logger.warn('GATEWAY_API_KEYS is not set: the gateway is OPEN to every caller (simulated mode only)');
+    }
+    const server = await createGatewayServer({
+      config,
+      schema,
+      store,
+      statusEvents: new StatusEventStream({ store, bus }),
+      webhooks: createWebhookHandler({
+        store,
+        appSecret: config.webhook.appSecret,
+        verifyToken: config.webhook.verifyToken,
+        logger: logger.child({ component: 'webhooks' }),
+        clock,
+      }),
+      authenticator,
+      readinessChecks: checks,
+      logger,
+    });
+    const url = await server.listen();
+    closers.push(() => server.close());
+    simulator?.setWebhookUrl(`${loopbackUrl(url)}/webhooks/whatsapp`);
+    logger.info(
+      { url, graphql: `${url}/graphql`, store: config.store.mode, upstream: config.upstream.mode },
+      'gateway ready',
+    );
+    return { url, simulator, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function openStore(
+  config: Config,
+  logger: Logger,
+  closers: Array<() => Promise<unknown>>,
+): Promise<{ store: MessageStore; bus: StatusBus; checks: ReadinessCheck[] }> {
+  const options = { streamMaxLength: config.streamMaxLength, logger: logger.child({ component: 'store' }) };
+  if (config.store.mode === 'embedded') {
+    const { store, bus } = createMemoryMessaging(options);
+    return { store, bus, checks: [] };
+  }
+  if (config.store.mode === 'cluster') throw new Error('REDIS_CLUSTER_NODES is not supported yet');
+  const connect = (name: string): Redis => {
+    const redis = new Redis(config.store.mode === 'redis' ? config.store.url : '', {
+      ...recommendedRedisOptions,
+      connectionName: `wa-gateway-${name}`,
+      lazyConnect: true,
+    });
+    redis.on('error', (err: Error) =>
+      logger.warn({ err: { message: err.message }, connection: name }, 'Redis connection error'),
+    );
+    closers.push(() => redis.quit().catch(() => redis.disconnect()));
+    return redis;
+  };
+  const command = connect('command');
+  const subscriber = connect('subscriber');
+  await Promise.all([command.connect(), subscriber.connect()]);
+  const { store, bus } = createRedisMessaging({ command, subscriber }, { ...options, keyPrefix: 'wa:' });
+  closers.push(() => bus.close());
+  return {
+    store,
+    bus,
+    checks: [
+      { name: 'store', check: () => store.ping() },
+      { name: 'bus', check: () => bus.ping() },
+    ],
+  };
+}
+
+/** The address the simulator posts webhooks to: the loopback, even when the gateway listens on every interface. */
+function loopbackUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname === '0.0.0.0' || parsed.hostname === '[::]') parsed.hostname = '127.0.0.1';
+  return parsed.origin;
+}

@@ -1,0 +1,94 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { type GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
+import { type MessageStore } from '../messages';
+import { type GraphApiClient } from '../upstream';
+import { scopeAuthChecker } from './auth-checker';
+import { DiagnosisResolver, FailureBucketResolver } from './resolvers/diagnosis.resolver';
+import { MessageResolver } from './resolvers/message.resolver';
+import { PhoneNumberResolver } from './resolvers/phone-number.resolver';
+import { SendMessageResolver, UpstreamErrorResolver } from './resolvers/send-message.resolver';
+import { StatusSubscriptionResolver } from './resolvers/status-subscription.resolver';
+import { TokenDebugResolver } from './resolvers/token-debug.resolver';
+import { DiagnosisService } from './services/diagnosis-service';
+import { FailureSummaryService } from './services/failure-summary-service';
+import { type SendMessageHandler } from './services/send-message-handler';
+
+export interface SchemaDependencies {
+  store: MessageStore;
+  upstream: GraphApiClient;
+  sender: SendMessageHandler;
+  defaultPhoneNumberId: string;
+  /** The gateway's own access token, for `debugToken` without an argument. Never returned. */
+  ownToken: string;
+  clock: () => number;
+}
+
+const RESOLVERS = [
+  MessageResolver,
+  SendMessageResolver,
+  UpstreamErrorResolver,
+  PhoneNumberResolver,
+  TokenDebugResolver,
+  DiagnosisResolver,
+  FailureBucketResolver,
+  StatusSubscriptionResolver,
+] as const;
+
+/** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
+function createContainer(deps: SchemaDependencies): ContainerType {
+  const diagnosis = new DiagnosisService(deps.clock);
+  const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
+  const instances = new Map<unknown, unknown>([
+    [MessageResolver, new MessageResolver(deps.store, diagnosis)],
+    [SendMessageResolver, new SendMessageResolver(deps.sender, deps.upstream, deps.defaultPhoneNumberId)],
+    [UpstreamErrorResolver, new UpstreamErrorResolver(diagnosis)],
+    [PhoneNumberResolver, new PhoneNumberResolver(deps.upstream, diagnosis, deps.defaultPhoneNumberId)],
+    [TokenDebugResolver, new TokenDebugResolver(deps.upstream, diagnosis, deps.ownToken)],
+    [DiagnosisResolver, new DiagnosisResolver(failures)],
+    [FailureBucketResolver, new FailureBucketResolver()],
+    [StatusSubscriptionResolver, new StatusSubscriptionResolver()],
+  ]);
+  return {
+    get(resolverClass) {
+      const instance = instances.get(resolverClass);
+      if (instance === undefined) throw new Error(`no instance registered for ${String(resolverClass)}`);
+      return instance;
+    },
+  };
+}
+
+const UNUSED_PUB_SUB: PubSub = {
+  publish: () => {
+    throw new Error('status events are published by the message store, not through type-graphql');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions read the status event stream, not type-graphql topics');
+  },
+};
+
+export function buildGatewaySchema(deps: SchemaDependencies): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    container: createContainer(deps),
+    authChecker: scopeAuthChecker,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+    // Every subscription brings its own `subscribe` (the status stream); type-graphql still insists on a
+    // PubSub at build time, so it gets one that refuses to be used.
+    pubSub: UNUSED_PUB_SUB,
+  });
+}
+
+/** The schema's shape without working resolvers: what `schema:print` and the schema test print. */
+export function buildSchemaForPrinting(): Promise<GraphQLSchema> {
+  const unavailable = new Proxy({}, { get: () => () => Promise.reject(new Error('printing only')) });
+  return buildGatewaySchema({
+    store: unavailable as MessageStore,
+    upstream: unavailable as GraphApiClient,
+    sender: unavailable as SendMessageHandler,
+    defaultPhoneNumberId: '0',
+    ownToken: '',
+    clock: () => 0,
+  });
+}

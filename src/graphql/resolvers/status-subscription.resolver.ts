@@ -1,0 +1,63 @@
+import {
+  type SubscribeResolverData,
+  Args,
+  ArgsType,
+  Field,
+  ID,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { Scope } from '../../config';
+import { type GatewayContext } from '../context';
+import { toStatusEvent } from '../mappers';
+import { assertScope } from '../auth-checker';
+import { type StatusEventWithMessage } from '../services/status-event-stream';
+import { MessageStatusEvent } from '../types/message-status-event.type';
+import { normaliseRecipient } from './message.resolver';
+
+@ArgsType()
+class MessageStatusChangedArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this message.' })
+  messageId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only messages to this recipient (E.164).' })
+  recipient?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only messages from this business phone number id.' })
+  phoneNumberId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The cursor of the last event you received: the events after it are replayed first, then live ones follow, with no gap and no duplicate.',
+  })
+  since?: string | null;
+}
+
+@Resolver()
+export class StatusSubscriptionResolver {
+  @Subscription(() => MessageStatusEvent, {
+    description: 'Status changes as Meta reports them, on whichever gateway instance the webhook lands.',
+    subscribe: ({
+      args,
+      context,
+    }: SubscribeResolverData<unknown, MessageStatusChangedArgs, GatewayContext>) => {
+      assertScope(context, Scope.SUBSCRIBE);
+      return context.statusEvents.subscribe(
+        {
+          messageId: args.messageId ?? null,
+          recipient: args.recipient ? normaliseRecipient(args.recipient) : null,
+          phoneNumberId: args.phoneNumberId ?? null,
+        },
+        args.since ?? null,
+      );
+    },
+  })
+  messageStatusChanged(
+    @Root() payload: StatusEventWithMessage,
+    @Args() _args: MessageStatusChangedArgs,
+  ): MessageStatusEvent {
+    return toStatusEvent(payload.event, payload.message);
+  }
+}

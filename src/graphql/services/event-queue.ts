@@ -1,0 +1,72 @@
+/**
+ * An async iterator fed by pushes: what a subscription hands graphql-ws. Unlike an async generator, its
+ * `return()` ends it at once even while it waits for the next item, so an unsubscribe never hangs on a
+ * quiet stream, and `onClose` runs exactly once however it ends.
+ */
+export class EventQueue<T> implements AsyncIterableIterator<T> {
+  private readonly items: Array<Promise<T>> = [];
+  private readonly waiting: Array<(result: IteratorResult<T>) => void> = [];
+  private failure: { error: unknown } | null = null;
+  private closed = false;
+
+  constructor(private readonly onClose: () => void) {}
+
+  /** Items waiting to be read; the subscriber's backlog. */
+  get backlog(): number {
+    return this.items.length;
+  }
+
+  /** Queues an item (or the promise of one); items are delivered in push order. */
+  push(item: T | Promise<T>): void {
+    if (this.closed) return;
+    const next = Promise.resolve(item);
+    const reader = this.waiting.shift();
+    if (reader) {
+      next.then(
+        (value) => reader({ value, done: false }),
+        (error: unknown) => this.fail(error),
+      );
+    } else {
+      next.catch(() => undefined); // handled when read
+      this.items.push(next);
+    }
+  }
+
+  /** Ends the iteration with an error after nothing more; the reader's next `next()` rejects. */
+  fail(error: unknown): void {
+    if (this.closed) return;
+    this.failure = { error };
+    this.items.length = 0;
+    for (const reader of this.waiting.splice(0)) reader({ value: undefined, done: true });
+    this.close();
+  }
+
+  async next(): Promise<IteratorResult<T>> {
+    const item = this.items.shift();
+    if (item) return { value: await item, done: false };
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = null;
+      throw error;
+    }
+    if (this.closed) return { value: undefined, done: true };
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    this.items.length = 0;
+    for (const reader of this.waiting.splice(0)) reader({ value: undefined, done: true });
+    this.close();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose();
+  }
+}

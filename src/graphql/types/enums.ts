@@ -1,0 +1,45 @@
+import { registerEnumType } from 'type-graphql';
+import { DiagnosisCause, Locale, Verdict } from '../../diagnosis';
+import { MessageStatus } from '../../messages';
+
+registerEnumType(MessageStatus, {
+  name: 'MessageStatus',
+  description:
+    'Where a message is, after the ordering and conflict rules are applied to every status Meta reported.',
+  valuesConfig: {
+    ACCEPTED: { description: 'The Cloud API accepted the send; no delivery status yet.' },
+    HELD: { description: 'Held by Meta for a quality assessment before sending (marketing templates).' },
+    SENT: { description: "Left Meta's servers; not yet on the customer's device." },
+    DELIVERED: { description: 'Reached at least one of the customer’s devices.' },
+    READ: { description: 'The customer opened it.' },
+    PLAYED: { description: 'The customer played the voice message.' },
+    FAILED: { description: 'Could not be delivered; see `errors` and `diagnosis`.' },
+    DELETED: { description: 'The customer deleted it.' },
+    WARNING: { description: 'Meta reported a warning (for example about a catalogue item).' },
+  },
+});
+
+registerEnumType(Verdict, {
+  name: 'Verdict',
+  description: 'The one-word answer of a diagnosis.',
+  valuesConfig: {
+    OK: { description: 'Nothing is wrong.' },
+    PENDING: { description: 'Not delivered yet, and it still may be.' },
+    AT_RISK: { description: 'Partly delivered or likely to fail; worth a look.' },
+    FAILED: { description: 'It will not arrive as it is.' },
+    UNKNOWN: { description: 'The evidence does not say; the raw facts are listed.' },
+  },
+});
+
+registerEnumType(DiagnosisCause, {
+  name: 'DiagnosisCause',
+  description: 'The most likely reason a message is where it is. Stable: dashboards group by it.',
+});
+
+registerEnumType(Locale, {
+  name: 'Locale',
+  description: 'The language of human-readable texts.',
+  valuesConfig: { EN: { description: 'English' }, ZH_TW: { description: 'Traditional Chinese (Taiwan)' } },
+});
+
+export { DiagnosisCause, Locale, MessageStatus, Verdict };

@@ -1,0 +1,58 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GatewayError, GatewayErrorCode } from '../graphql';
+
+/** Apollo's own request errors: their messages describe the client's document, never our internals. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const INTERNAL_MESSAGE = "Internal error; quote the requestId to the gateway's operators.";
+
+/** True for errors written for the client (ours, or about the client's own document). */
+export function isClientFacing(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof GatewayError) return true;
+  if (original instanceof GraphQLError && original.originalError === undefined) {
+    return (
+      REQUEST_ERROR_CODES.has(String(original.extensions.code ?? '')) ||
+      original.extensions.code === undefined
+    );
+  }
+  return false;
+}
+
+/**
+ * Apollo's `formatError`: keeps what was written for the client, folds Apollo's request-error codes into
+ * `BAD_USER_INPUT` (with the original as `reason`), and masks everything else. Never throws.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  const code = String(extensions.code ?? '');
+  if (unwrapResolverError(error) instanceof GatewayError) return { ...formatted, extensions };
+  if (isClientFacing(error)) {
+    return {
+      ...formatted,
+      extensions:
+        code === GatewayErrorCode.BAD_USER_INPUT
+          ? extensions
+          : {
+              ...extensions,
+              code: GatewayErrorCode.BAD_USER_INPUT,
+              reason: code || 'GRAPHQL_VALIDATION_FAILED',
+            },
+    };
+  }
+  return {
+    message: INTERNAL_MESSAGE,
+    ...(formatted.locations && { locations: formatted.locations }),
+    ...(formatted.path && { path: formatted.path }),
+    extensions: { code: GatewayErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,85 @@
+import { type ApolloServer } from '@apollo/server';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { type GraphQLSchema } from 'graphql';
+import { type Config } from '../config';
+import { type GatewayContext, type StatusEventStream } from '../graphql';
+import { type MessageStore } from '../messages';
+import { type Logger } from '../observability';
+import { type WebhookHandler } from '../webhooks';
+import { type ApiKeyAuthenticator } from './api-key-authenticator';
+import { contextFactory, newRequestId, registerGraphqlRoutes } from './graphql-routes';
+import { registerHealthRoutes, type ReadinessCheck } from './health-routes';
+import { registerWebhookRoutes } from './webhook-routes';
+import { startWebSocketServer } from './websocket-server';
+
+export interface GatewayServerOptions {
+  config: Config;
+  schema: GraphQLSchema;
+  store: MessageStore;
+  statusEvents: StatusEventStream;
+  webhooks: WebhookHandler;
+  authenticator: ApiKeyAuthenticator;
+  readinessChecks: readonly ReadinessCheck[];
+  logger: Logger;
+}
+
+export type LifecycleState = 'starting' | 'ready' | 'draining' | 'stopped';
+
+export interface GatewayServer {
+  readonly app: FastifyInstance;
+  readonly state: LifecycleState;
+  /** Starts listening; resolves with the bound address (`http://host:port`). */
+  listen(): Promise<string>;
+  /** Stops taking connections, finishes what is in flight, closes sockets with 1001. */
+  close(): Promise<void>;
+}
+
+/** One port: GraphQL over HTTP and WebSocket, Meta's webhooks, health. */
+export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
+  let state: LifecycleState = 'starting';
+  const app = Fastify({
+    loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    // Per-request lines cost throughput and say little; errors and metrics carry what operators need.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  const apollo: ApolloServer<GatewayContext> = await registerGraphqlRoutes(app, options);
+  await registerWebhookRoutes(app, {
+    handler: options.webhooks,
+    bodyLimitBytes: options.config.webhook.bodyLimitBytes,
+  });
+  registerHealthRoutes(app, { checks: options.readinessChecks, isAcceptingWork: () => state === 'ready' });
+
+  const websockets = startWebSocketServer({
+    server: app.server,
+    schema: options.schema,
+    authenticator: options.authenticator,
+    buildContext: contextFactory(options),
+    maxSubscriptionsPerConnection: options.config.graphql.maxSubscriptionsPerConnection,
+    logger: options.logger,
+  });
+
+  return {
+    app,
+    get state() {
+      return state;
+    },
+    async listen() {
+      const address = await app.listen({ port: options.config.port, host: options.config.host });
+      state = 'ready';
+      return address;
+    },
+    async close() {
+      if (state === 'stopped' || state === 'draining') return;
+      state = 'draining';
+      await websockets.dispose();
+      await app.close();
+      await apollo.stop();
+      state = 'stopped';
+    },
+  };
+}

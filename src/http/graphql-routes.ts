@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type GraphQLSchema } from 'graphql';
+import { type Config } from '../config';
+import {
+  type Caller,
+  createLoaders,
+  type GatewayContext,
+  GatewayError,
+  GatewayErrorCode,
+  type StatusEventStream,
+} from '../graphql';
+import { type MessageStore } from '../messages';
+import { type Logger } from '../observability';
+import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { maskError } from './format-error';
+import { requestContextPlugin } from './request-context-plugin';
+
+export interface GraphqlRouteOptions {
+  config: Config;
+  schema: GraphQLSchema;
+  store: MessageStore;
+  statusEvents: StatusEventStream;
+  authenticator: ApiKeyAuthenticator;
+  logger: Logger;
+}
+
+/** Builds a request's context; shared by HTTP requests and WebSocket operations. */
+export function contextFactory(options: GraphqlRouteOptions) {
+  return (caller: Caller | null, requestId: string): GatewayContext => ({
+    requestId,
+    caller,
+    loaders: createLoaders(options.store),
+    logger: options.logger.child({ requestId }),
+    statusEvents: options.statusEvents,
+  });
+}
+
+/** `POST /graphql` and `GET /graphql` (Apollo Server, with Sandbox as the landing page when enabled). */
+export async function registerGraphqlRoutes(
+  app: FastifyInstance,
+  options: GraphqlRouteOptions,
+): Promise<ApolloServer<GatewayContext>> {
+  const { config } = options;
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: options.schema,
+    introspection: config.graphql.introspection,
+    csrfPrevention: true,
+    // The process's own signal handler drains HTTP, WebSockets and Redis in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.environment === 'production',
+    formatError: maskError,
+    logger: options.logger,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      requestContextPlugin(),
+      config.graphql.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  const buildContext = contextFactory(options);
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: async (request: FastifyRequest) =>
+      buildContext(authenticateHttp(options.authenticator, request), request.id),
+  });
+  return apollo;
+}
+
+/**
+ * A request with a wrong key is refused outright; one without a key gets a context without a caller, so
+ * that the operation fails with `UNAUTHENTICATED` (Apollo turns errors thrown here into HTTP 500s).
+ */
+function authenticateHttp(authenticator: ApiKeyAuthenticator, request: FastifyRequest): Caller | null {
+  const result = authenticator.authenticate(ApiKeyAuthenticator.bearer(request.headers.authorization));
+  if (result.kind === 'caller') return result.caller;
+  if (result.kind === 'unknown') {
+    throw new GatewayError(GatewayErrorCode.UNAUTHENTICATED, 'Unknown API key.', { http: { status: 401 } });
+  }
+  return null;
+}
+
+export const newRequestId = (): string => randomUUID();

@@ -1,0 +1,62 @@
+export {
+  type ConversationInfo,
+  type EpochMillis,
+  type MessageErrorDetail,
+  type MessageRecord,
+  type NewMessage,
+  type PricingInfo,
+  type SendErrorRecord,
+  type StatusChangeEvent,
+  type StatusHistoryEntry,
+  type StatusUpdate,
+} from './message-record';
+export { MessageStatus } from './message-status';
+export {
+  CursorExpiredError,
+  InvalidCursorError,
+  type ApplyOutcome,
+  type MessageFilter,
+  type MessagePage,
+  type MessageStore,
+} from './message-store';
+export { type StatusBus, type StatusListener } from './status-bus';
+export {
+  applySendToRecord,
+  applyStatusToRecord,
+  eventFromHistoryEntry,
+  isDuplicateStatus,
+  nextEffectiveStatus,
+  statusRank,
+  statusUpdateForSend,
+  type AppliedStatus,
+  type EffectiveState,
+} from './status-rules';
+export { matchesMessageFilter } from './message-filter';
+export { InvalidPageCursorError, decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
+export {
+  compareStreamCursors,
+  formatStreamCursor,
+  parseStreamCursor,
+  type StreamCursor,
+} from './stream-cursor';
+export {
+  STATUS_EVENT_VERSION,
+  StatusEventDecodeError,
+  decodeStatusEvent,
+  encodeStatusEvent,
+  type StatusEventWireV1,
+} from './status-event-codec';
+export { createMessageKeys, MESSAGE_KEYS_HASH_TAG, type MessageKeys } from './keys';
+export { MemoryMessageStore } from './memory-message-store';
+export { MemoryStatusBus } from './memory-status-bus';
+export { createMemoryMessaging, type MemoryMessagingOptions } from './memory-messaging';
+export { RedisMessageStore } from './redis-message-store';
+export { RedisStatusBus, type RedisStatusBusOptions } from './redis-status-bus';
+export {
+  MessageTopic,
+  StreamTrimMode,
+  statusChannel,
+  type RedisMessageStoreOptions,
+} from './redis-message-store-options';
+export { recommendedRedisOptions } from './redis-options';
+export { createRedisMessaging, type RedisMessagingConnections } from './redis-messaging';

@@ -1,0 +1,29 @@
+import { type Logger } from '../observability';
+import { MemoryEventLog } from './memory-event-log';
+import { MemoryMessageStore } from './memory-message-store';
+import { MemoryStatusBus } from './memory-status-bus';
+
+export interface MemoryMessagingOptions {
+  /** Events kept for replay with `since`; older ones are trimmed exactly. Default 100,000. */
+  streamMaxLength?: number;
+  /** Logs a subscriber that threw (the event is still stored and delivered to the others). */
+  logger?: Logger;
+  /** The clock of event cursors (epoch millis). Default `Date.now`. */
+  now?: () => number;
+}
+
+/** The embedded store and bus (used when no Redis is configured), sharing one event log. */
+export function createMemoryMessaging(options: MemoryMessagingOptions = {}): {
+  store: MemoryMessageStore;
+  bus: MemoryStatusBus;
+} {
+  const maxLength = options.streamMaxLength ?? 100_000;
+  if (!Number.isSafeInteger(maxLength) || maxLength < 1) {
+    throw new Error(`streamMaxLength must be a positive integer, got ${String(maxLength)}.`);
+  }
+  const logger = options.logger;
+  const log = new MemoryEventLog(maxLength, options.now ?? Date.now, (error) =>
+    logger?.error({ err: error }, 'A status subscriber threw; the event was still delivered to the others.'),
+  );
+  return { store: new MemoryMessageStore(log), bus: new MemoryStatusBus(log) };
+}

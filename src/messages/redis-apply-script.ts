@@ -1,0 +1,91 @@
+/**
+ * Applies one status (or a send) to a message, atomically: dedupe against the history, effective status
+ * by the rules of `status-rules.ts` (mirrored here: Lua cannot import them, and the contract suite runs
+ * the same sequences against both), history append in Meta-timestamp order, indexes for a new record,
+ * XADD to the bounded stream (its id is the cursor), PUBLISH of the encoded event.
+ *
+ * KEYS: 1 record, 2 stream, 3 index all, 4 index by phone number, 5 index by recipient.
+ * ARGV: 1 update JSON, 2 receivedAt, 3 stream max length, 4 trim mode (`~` or `=`), 5 channel,
+ *       6 send facts JSON or '' (a status from a webhook), 7 recipient index prefix.
+ * Returns `{1, event JSON with cursor}` when applied, `{0, cursor of the stored duplicate}` otherwise.
+ */
+export const APPLY_STATUS_LUA = `
+local RANK = {ACCEPTED=0, HELD=0, SENT=1, DELIVERED=2, READ=3, PLAYED=4}
+local function nextEffective(cur, conflict, s)
+  if cur == nil then return s, false end
+  if s == 'DELETED' or s == 'WARNING' then return cur, conflict end
+  local curRank = RANK[cur]
+  if s == 'FAILED' then
+    if cur == 'FAILED' then return cur, conflict end
+    if curRank ~= nil and curRank >= 2 then return cur, true end
+    return 'FAILED', conflict
+  end
+  local rank = RANK[s]
+  if cur == 'FAILED' then
+    if rank >= 2 then return s, true end
+    return cur, conflict
+  end
+  if curRank == nil or rank > curRank then return s, conflict end
+  return cur, conflict
+end
+
+local u = cjson.decode(ARGV[1])
+local receivedAt = tonumber(ARGV[2])
+local raw = redis.call('GET', KEYS[1])
+local rec
+local previous = cjson.null
+local status, conflict
+if raw then
+  rec = cjson.decode(raw)
+  for _, h in ipairs(rec.statusHistory) do
+    if h.status == u.status and h.timestamp == u.timestamp then return {0, h.cursor} end
+  end
+  previous = rec.status
+  status, conflict = nextEffective(rec.status, rec.conflict == true, u.status)
+else
+  rec = {id = u.messageId, phoneNumberId = u.phoneNumberId, recipient = '+' .. u.recipientId,
+    waId = u.recipientId, type = 'unknown', createdAt = u.timestamp, statusHistory = {}, errors = {}}
+  status, conflict = nextEffective(nil, false, u.status)
+end
+local oldRecipient = rec.recipient
+local isSend = ARGV[6] ~= ''
+if isSend then
+  local send = cjson.decode(ARGV[6])
+  rec.phoneNumberId = send.phoneNumberId
+  rec.recipient = send.recipient
+  rec.waId = send.waId
+  rec.type = send.type
+  rec.createdAt = send.createdAt
+end
+
+local event = cjson.encode({v = 1, messageId = rec.id, phoneNumberId = rec.phoneNumberId,
+  recipient = rec.recipient, status = u.status, previousStatus = previous, effectiveStatus = status,
+  timestamp = u.timestamp, receivedAt = receivedAt, errors = u.errors})
+local cursor = redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], ARGV[3], '*', 'e', event)
+
+local history = rec.statusHistory
+local at = #history + 1
+while at > 1 and history[at - 1].timestamp > u.timestamp do at = at - 1 end
+table.insert(history, at, {status = u.status, timestamp = u.timestamp, receivedAt = receivedAt,
+  errors = u.errors, cursor = cursor})
+if u.status == 'FAILED' then
+  for _, e in ipairs(u.errors) do table.insert(rec.errors, e) end
+end
+if type(u.conversation) == 'table' and next(u.conversation) ~= nil then rec.conversation = u.conversation end
+if type(u.pricing) == 'table' and next(u.pricing) ~= nil then rec.pricing = u.pricing end
+rec.status = status
+rec.conflict = conflict
+rec.updatedAt = receivedAt
+redis.call('SET', KEYS[1], cjson.encode(rec))
+
+if raw == false or raw == nil or isSend then
+  redis.call('ZADD', KEYS[3], rec.createdAt, rec.id)
+  redis.call('ZADD', KEYS[4], rec.createdAt, rec.id)
+  redis.call('ZADD', KEYS[5], rec.createdAt, rec.id)
+  if raw and oldRecipient ~= rec.recipient then redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id) end
+end
+
+local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
+redis.call('PUBLISH', ARGV[5], message)
+return {1, message}
+`;

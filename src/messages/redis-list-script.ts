@@ -1,0 +1,83 @@
+/**
+ * One page of `messages`, newest first, in one round trip: walks a createdAt index backwards, reads
+ * each record next to it, applies the filters of `message-filter.ts`, and stops at `first + 1` matches
+ * (to know whether a next page exists) or after `scanLimit` index entries (a rare filter must not block
+ * Redis: the page then comes back short, with a cursor where the walk stopped).
+ *
+ * KEYS: 1 the index to walk (by recipient, else by phone number, else all).
+ * ARGV: 1 record key prefix, 2 max score, 3 min score, 4 after score or '', 5 after id or '', 6 first,
+ *       7 statuses joined by ',' or '', 8 phone number id to check or '', 9 scan limit.
+ * Returns `{hasNext, endScore, endId, record JSON…}`.
+ */
+export const LIST_MESSAGES_LUA = `
+-- Byte order, as the sorted set orders members of equal score (Lua's < follows the locale).
+local function bytesLess(a, b)
+  local n = math.min(#a, #b)
+  for i = 1, n do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+
+local first = tonumber(ARGV[6])
+local scanLimit = tonumber(ARGV[9])
+local afterScore = ARGV[4] ~= '' and tonumber(ARGV[4]) or nil
+local afterId = ARGV[5]
+local statuses = nil
+if ARGV[7] ~= '' then
+  statuses = {}
+  for s in string.gmatch(ARGV[7], '[^,]+') do statuses[s] = true end
+end
+local phone = ARGV[8]
+local decode = statuses ~= nil or phone ~= ''
+
+local page, scores, ids = {}, {}, {}
+local scanned, offset = 0, 0
+local batch = math.max(first + 1, 64)
+local lastScore, lastId = nil, nil
+local exhausted = false
+while #page <= first and scanned < scanLimit do
+  local chunk = redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[2], ARGV[3], 'WITHSCORES', 'LIMIT', offset, batch)
+  if #chunk == 0 then exhausted = true break end
+  offset = offset + #chunk / 2
+  for i = 1, #chunk, 2 do
+    local id, score = chunk[i], tonumber(chunk[i + 1])
+    if not (afterScore ~= nil and score == afterScore and not bytesLess(id, afterId)) then
+      scanned = scanned + 1
+      lastScore, lastId = score, id
+      local raw = redis.call('GET', ARGV[1] .. id)
+      if raw then
+        local keep = true
+        if decode then
+          local rec = cjson.decode(raw)
+          if statuses ~= nil and not statuses[rec.status] then keep = false end
+          if phone ~= '' and rec.phoneNumberId ~= phone then keep = false end
+        end
+        if keep then
+          page[#page + 1] = raw
+          scores[#page] = score
+          ids[#page] = id
+        end
+      end
+      if #page > first or scanned >= scanLimit then break end
+    end
+  end
+  if #chunk < batch * 2 then
+    if #page <= first and scanned < scanLimit then exhausted = true end
+    break
+  end
+end
+
+local result
+if #page > first then
+  result = {1, tostring(scores[first]), ids[first]}
+  page[#page] = nil
+elseif not exhausted and lastId ~= nil then
+  result = {1, tostring(lastScore), lastId}
+else
+  result = {0, '', ''}
+end
+for i = 1, #page do result[#result + 1] = page[i] end
+return result
+`;

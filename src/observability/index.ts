@@ -1,0 +1,1 @@
+export { createLogger, createSilentLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './logger';

@@ -1,0 +1,38 @@
+export { startSimulator, type InboundMessageRequest, type RunningSimulator } from './simulator-server';
+export {
+  SILENT_SIMULATOR_LOGGER,
+  SIMULATOR_DEFAULTS,
+  type SimulatorLogger,
+  type SimulatorOptions,
+  type WebhookRetryOptions,
+} from './simulator-options';
+export { SimulatorEndpoint, type SimulatorStats } from './simulator-stats';
+export type { WebhookDeliveryStats } from './webhook-dispatcher';
+export {
+  SCENARIOS,
+  SANCTIONED_PREFIXES,
+  ORDINARY_STEPS,
+  SimulatorPhoneNumberId,
+  SimulatorToken,
+  findRecipientScenario,
+  type RecipientBehaviour,
+  type RecipientScenario,
+  type ScenarioError,
+  type StatusStep,
+} from './scenarios';
+export {
+  buildInboundMessageWebhook,
+  buildStatusError,
+  buildStatusWebhook,
+  buildWireStatus,
+  type InboundMessageInput,
+  type PricingCategory,
+  type WebhookAccount,
+  type WireStatusInput,
+} from './webhook-payload';
+export { signWebhookBody } from './webhook-signature';
+export { serializeMetaJson } from './meta-json';
+export { INBOUND_SCENARIO_PROFILE, INBOUND_SCENARIO_TEXT } from './status-plan';
+export { GRAPH_ERROR_CATALOGUE, type GraphErrorDefinition } from './error-catalogue';
+export type * from './wire-types';
+export { simulatorOptionsFromEnv } from './simulator-env';

@@ -1,0 +1,171 @@
+import { buildGraphError, type GraphErrorSpec } from './graph-error';
+import type { HandlerResult } from './http-io';
+import { newMessageId } from './message-id';
+import { unsupportedRequest } from './phone-number-handler';
+import { isKnownPhoneNumberId } from './phone-number-profiles';
+import {
+  findRecipientScenario,
+  isSanctionedRecipient,
+  ORDINARY_STEPS,
+  SANCTIONED_ERROR,
+  SimulatorToken,
+  type RecipientBehaviour,
+  type StatusStep,
+} from './scenarios';
+import { validateSendRequest, type ValidatedRequest } from './send-validator';
+import type { ResolvedSimulatorOptions } from './simulator-options';
+import type { SimulatorStatsRecorder } from './simulator-stats';
+import { planWebhookBodies } from './status-plan';
+import type { WebhookDispatcher } from './webhook-dispatcher';
+import type { WireMessageStatus, WireSendResponse } from './wire-types';
+
+/** What the messages handler needs from the running simulator. */
+export interface MessagesContext {
+  options: ResolvedSimulatorOptions;
+  stats: SimulatorStatsRecorder;
+  dispatcher: WebhookDispatcher;
+}
+
+/** A handler result that may be held back (`delayMs`) and has effects once it is written. */
+export interface SendOutcome extends HandlerResult {
+  delayMs?: number;
+  /** Run after the answer is written (never when the caller left before a held answer). */
+  onAnswered?: () => void;
+}
+
+type SendRequest = Extract<ValidatedRequest, { kind: 'send' }>;
+
+const errorResult = (spec: GraphErrorSpec): SendOutcome => {
+  const error = buildGraphError(spec);
+  return { status: error.httpStatus, body: error.body };
+};
+
+/** `POST /{version}/{phone-number-id}/messages`: validation, scenarios, then acceptance and webhooks. */
+export function handleMessages(
+  phoneNumberId: string,
+  token: string,
+  rawBody: Buffer,
+  context: MessagesContext,
+): SendOutcome {
+  if (!isKnownPhoneNumberId(phoneNumberId, context.options)) return unsupportedRequest('post', phoneNumberId);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    context.stats.invalidRequests += 1;
+    return errorResult({ code: 100, details: 'The request body is not valid JSON.' });
+  }
+  const validation = validateSendRequest(parsed);
+  if (!validation.ok) {
+    context.stats.invalidRequests += 1;
+    return errorResult({ code: 100, details: validation.details });
+  }
+  const request = validation.request;
+  if (token === SimulatorToken.MISSING_MESSAGING) {
+    if (request.kind === 'send') context.stats.countSend(request.waId);
+    return reject(context, {
+      code: 10,
+      details: 'The token lacks the whatsapp_business_messaging permission.',
+    });
+  }
+  switch (request.kind) {
+    case 'mark-read':
+      context.stats.markedRead += 1;
+      return { status: 200, body: { success: true } };
+    case 'send':
+      return handleSend(request, phoneNumberId, context);
+    default:
+      return assertNever(request);
+  }
+}
+
+function handleSend(request: SendRequest, phoneNumberId: string, context: MessagesContext): SendOutcome {
+  const sendNumber = context.stats.countSend(request.waId);
+  if (isSanctionedRecipient(request.waId)) return reject(context, SANCTIONED_ERROR);
+  const behaviour: RecipientBehaviour = findRecipientScenario(request.waId)?.behaviour ?? {
+    kind: 'deliver',
+    steps: ORDINARY_STEPS,
+  };
+  const isTemplate = request.type === 'template';
+  switch (behaviour.kind) {
+    case 'deliver':
+      return accept(request, phoneNumberId, context, behaviour.steps, {
+        messageStatus: behaviour.messageStatus ?? (isTemplate ? 'accepted' : undefined),
+        inboundFirst: behaviour.inboundFirst ?? false,
+        isTemplate,
+      });
+    case 'reject':
+      return reject(context, behaviour.error);
+    case 'fail-once':
+      if (sendNumber === 1) return reject(context, behaviour.error);
+      return accept(request, phoneNumberId, context, behaviour.steps, acceptedAs(isTemplate));
+    case 'hang':
+      return {
+        ...accept(request, phoneNumberId, context, behaviour.steps, acceptedAs(isTemplate)),
+        delayMs: context.options.hangMs,
+      };
+    default:
+      return assertNever(behaviour);
+  }
+}
+
+interface AcceptOptions {
+  messageStatus: WireMessageStatus | undefined;
+  inboundFirst: boolean;
+  isTemplate: boolean;
+}
+
+const acceptedAs = (isTemplate: boolean): AcceptOptions => ({
+  messageStatus: isTemplate ? 'accepted' : undefined,
+  inboundFirst: false,
+  isTemplate,
+});
+
+function reject(context: MessagesContext, spec: GraphErrorSpec): SendOutcome {
+  context.stats.sendsRejected += 1;
+  return errorResult(spec);
+}
+
+function accept(
+  request: SendRequest,
+  phoneNumberId: string,
+  context: MessagesContext,
+  steps: readonly StatusStep[],
+  accepted: AcceptOptions,
+): SendOutcome {
+  const messageId = newMessageId(request.waId);
+  const body: WireSendResponse = {
+    messaging_product: 'whatsapp',
+    contacts: [{ input: request.to, wa_id: request.waId }],
+    messages: [
+      accepted.messageStatus === undefined
+        ? { id: messageId }
+        : { id: messageId, message_status: accepted.messageStatus },
+    ],
+  };
+  const { options, dispatcher, stats } = context;
+  return {
+    status: 200,
+    body,
+    onAnswered: () => {
+      stats.sendsAccepted += 1;
+      if (dispatcher.url === undefined) return;
+      dispatcher.enqueue(
+        planWebhookBodies({
+          steps,
+          messageId,
+          waId: request.waId,
+          acceptedAtMs: Date.now(),
+          delayMs: options.webhookDelayMs,
+          category: accepted.isTemplate ? 'utility' : 'service',
+          account: { wabaId: options.wabaId, phoneNumberId, displayPhoneNumber: options.displayPhoneNumber },
+          inboundFirst: accepted.inboundFirst,
+        }),
+      );
+    },
+  };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

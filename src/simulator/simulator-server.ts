@@ -1,0 +1,117 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serializeMetaJson } from './meta-json';
+import { newMessageId } from './message-id';
+import { checkWebhookUrl, resolveSimulatorOptions, type SimulatorOptions } from './simulator-options';
+import { createRequestListener, type HeldAnswers } from './simulator-router';
+import { SimulatorStatsRecorder, type SimulatorStats } from './simulator-stats';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { buildInboundMessageWebhook } from './webhook-payload';
+
+/** An inbound customer text to post through the simulator's webhook queue. */
+export interface InboundMessageRequest {
+  /** The customer's number (`+` and formatting are dropped). */
+  from: string;
+  text: string;
+  profileName?: string;
+}
+
+export interface RunningSimulator {
+  /** Base URL, e.g. `http://127.0.0.1:41234` (paths start with the version: `/v23.0/…`). */
+  readonly url: string;
+  readonly port: number;
+  readonly phoneNumberId: string;
+  readonly wabaId: string;
+  /** Live counters. */
+  readonly stats: SimulatorStats;
+  /** Send requests received (any outcome), in all or to one recipient. */
+  sendCount(to?: string): number;
+  /** Where later webhooks go; `undefined` stops them (a chain in progress drops its remaining posts). */
+  setWebhookUrl(url: string | undefined): void;
+  /** Posts an inbound customer text webhook (retried like the others); returns its `wamid`. */
+  postInboundMessage(message: InboundMessageRequest): string;
+  /** Resolves when every webhook scheduled so far has been delivered or given up. */
+  flushWebhooks(): Promise<void>;
+  /** Stops listening, drops pending webhooks and held answers, and closes every socket. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the Cloud API simulator: an HTTP server speaking Meta's Graph API wire format, with scenario
+ * numbers, phone-number ids and tokens that trigger each failure (see `SCENARIOS`). Rejects when the
+ * options are invalid or the port cannot be bound.
+ */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const resolved = resolveSimulatorOptions(options);
+  const dispatcher = new WebhookDispatcher({
+    appSecret: resolved.appSecret,
+    webhookUrl: resolved.webhookUrl,
+    delayMs: resolved.webhookDelayMs,
+    retry: resolved.webhookRetry,
+    logger: resolved.logger,
+  });
+  const stats = new SimulatorStatsRecorder(dispatcher.stats);
+  const held: HeldAnswers = new Set();
+  const server = createServer(createRequestListener({ options: resolved, stats, dispatcher }, held));
+  try {
+    await listen(server, resolved.port, resolved.host);
+  } catch (error) {
+    await dispatcher.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+  const url = `http://${host}:${port}`;
+  resolved.logger.info({ url, webhooks: resolved.webhookUrl !== undefined }, 'simulator listening');
+
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    for (const timer of held) clearTimeout(timer);
+    held.clear();
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive and held sockets would otherwise keep close() waiting.
+    server.closeAllConnections();
+    await Promise.all([stopped, dispatcher.close()]);
+  };
+
+  return {
+    url,
+    port,
+    phoneNumberId: resolved.phoneNumberId,
+    wabaId: resolved.wabaId,
+    stats,
+    sendCount: (to) => stats.sendCount(to),
+    setWebhookUrl: (webhookUrl) => {
+      if (webhookUrl !== undefined) checkWebhookUrl(webhookUrl);
+      dispatcher.setUrl(webhookUrl);
+    },
+    postInboundMessage: (message) => {
+      const from = message.from.replace(/\D/g, '');
+      const messageId = newMessageId(from);
+      const body = buildInboundMessageWebhook({
+        wabaId: resolved.wabaId,
+        phoneNumberId: resolved.phoneNumberId,
+        displayPhoneNumber: resolved.displayPhoneNumber,
+        from,
+        text: message.text,
+        messageId,
+        ...(message.profileName === undefined ? {} : { profileName: message.profileName }),
+      });
+      dispatcher.enqueue([serializeMetaJson(body)]);
+      return messageId;
+    },
+    flushWebhooks: () => dispatcher.flush(),
+    close: () => (closing ??= close()),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import type { WebhookDeliveryStats } from './webhook-dispatcher';
+
+/** Endpoint labels requests are counted under. */
+export enum SimulatorEndpoint {
+  MESSAGES = 'messages',
+  PHONE_NUMBER = 'phone_number',
+  DEBUG_TOKEN = 'debug_token',
+  UNKNOWN = 'unknown',
+}
+
+/** A live view of what the simulator has seen; counters only grow. */
+export interface SimulatorStats {
+  /** Every request, by endpoint label (failed ones included). */
+  readonly requests: Readonly<Record<SimulatorEndpoint, number>>;
+  /** Well-formed send requests (mark-as-read excluded), whatever their outcome. */
+  readonly sendsReceived: number;
+  /** Sends answered 200 with a message id. */
+  readonly sendsAccepted: number;
+  /** Sends answered with an error (scenario or validation). */
+  readonly sendsRejected: number;
+  /** Mark-as-read requests answered `{ success: true }`. */
+  readonly markedRead: number;
+  /** Message requests refused by validation (code 100) before any scenario applied. */
+  readonly invalidRequests: number;
+  readonly webhooks: Readonly<WebhookDeliveryStats>;
+}
+
+/** The mutable side of the stats, owned by the server. */
+export class SimulatorStatsRecorder implements SimulatorStats {
+  readonly requests: Record<SimulatorEndpoint, number> = {
+    [SimulatorEndpoint.MESSAGES]: 0,
+    [SimulatorEndpoint.PHONE_NUMBER]: 0,
+    [SimulatorEndpoint.DEBUG_TOKEN]: 0,
+    [SimulatorEndpoint.UNKNOWN]: 0,
+  };
+  sendsReceived = 0;
+  sendsAccepted = 0;
+  sendsRejected = 0;
+  markedRead = 0;
+  invalidRequests = 0;
+  private readonly sendsByRecipient = new Map<string, number>();
+
+  constructor(readonly webhooks: Readonly<WebhookDeliveryStats>) {}
+
+  countRequest(endpoint: SimulatorEndpoint): void {
+    this.requests[endpoint] += 1;
+  }
+
+  /** Counts a well-formed send; returns how many sends this recipient has had, this one included. */
+  countSend(waId: string): number {
+    this.sendsReceived += 1;
+    const count = (this.sendsByRecipient.get(waId) ?? 0) + 1;
+    this.sendsByRecipient.set(waId, count);
+    return count;
+  }
+
+  /** Sends received in all, or to one recipient (any format: only its digits count). */
+  sendCount(to?: string): number {
+    if (to === undefined) return this.sendsReceived;
+    return this.sendsByRecipient.get(to.replace(/\D/g, '')) ?? 0;
+  }
+}

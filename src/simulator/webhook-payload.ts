@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { ERROR_CODES_HREF, graphErrorDefinition } from './error-catalogue';
+import { newMessageId } from './message-id';
+import { SIMULATOR_DEFAULTS } from './simulator-options';
+import type {
+  WireStatus,
+  WireStatusError,
+  WireStatusName,
+  WireWebhookMetadata,
+  WireWebhookPayload,
+  WireWebhookValue,
+} from './wire-types';
+
+/** Pricing categories Meta puts in `pricing.category` and `conversation.origin.type`. */
+export type PricingCategory = 'service' | 'utility' | 'marketing' | 'authentication';
+
+/** Whose business number a webhook speaks for; each field defaults to the simulator's defaults. */
+export interface WebhookAccount {
+  wabaId?: string;
+  phoneNumberId?: string;
+  /** Formatted or digits; the webhook carries digits only, as Meta's does. */
+  displayPhoneNumber?: string;
+}
+
+export interface WireStatusInput {
+  messageId: string;
+  status: WireStatusName;
+  /** The customer's wa_id (digits; a leading `+` is dropped). */
+  recipientId: string;
+  /** Unix seconds (number or string). Default: now. */
+  timestamp?: number | string;
+  /** Adds `conversation` and `pricing` to sent/delivered statuses. Default `utility`. */
+  category?: PricingCategory;
+  /** Conversation id for sent/delivered. Default: a random one. */
+  conversationId?: string;
+  /** For `failed`: the error code of `errors[0]`. Default 131026. */
+  errorCode?: number;
+}
+
+/** The `errors[0]` Meta puts on a failed status for `code`. */
+export function buildStatusError(code: number): WireStatusError {
+  const definition = graphErrorDefinition(code);
+  return {
+    code,
+    title: definition.title,
+    message: definition.title,
+    error_data: { details: definition.details ?? definition.title },
+    href: ERROR_CODES_HREF,
+  };
+}
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** One `statuses[]` entry as Meta writes it. Conversation and pricing ride on sent and delivered only. */
+export function buildWireStatus(input: WireStatusInput): WireStatus {
+  const timestamp = String(input.timestamp ?? nowSeconds());
+  const status: WireStatus = {
+    id: input.messageId,
+    status: input.status,
+    timestamp,
+    recipient_id: input.recipientId.replace(/^\+/, ''),
+  };
+  switch (input.status) {
+    case 'sent':
+    case 'delivered': {
+      const category = input.category ?? 'utility';
+      const conversationId = input.conversationId ?? randomBytes(16).toString('hex');
+      status.conversation =
+        input.status === 'sent'
+          ? {
+              id: conversationId,
+              expiration_timestamp: String(Number(timestamp) + 24 * 3600),
+              origin: { type: category },
+            }
+          : { id: conversationId, origin: { type: category } };
+      // Under per-message pricing, replies inside the service window are free.
+      status.pricing =
+        category === 'service'
+          ? { billable: false, pricing_model: 'PMP', category, type: 'free_customer_service' }
+          : { billable: true, pricing_model: 'PMP', category, type: 'regular' };
+      return status;
+    }
+    case 'read':
+      return status;
+    case 'failed':
+      status.errors = [buildStatusError(input.errorCode ?? 131026)];
+      return status;
+    default:
+      return assertNever(input.status);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled status: ${String(value)}`);
+}
+
+function metadataOf(account: WebhookAccount): WireWebhookMetadata {
+  return {
+    display_phone_number: (account.displayPhoneNumber ?? SIMULATOR_DEFAULTS.displayPhoneNumber).replace(
+      /\D/g,
+      '',
+    ),
+    phone_number_id: account.phoneNumberId ?? SIMULATOR_DEFAULTS.phoneNumberId,
+  };
+}
+
+function wrap(account: WebhookAccount, value: WireWebhookValue): WireWebhookPayload {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: account.wabaId ?? SIMULATOR_DEFAULTS.wabaId, changes: [{ field: 'messages', value }] }],
+  };
+}
+
+/** A status webhook body (one entry, one change) carrying `statuses`. Serialise with `serializeMetaJson`. */
+export function buildStatusWebhook(input: WebhookAccount & { statuses: WireStatus[] }): WireWebhookPayload {
+  return wrap(input, {
+    messaging_product: 'whatsapp',
+    metadata: metadataOf(input),
+    statuses: input.statuses,
+  });
+}
+
+export interface InboundMessageInput extends WebhookAccount {
+  /** The customer's number (digits; a leading `+` is dropped). */
+  from: string;
+  text: string;
+  /** The customer's WhatsApp profile name. Default `Simulated Customer`. */
+  profileName?: string;
+  /** Default: a new `wamid.`. */
+  messageId?: string;
+  /** Unix seconds. Default: now. */
+  timestamp?: number | string;
+}
+
+/** A webhook body for one inbound customer text (`contacts[]` and `messages[]`). */
+export function buildInboundMessageWebhook(input: InboundMessageInput): WireWebhookPayload {
+  const from = input.from.replace(/^\+/, '');
+  return wrap(input, {
+    messaging_product: 'whatsapp',
+    metadata: metadataOf(input),
+    contacts: [{ profile: { name: input.profileName ?? 'Simulated Customer' }, wa_id: from }],
+    messages: [
+      {
+        from,
+        id: input.messageId ?? newMessageId(from),
+        timestamp: String(input.timestamp ?? nowSeconds()),
+        type: 'text',
+        text: { body: input.text },
+      },
+    ],
+  });
+}

@@ -1,0 +1,215 @@
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+import { type Logger } from '../observability';
+import { type BreakerState, UpstreamUnavailableError } from './circuit-breaker';
+import {
+  phoneNumberIdSegment,
+  requireText,
+  resolveClientOptions,
+  type GraphApiClientOptions,
+  type ResolvedClientOptions,
+  type UpstreamRequestInfo,
+} from './graph-api-client-options';
+import { GraphApiError } from './graph-api-error';
+import { exchange } from './http-exchange';
+import { interpretAnswer, type AnswerSpec } from './interpret-answer';
+import { UpstreamCallPolicy, type RetryRule } from './retry-policy';
+import { UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
+import {
+  debugTokenResponseSchema,
+  markReadResponseSchema,
+  phoneNumberResponseSchema,
+  sendMessageResponseSchema,
+} from './wire-schemas';
+import {
+  PHONE_NUMBER_FIELDS,
+  type DebugTokenData,
+  type MarkReadRequest,
+  type PhoneNumberResponse,
+  type SendMessageRequest,
+  type SendMessageResponse,
+} from './wire-types';
+
+interface CallSpec<T> extends AnswerSpec<T> {
+  rule: RetryRule;
+  method: 'GET' | 'POST';
+  path: string;
+  token: string;
+  json?: unknown;
+}
+
+/**
+ * The Graph API client: sends, mark-as-read, phone-number status and token debugging, over a keep-alive
+ * pool, each logical call under a circuit breaker with retries of transient failures. Constructing it
+ * opens nothing; the first call opens the first socket.
+ */
+export class GraphApiClient {
+  private readonly config: ResolvedClientOptions;
+  private readonly pool: Pool;
+  private readonly policy: UpstreamCallPolicy;
+  private readonly logger: Logger;
+  private readonly onRequestComplete?: (info: UpstreamRequestInfo) => void;
+  private closing?: Promise<void>;
+
+  constructor(options: GraphApiClientOptions) {
+    this.config = resolveClientOptions(options);
+    this.logger = options.logger;
+    this.onRequestComplete = options.onRequestComplete;
+    this.policy = new UpstreamCallPolicy({
+      retry: options.retry,
+      breaker: options.breaker,
+      onRetry: (event) =>
+        this.logger.debug(
+          { endpoint: event.endpoint, failedAttempt: event.failedAttempt, delayMs: event.delayMs },
+          'graph api call retried',
+        ),
+    });
+    // Last, once every option is known good: a refused option leaves nothing to close.
+    this.pool = new Pool(this.config.origin, {
+      connections: this.config.connections,
+      connect: { timeout: Math.min(this.config.requestTimeoutMs, 10_000) },
+    });
+    this.policy.breaker.onStateChange((state) => {
+      const line = { breakerState: state };
+      if (state === 'open') this.logger.warn(line, 'graph api circuit opened: calls fail fast');
+      else this.logger.info(line, `graph api circuit ${state}`);
+    });
+  }
+
+  /** `POST /{version}/{phoneNumberId}/messages`. Accepted by Meta, not delivered: delivery comes by webhook. */
+  async sendMessage(phoneNumberId: string, body: SendMessageRequest): Promise<SendMessageResponse> {
+    return this.call({
+      endpoint: 'messages',
+      rule: 'send',
+      method: 'POST',
+      path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}/messages`,
+      token: this.config.accessToken,
+      json: body,
+      schema: sendMessageResponseSchema,
+      secrets: [this.config.accessToken],
+    });
+  }
+
+  /** Marks an inbound message (and those before it) as read. Idempotent, so retried like a read. */
+  async markRead(phoneNumberId: string, messageId: string): Promise<boolean> {
+    const json: MarkReadRequest = {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: requireText('messageId', messageId, 512),
+    };
+    const answer = await this.call({
+      endpoint: 'mark_read',
+      rule: 'read',
+      method: 'POST',
+      path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}/messages`,
+      token: this.config.accessToken,
+      json,
+      schema: markReadResponseSchema,
+      secrets: [this.config.accessToken],
+    });
+    return answer.success;
+  }
+
+  /** `GET /{version}/{phoneNumberId}?fields=…` with every field the diagnosis reads, health included. */
+  async getPhoneNumber(phoneNumberId: string): Promise<PhoneNumberResponse> {
+    const query = new URLSearchParams({ fields: PHONE_NUMBER_FIELDS.join(',') });
+    return this.call({
+      endpoint: 'phone_number',
+      rule: 'read',
+      method: 'GET',
+      path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}?${query.toString()}`,
+      token: this.config.accessToken,
+      schema: phoneNumberResponseSchema,
+      secrets: [this.config.accessToken],
+    });
+  }
+
+  /**
+   * `GET /{version}/debug_token?input_token=…`, authorised by the app token. The input token travels in
+   * the query string, which is therefore never logged.
+   */
+  async debugToken(inputToken: string): Promise<DebugTokenData> {
+    const query = new URLSearchParams({ input_token: requireText('inputToken', inputToken, 4096) });
+    const answer = await this.call({
+      endpoint: 'debug_token',
+      rule: 'read',
+      method: 'GET',
+      path: `${this.config.versionPath}/debug_token?${query.toString()}`,
+      token: this.config.appAccessToken,
+      schema: debugTokenResponseSchema,
+      secrets: [this.config.appAccessToken, this.config.accessToken, inputToken],
+    });
+    return answer.data;
+  }
+
+  /** The circuit breaker's state, for `/readyz` and metrics. */
+  breakerState(): BreakerState {
+    return this.policy.breaker.state;
+  }
+
+  /** Calls the listener on every breaker transition; returns a function that removes it. */
+  onBreakerStateChange(listener: (state: BreakerState) => void): () => void {
+    return this.policy.breaker.onStateChange(listener);
+  }
+
+  /** Lets calls in flight finish, then closes every socket. Later calls fail with `UpstreamUnavailableError`. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.close();
+    return this.closing;
+  }
+
+  private call<T>(spec: CallSpec<T>): Promise<T> {
+    if (this.closing !== undefined) {
+      return Promise.reject(new UpstreamUnavailableError(spec.endpoint, 'the client is closed'));
+    }
+    return this.policy.execute(spec.endpoint, spec.rule, (attempt) => this.attempt(spec, attempt));
+  }
+
+  private async attempt<T>(spec: CallSpec<T>, attempt: number): Promise<T> {
+    const started = performance.now();
+    try {
+      const answer = await exchange(this.pool, {
+        endpoint: spec.endpoint,
+        method: spec.method,
+        path: spec.path,
+        token: spec.token,
+        json: spec.json,
+        timeoutMs: this.config.requestTimeoutMs,
+        maxResponseBytes: this.config.maxResponseBytes,
+      });
+      const value = interpretAnswer(answer, spec);
+      this.complete(
+        { endpoint: spec.endpoint, attempt, httpStatus: answer.httpStatus, outcome: 'success' },
+        started,
+      );
+      return value;
+    } catch (err) {
+      const errorCode = err instanceof UpstreamNetworkError ? err.errorCode : undefined;
+      this.complete({ endpoint: spec.endpoint, attempt, ...describeFailure(err) }, started, errorCode);
+      throw err;
+    }
+  }
+
+  /** One debug line and one hook call per try; `errorCode` is a transport code such as ECONNREFUSED. */
+  private complete(info: Omit<UpstreamRequestInfo, 'durationMs'>, started: number, errorCode?: string): void {
+    const done: UpstreamRequestInfo = {
+      ...info,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+    this.logger.debug(errorCode === undefined ? done : { ...done, errorCode }, 'graph api request');
+    if (this.onRequestComplete === undefined) return;
+    try {
+      this.onRequestComplete(done);
+    } catch (hookError) {
+      // A metrics hook must never turn a good call into a failed one.
+      this.logger.warn({ err: hookError }, 'onRequestComplete hook failed');
+    }
+  }
+}
+
+function describeFailure(err: unknown): Pick<UpstreamRequestInfo, 'httpStatus' | 'code' | 'outcome'> {
+  if (err instanceof GraphApiError) return { httpStatus: err.httpStatus, code: err.code, outcome: 'error' };
+  if (err instanceof UpstreamTimeoutError) return { outcome: 'timeout' };
+  if (err instanceof UpstreamNetworkError) return { outcome: 'network' };
+  return { outcome: 'error' };
+}

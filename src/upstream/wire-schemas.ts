@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  type DebugTokenResponse,
+  type MarkReadResponse,
+  type PhoneNumberResponse,
+  type SendMessageResponse,
+} from './wire-types';
+
+/*
+ * Checks of Meta's 2xx answers before the rest of the gateway trusts their types. Objects are loose
+ * (Meta adds fields) and enumerations are plain strings (Meta adds values); what the types require must
+ * be there.
+ */
+
+const sentMessage = z.looseObject({ id: z.string().min(1), message_status: z.string().optional() });
+
+export const sendMessageResponseSchema: z.ZodType<SendMessageResponse> = z.looseObject({
+  messaging_product: z.literal('whatsapp'),
+  // Tolerated when missing: the message id is what matters, the contact echo is informative.
+  contacts: z.array(z.looseObject({ input: z.string(), wa_id: z.string() })).default([]),
+  messages: z.array(sentMessage).min(1),
+});
+
+export const markReadResponseSchema: z.ZodType<MarkReadResponse> = z.looseObject({ success: z.boolean() });
+
+const healthEntity = z.looseObject({
+  entity_type: z.string(),
+  id: z.string(),
+  can_send_message: z.string(),
+  errors: z
+    .array(
+      z.looseObject({
+        error_code: z.number(),
+        error_description: z.string().optional(),
+        possible_solution: z.string().optional(),
+      }),
+    )
+    .optional(),
+  additional_info: z.array(z.string()).optional(),
+});
+
+export const phoneNumberResponseSchema: z.ZodType<PhoneNumberResponse> = z.looseObject({
+  id: z.string().min(1),
+  display_phone_number: z.string().optional(),
+  verified_name: z.string().optional(),
+  quality_rating: z.string().optional(),
+  messaging_limit_tier: z.string().optional(),
+  status: z.string().optional(),
+  name_status: z.string().optional(),
+  code_verification_status: z.string().optional(),
+  throughput: z.looseObject({ level: z.string() }).optional(),
+  platform_type: z.string().optional(),
+  is_official_business_account: z.boolean().optional(),
+  health_status: z
+    .looseObject({ can_send_message: z.string(), entities: z.array(healthEntity).optional() })
+    .optional(),
+});
+
+export const debugTokenResponseSchema: z.ZodType<DebugTokenResponse> = z.looseObject({
+  data: z.looseObject({
+    app_id: z.string().optional(),
+    type: z.string().optional(),
+    application: z.string().optional(),
+    data_access_expires_at: z.number().optional(),
+    expires_at: z.number().optional(),
+    is_valid: z.boolean(),
+    issued_at: z.number().optional(),
+    scopes: z.array(z.string()).optional(),
+    granular_scopes: z
+      .array(z.looseObject({ scope: z.string(), target_ids: z.array(z.string()).optional() }))
+      .optional(),
+    user_id: z.string().optional(),
+    error: z
+      .looseObject({ code: z.number(), message: z.string(), subcode: z.number().optional() })
+      .optional(),
+  }),
+});

@@ -1,0 +1,481 @@
+import {
+  CursorExpiredError,
+  InvalidCursorError,
+  InvalidPageCursorError,
+  MessageStatus,
+  type MessageRecord,
+  type MessageStore,
+  type NewMessage,
+  type StatusBus,
+  type StatusChangeEvent,
+  type StatusUpdate,
+} from '../../../src/messages';
+import { SEQUENCE_BASE_MS, sequenceUpdate, STATUS_SEQUENCES } from '../../unit/messages/status-sequences';
+import { waitFor } from './wait-for';
+
+export interface ContractHarness {
+  store: MessageStore;
+  bus: StatusBus;
+  close(): Promise<void>;
+}
+
+export interface ContractOptions {
+  /** When set, the stream keeps exactly this many events (trimmed exactly). */
+  streamMaxLength?: number;
+}
+
+const PHONE_A = '106540352242922';
+const PHONE_B = '106540352242999';
+
+function newMessage(id: string, overrides: Partial<NewMessage> = {}): NewMessage {
+  return {
+    id,
+    phoneNumberId: PHONE_A,
+    recipient: '+16505551234',
+    waId: '16505551234',
+    type: 'text',
+    status: MessageStatus.ACCEPTED,
+    createdAt: SEQUENCE_BASE_MS,
+    ...overrides,
+  };
+}
+
+function update(
+  id: string,
+  status: MessageStatus,
+  at: number,
+  errors: StatusUpdate['errors'] = [],
+): StatusUpdate {
+  return { ...sequenceUpdate(id, { status, at }), errors };
+}
+
+function applied(outcomes: Array<{ kind: string; event?: StatusChangeEvent }>): StatusChangeEvent[] {
+  return outcomes.flatMap((o) => (o.kind === 'applied' && o.event !== undefined ? [o.event] : []));
+}
+
+/** The behaviour every `MessageStore` + `StatusBus` pair must show, whatever backs it. */
+export function defineMessageStoreContract(
+  name: string,
+  open: (options: ContractOptions) => Promise<ContractHarness>,
+): void {
+  describe(`MessageStore contract: ${name}`, () => {
+    let harness: ContractHarness;
+    let store: MessageStore;
+    const extra: ContractHarness[] = [];
+
+    beforeEach(async () => {
+      harness = await open({});
+      store = harness.store;
+    });
+
+    afterEach(async () => {
+      await harness.close();
+      for (const h of extra.splice(0)) await h.close();
+    });
+
+    async function openExtra(options: ContractOptions): Promise<ContractHarness> {
+      const h = await open(options);
+      extra.push(h);
+      return h;
+    }
+
+    it('records a send and returns its first event', async () => {
+      const event = await store.recordSent(newMessage('wamid.send'), SEQUENCE_BASE_MS + 50);
+      expect(event).toEqual({
+        cursor: expect.stringMatching(/^\d+-\d+$/),
+        messageId: 'wamid.send',
+        phoneNumberId: PHONE_A,
+        recipient: '+16505551234',
+        status: MessageStatus.ACCEPTED,
+        previousStatus: null,
+        effectiveStatus: MessageStatus.ACCEPTED,
+        timestamp: SEQUENCE_BASE_MS,
+        receivedAt: SEQUENCE_BASE_MS + 50,
+        errors: [],
+      });
+      const [record] = await store.getMany(['wamid.send']);
+      expect(record).toEqual({
+        id: 'wamid.send',
+        phoneNumberId: PHONE_A,
+        recipient: '+16505551234',
+        waId: '16505551234',
+        type: 'text',
+        createdAt: SEQUENCE_BASE_MS,
+        status: MessageStatus.ACCEPTED,
+        conflict: false,
+        statusHistory: [
+          {
+            status: MessageStatus.ACCEPTED,
+            timestamp: SEQUENCE_BASE_MS,
+            receivedAt: SEQUENCE_BASE_MS + 50,
+            errors: [],
+            cursor: event.cursor,
+          },
+        ],
+        errors: [],
+        updatedAt: SEQUENCE_BASE_MS + 50,
+      });
+    });
+
+    it('answers a repeated send with the event it stored the first time', async () => {
+      const first = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 1);
+      const again = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 2);
+      expect(again.cursor).toBe(first.cursor);
+      expect(await store.readEventsAfter(first.cursor, 10)).toEqual([]);
+    });
+
+    describe('applies the status sequences like the pure rules', () => {
+      it.each(STATUS_SEQUENCES.map((s) => [s.name, s] as const))('%s', async (_name, sequence) => {
+        const id = 'wamid.seq';
+        if (sequence.sent) await store.recordSent(newMessage(id), SEQUENCE_BASE_MS);
+        // Half the steps in one batch, the rest one by one: both paths must give the same result.
+        const half = Math.ceil(sequence.steps.length / 2);
+        const outcomes = await store.applyStatuses(
+          sequence.steps.slice(0, half).map((s) => sequenceUpdate(id, s)),
+          SEQUENCE_BASE_MS + 9000,
+        );
+        for (const step of sequence.steps.slice(half)) {
+          outcomes.push(...(await store.applyStatuses([sequenceUpdate(id, step)], SEQUENCE_BASE_MS + 9000)));
+        }
+        expect(outcomes.map((o) => o.kind === 'applied')).toEqual(sequence.expected.applied);
+        const [record] = await store.getMany([id]);
+        expect(record).not.toBeNull();
+        const final = record as MessageRecord;
+        expect(final.status).toBe(sequence.expected.status);
+        expect(final.conflict).toBe(sequence.expected.conflict);
+        expect(final.statusHistory.map((h) => h.status)).toEqual(sequence.expected.history);
+        expect(final.errors.map((e) => e.code)).toEqual(sequence.expected.errorCodes);
+        const lastEvent = applied(outcomes).pop();
+        if (lastEvent !== undefined) expect(lastEvent.effectiveStatus).toBe(sequence.expected.status);
+      });
+    });
+
+    it('drops a duplicate without an event', async () => {
+      await store.recordSent(newMessage('wamid.dup'), SEQUENCE_BASE_MS);
+      const [first] = await store.applyStatuses(
+        [update('wamid.dup', MessageStatus.DELIVERED, 2)],
+        SEQUENCE_BASE_MS + 10,
+      );
+      if (first.kind !== 'applied') throw new Error('the first delivered must apply');
+      const again = await store.applyStatuses(
+        [update('wamid.dup', MessageStatus.DELIVERED, 2), update('wamid.dup', MessageStatus.DELIVERED, 2)],
+        SEQUENCE_BASE_MS + 20,
+      );
+      expect(again).toEqual([{ kind: 'duplicate' }, { kind: 'duplicate' }]);
+      expect(await store.readEventsAfter(first.event.cursor, 10)).toEqual([]);
+      const [record] = await store.getMany(['wamid.dup']);
+      expect(record?.statusHistory).toHaveLength(2);
+    });
+
+    it('keeps the full history with Meta timestamps, receive times, errors and cursors', async () => {
+      const failure = { code: 131026, title: 'Message undeliverable', details: 'Message Undeliverable.' };
+      const outcomes = await store.applyStatuses(
+        [
+          update('wamid.hist', MessageStatus.DELIVERED, 5),
+          update('wamid.hist', MessageStatus.FAILED, 4, [failure]),
+        ],
+        SEQUENCE_BASE_MS + 7000,
+      );
+      const events = applied(outcomes);
+      const [record] = await store.getMany(['wamid.hist']);
+      expect(record?.statusHistory).toEqual([
+        {
+          status: MessageStatus.FAILED,
+          timestamp: SEQUENCE_BASE_MS + 4000,
+          receivedAt: SEQUENCE_BASE_MS + 7000,
+          errors: [failure],
+          cursor: events[1].cursor,
+        },
+        {
+          status: MessageStatus.DELIVERED,
+          timestamp: SEQUENCE_BASE_MS + 5000,
+          receivedAt: SEQUENCE_BASE_MS + 7000,
+          errors: [],
+          cursor: events[0].cursor,
+        },
+      ]);
+      expect(record?.errors).toEqual([failure]);
+      expect(record?.conflict).toBe(true);
+      expect(events[1]).toMatchObject({
+        status: MessageStatus.FAILED,
+        previousStatus: MessageStatus.DELIVERED,
+        effectiveStatus: MessageStatus.DELIVERED,
+        errors: [failure],
+      });
+    });
+
+    it('keeps the latest non-empty conversation and pricing', async () => {
+      await store.applyStatuses(
+        [
+          {
+            ...update('wamid.price', MessageStatus.SENT, 1),
+            conversation: { id: 'conv-1', expiresAt: SEQUENCE_BASE_MS + 86_400_000, originType: 'utility' },
+          },
+          {
+            ...update('wamid.price', MessageStatus.DELIVERED, 2),
+            pricing: { billable: true, pricingModel: 'PMP', category: 'utility', type: 'regular' },
+          },
+          { ...update('wamid.price', MessageStatus.READ, 3), conversation: {} },
+        ],
+        SEQUENCE_BASE_MS + 5000,
+      );
+      const [record] = await store.getMany(['wamid.price']);
+      expect(record?.conversation).toEqual({
+        id: 'conv-1',
+        expiresAt: SEQUENCE_BASE_MS + 86_400_000,
+        originType: 'utility',
+      });
+      expect(record?.pricing).toEqual({
+        billable: true,
+        pricingModel: 'PMP',
+        category: 'utility',
+        type: 'regular',
+      });
+    });
+
+    it('creates the record of an unknown wamid from the webhook and lists it', async () => {
+      await store.applyStatuses(
+        [update('wamid.unknown', MessageStatus.DELIVERED, 2)],
+        SEQUENCE_BASE_MS + 2500,
+      );
+      const [record] = await store.getMany(['wamid.unknown']);
+      expect(record).toMatchObject({
+        id: 'wamid.unknown',
+        recipient: '+16505551234',
+        waId: '16505551234',
+        type: 'unknown',
+        status: MessageStatus.DELIVERED,
+        createdAt: SEQUENCE_BASE_MS + 2000,
+      });
+      const page = await store.list({ recipient: '+16505551234' }, 10, null);
+      expect(page.records.map((r) => r.id)).toEqual(['wamid.unknown']);
+    });
+
+    it('getMany answers aligned with the ids, null for unknown ones', async () => {
+      await store.recordSent(newMessage('wamid.g1'), SEQUENCE_BASE_MS);
+      await store.recordSent(newMessage('wamid.g2'), SEQUENCE_BASE_MS);
+      const records = await store.getMany(['wamid.g2', 'wamid.nope', 'wamid.g1', 'wamid.g2']);
+      expect(records.map((r) => r?.id ?? null)).toEqual(['wamid.g2', null, 'wamid.g1', 'wamid.g2']);
+      expect(await store.getMany([])).toEqual([]);
+    });
+
+    it('returns copies: changing a result does not change the store', async () => {
+      await store.recordSent(newMessage('wamid.copy'), SEQUENCE_BASE_MS);
+      const [record] = await store.getMany(['wamid.copy']);
+      (record as MessageRecord).statusHistory.push({ ...(record as MessageRecord).statusHistory[0] });
+      (record as MessageRecord).status = MessageStatus.READ;
+      const [again] = await store.getMany(['wamid.copy']);
+      expect(again?.status).toBe(MessageStatus.ACCEPTED);
+      expect(again?.statusHistory).toHaveLength(1);
+    });
+
+    describe('list', () => {
+      // 25 messages, one second apart, over two phone numbers and three recipients; three share a createdAt
+      // so that ties are paged in id order.
+      const recipients = ['+16505550001', '+16505550002', '+16505550003'];
+      const ids = Array.from({ length: 25 }, (_, i) => `wamid.L${String(i).padStart(2, '0')}`);
+      const createdAt = (i: number): number => SEQUENCE_BASE_MS + (i >= 10 && i <= 12 ? 10 : i) * 1000;
+
+      beforeEach(async () => {
+        for (const [i, id] of ids.entries()) {
+          await store.recordSent(
+            newMessage(id, {
+              phoneNumberId: i % 2 === 0 ? PHONE_A : PHONE_B,
+              recipient: recipients[i % 3],
+              waId: recipients[i % 3].slice(1),
+              createdAt: createdAt(i),
+            }),
+            createdAt(i) + 1,
+          );
+        }
+        await store.applyStatuses(
+          ids
+            .map((id, i) => ({ id, i }))
+            .filter(({ i }) => i % 5 === 0)
+            .map(({ id, i }) => ({
+              ...update(id, MessageStatus.FAILED, i + 1, [{ code: 131026 }]),
+              phoneNumberId: i % 2 === 0 ? PHONE_A : PHONE_B,
+              recipientId: recipients[i % 3].slice(1),
+            })),
+          SEQUENCE_BASE_MS + 60_000,
+        );
+      });
+
+      const expectedOrder = (keep: (i: number) => boolean): string[] =>
+        ids
+          .map((id, i) => ({ id, i }))
+          .filter(({ i }) => keep(i))
+          .sort((a, b) => createdAt(b.i) - createdAt(a.i) || (a.id < b.id ? 1 : -1))
+          .map(({ id }) => id);
+
+      async function pageAll(filter: Parameters<MessageStore['list']>[0], size: number): Promise<string[][]> {
+        const pages: string[][] = [];
+        let after: string | null = null;
+        for (;;) {
+          const page = await store.list(filter, size, after);
+          pages.push(page.records.map((r) => r.id));
+          if (!page.hasNextPage) {
+            expect(page.endCursor).toBeNull();
+            return pages;
+          }
+          expect(page.endCursor).not.toBeNull();
+          after = page.endCursor;
+          if (pages.length > 50) throw new Error('paging did not end');
+        }
+      }
+
+      it('pages newest first by 10 over 25 messages', async () => {
+        const pages = await pageAll({}, 10);
+        expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
+        expect(pages.flat()).toEqual(expectedOrder(() => true));
+      });
+
+      it('pages through ties on createdAt without gaps or repeats', async () => {
+        const pages = await pageAll({}, 1);
+        expect(pages.flat()).toEqual(expectedOrder(() => true));
+      });
+
+      it('filters by status', async () => {
+        const pages = await pageAll({ status: [MessageStatus.FAILED] }, 2);
+        expect(pages.flat()).toEqual(expectedOrder((i) => i % 5 === 0));
+        const both = await store.list({ status: [MessageStatus.FAILED, MessageStatus.ACCEPTED] }, 100, null);
+        expect(both.records).toHaveLength(25);
+      });
+
+      it('filters by recipient', async () => {
+        const page = await store.list({ recipient: recipients[1] }, 100, null);
+        expect(page.records.map((r) => r.id)).toEqual(expectedOrder((i) => i % 3 === 1));
+        expect(page.hasNextPage).toBe(false);
+      });
+
+      it('filters by sender phone number id', async () => {
+        const pages = await pageAll({ phoneNumberId: PHONE_B }, 4);
+        expect(pages.flat()).toEqual(expectedOrder((i) => i % 2 === 1));
+      });
+
+      it('filters by time range, inclusive', async () => {
+        const page = await store.list({ from: createdAt(5), to: createdAt(9) }, 100, null);
+        expect(page.records.map((r) => r.id)).toEqual(expectedOrder((i) => i >= 5 && i <= 9));
+      });
+
+      it('combines filters', async () => {
+        const filter = {
+          recipient: recipients[0],
+          phoneNumberId: PHONE_A,
+          status: [MessageStatus.FAILED],
+          from: createdAt(1),
+        };
+        const page = await store.list(filter, 100, null);
+        expect(page.records.map((r) => r.id)).toEqual(
+          expectedOrder((i) => i % 3 === 0 && i % 2 === 0 && i % 5 === 0 && createdAt(i) >= createdAt(1)),
+        );
+      });
+
+      it('returns an empty last page for a filter nothing matches', async () => {
+        expect(await store.list({ recipient: '+4915100000000' }, 10, null)).toEqual({
+          records: [],
+          endCursor: null,
+          hasNextPage: false,
+        });
+      });
+
+      it('refuses a cursor it did not produce', async () => {
+        await expect(store.list({}, 10, 'not-a-cursor')).rejects.toBeInstanceOf(InvalidPageCursorError);
+      });
+    });
+
+    it('remembers the latest inbound time per customer and number', async () => {
+      expect(await store.lastInboundAt('16505551234', PHONE_A)).toBeNull();
+      await store.recordInbound('16505551234', PHONE_A, SEQUENCE_BASE_MS + 5000);
+      await store.recordInbound('16505551234', PHONE_A, SEQUENCE_BASE_MS + 1000);
+      await store.recordInbound('16505551234', PHONE_B, SEQUENCE_BASE_MS + 9000);
+      expect(await store.lastInboundAt('16505551234', PHONE_A)).toBe(SEQUENCE_BASE_MS + 5000);
+      expect(await store.lastInboundAt('16505551234', PHONE_B)).toBe(SEQUENCE_BASE_MS + 9000);
+      expect(await store.lastInboundAt('16505559999', PHONE_A)).toBeNull();
+    });
+
+    it('reads events after a cursor, in order, at most limit', async () => {
+      const start = await store.recordSent(newMessage('wamid.ev'), SEQUENCE_BASE_MS);
+      const outcomes = await store.applyStatuses(
+        [MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ].map((s, i) =>
+          update('wamid.ev', s, i + 1),
+        ),
+        SEQUENCE_BASE_MS + 5000,
+      );
+      const events = applied(outcomes);
+      expect(await store.readEventsAfter(start.cursor, 10)).toEqual(events);
+      expect(await store.readEventsAfter(start.cursor, 2)).toEqual(events.slice(0, 2));
+      expect(await store.readEventsAfter(events[0].cursor, 10)).toEqual(events.slice(1));
+      expect(await store.readEventsAfter(events[2].cursor, 10)).toEqual([]);
+      expect(await store.readEventsAfter('0-0', 100)).toEqual([start, ...events]);
+    });
+
+    it('refuses a malformed event cursor', async () => {
+      await store.recordSent(newMessage('wamid.bad'), SEQUENCE_BASE_MS);
+      for (const bad of ['', 'abc', '12-', '-1', '1-2-3', '1.5-0']) {
+        await expect(store.readEventsAfter(bad, 10)).rejects.toBeInstanceOf(InvalidCursorError);
+      }
+    });
+
+    it('says a cursor is expired once the stream trimmed what followed it', async () => {
+      const small = await openExtra({ streamMaxLength: 5 });
+      const outcomes = await small.store.applyStatuses(
+        Array.from({ length: 12 }, (_, i) => update(`wamid.trim${i}`, MessageStatus.SENT, 1)),
+        SEQUENCE_BASE_MS + 2000,
+      );
+      const events = applied(outcomes);
+      expect(events).toHaveLength(12);
+      const error = await small.store.readEventsAfter(events[0].cursor, 100).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CursorExpiredError);
+      expect((error as CursorExpiredError).oldestKept).toBe(events[7].cursor);
+      // A cursor older than the oldest kept event is expired, even the one just before it: the stream
+      // cannot tell whether something was trimmed in between.
+      await expect(small.store.readEventsAfter(events[6].cursor, 100)).rejects.toBeInstanceOf(
+        CursorExpiredError,
+      );
+      expect(await small.store.readEventsAfter(events[7].cursor, 100)).toEqual(events.slice(8));
+      expect(await small.store.readEventsAfter(events[11].cursor, 100)).toEqual([]);
+    });
+
+    it('delivers applied events on the bus, and nothing for duplicates', async () => {
+      const received: StatusChangeEvent[] = [];
+      const unsubscribe = await harness.bus.subscribe((e) => received.push(e));
+      await harness.bus.ping();
+      const sent = await store.recordSent(newMessage('wamid.bus'), SEQUENCE_BASE_MS);
+      const first = applied(
+        await store.applyStatuses([update('wamid.bus', MessageStatus.DELIVERED, 2)], SEQUENCE_BASE_MS + 3000),
+      );
+      await store.applyStatuses([update('wamid.bus', MessageStatus.DELIVERED, 2)], SEQUENCE_BASE_MS + 4000);
+      const last = applied(
+        await store.applyStatuses([update('wamid.bus', MessageStatus.READ, 3)], SEQUENCE_BASE_MS + 5000),
+      );
+      await waitFor(() => received.length >= 3, 'three events on the bus');
+      expect(received).toEqual([sent, ...first, ...last]);
+      unsubscribe();
+      await store.applyStatuses([update('wamid.bus', MessageStatus.PLAYED, 4)], SEQUENCE_BASE_MS + 6000);
+      const probe: StatusChangeEvent[] = [];
+      const stopProbe = await harness.bus.subscribe((e) => probe.push(e));
+      await store.applyStatuses([update('wamid.bus2', MessageStatus.SENT, 1)], SEQUENCE_BASE_MS + 7000);
+      await waitFor(() => probe.length >= 1, 'the probe event');
+      stopProbe();
+      expect(received).toHaveLength(3);
+    });
+
+    it('keeps delivering to the other listeners when one throws', async () => {
+      const received: StatusChangeEvent[] = [];
+      await harness.bus.subscribe(() => {
+        throw new Error('listener failure');
+      });
+      await harness.bus.subscribe((e) => received.push(e));
+      const event = await store.recordSent(newMessage('wamid.throw'), SEQUENCE_BASE_MS);
+      await waitFor(() => received.length === 1, 'the event at the healthy listener');
+      expect(received).toEqual([event]);
+    });
+
+    it('refuses to subscribe once closed', async () => {
+      await harness.bus.close();
+      await expect(harness.bus.subscribe(() => undefined)).rejects.toThrow(/closed/);
+      await expect(harness.bus.ping()).rejects.toThrow(/closed/);
+    });
+  });
+}

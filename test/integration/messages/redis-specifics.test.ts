@@ -1,0 +1,270 @@
+import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
+import {
+  createMessageKeys,
+  CursorExpiredError,
+  MessageStatus,
+  RedisStatusBus,
+  statusChannel,
+  StreamTrimMode,
+  type StatusChangeEvent,
+  type StatusUpdate,
+} from '../../../src/messages';
+import { createLogger, createSilentLogger, type Logger } from '../../../src/observability';
+import { SEQUENCE_BASE_MS, sequenceUpdate } from '../../unit/messages/status-sequences';
+import { connectRedis, openRedisHarness, randomPrefix, type RedisHarness } from './redis-harness';
+import { waitFor } from './wait-for';
+
+const opened: RedisHarness[] = [];
+const connections: Redis[] = [];
+
+async function harness(options: Parameters<typeof openRedisHarness>[0] = {}): Promise<RedisHarness> {
+  const h = await openRedisHarness(options);
+  opened.push(h);
+  return h;
+}
+
+async function connection(name?: string): Promise<Redis> {
+  const redis = await connectRedis(name);
+  connections.push(redis);
+  return redis;
+}
+
+afterEach(async () => {
+  for (const h of opened.splice(0).reverse()) await h.close();
+  for (const c of connections.splice(0)) c.disconnect();
+});
+
+function update(id: string, status: MessageStatus, at: number): StatusUpdate {
+  return sequenceUpdate(id, { status, at });
+}
+
+function memoryLogger(): { logger: Logger; lines: () => Array<Record<string, unknown>> } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const logger = createLogger({ level: 'debug', destination });
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((l) => l.length > 0)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+/** Kills one client of ours by its connection name (never touching other clients of the shared Redis). */
+async function killClient(admin: Redis, client: Redis): Promise<void> {
+  const name = client.options.connectionName;
+  const clients = String(await admin.client('LIST')).split('\n');
+  const id = clients.find((line) => line.includes(` name=${name} `))?.match(/^id=(\d+)/)?.[1];
+  if (name === undefined || id === undefined) throw new Error('the client to kill was not found');
+  await admin.client('KILL', 'ID', id);
+}
+
+/** Runs `action` and returns every command Redis saw from `client` meanwhile (scripts' inner calls excluded). */
+async function commandsFrom(
+  admin: Redis,
+  client: Redis,
+  action: () => Promise<unknown>,
+): Promise<string[][]> {
+  const monitor = await admin.monitor();
+  const source = `127.0.0.1:${client.stream.localPort}`;
+  const seen: string[][] = [];
+  monitor.on('monitor', (_time: string, args: string[], from: string) => {
+    if (from === source) seen.push(args);
+  });
+  const marker = `end-of-action-${Math.random()}`;
+  try {
+    await action();
+    await client.echo(marker);
+    await waitFor(
+      () => seen.some((args) => args[0].toLowerCase() === 'echo' && args[1] === marker),
+      'the marker',
+    );
+  } finally {
+    monitor.disconnect();
+  }
+  return seen.filter((args) => !(args[0].toLowerCase() === 'echo' && args[1] === marker));
+}
+
+describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
+  it('delivers an event stored by one gateway to the subscribers of another', async () => {
+    const prefix = randomPrefix();
+    const a = await harness({ prefix, cleanUp: false });
+    const b = await harness({ prefix });
+    const atB: StatusChangeEvent[] = [];
+    await b.bus.subscribe((e) => atB.push(e));
+    const [outcome] = await a.store.applyStatuses(
+      [update('wamid.x1', MessageStatus.DELIVERED, 2)],
+      SEQUENCE_BASE_MS + 3000,
+    );
+    if (outcome.kind !== 'applied') throw new Error('expected applied');
+    await waitFor(() => atB.length === 1, 'the event at the other gateway');
+    expect(atB).toEqual([outcome.event]);
+    const [record] = await b.store.getMany(['wamid.x1']);
+    expect(record?.status).toBe(MessageStatus.DELIVERED);
+    expect(await b.store.readEventsAfter('0-0', 10)).toEqual([outcome.event]);
+  });
+
+  it('reads 100 records with one command, a page of 100 with one, and applies 50 statuses in one write', async () => {
+    const h = await harness();
+    const admin = await connection();
+    const ids = Array.from({ length: 120 }, (_, i) => `wamid.count${i}`);
+    await h.store.applyStatuses(
+      ids.map((id) => update(id, MessageStatus.SENT, 1)),
+      SEQUENCE_BASE_MS + 2000,
+    );
+    await h.store.list({}, 1, null); // loads the list script on this connection
+
+    const getMany = await commandsFrom(admin, h.command, () => h.store.getMany(ids.slice(0, 100)));
+    expect(getMany.map((c) => c[0].toLowerCase())).toEqual(['mget']);
+
+    let page = { records: [] as unknown[] };
+    const list = await commandsFrom(admin, h.command, async () => {
+      page = await h.store.list({ status: [MessageStatus.SENT] }, 100, null);
+    });
+    expect(list.map((c) => c[0].toLowerCase())).toEqual(['evalsha']);
+    expect(page.records).toHaveLength(100);
+
+    const write = jest.spyOn(h.command.stream, 'write');
+    const apply = await commandsFrom(admin, h.command, () =>
+      h.store.applyStatuses(
+        ids.slice(0, 50).map((id) => update(id, MessageStatus.DELIVERED, 2)),
+        SEQUENCE_BASE_MS + 3000,
+      ),
+    );
+    // Two writes: the pipeline of 50 scripts, then the test's own marker ECHO.
+    expect(write).toHaveBeenCalledTimes(2);
+    write.mockRestore();
+    expect(apply).toHaveLength(50);
+    expect(apply.every((c) => c[0].toLowerCase() === 'evalsha')).toBe(true);
+  });
+
+  it('expires old cursors with the default approximate trimming too', async () => {
+    const h = await harness({ streamMaxLength: 10, streamTrim: StreamTrimMode.APPROXIMATE });
+    const first = await h.store.applyStatuses([update('wamid.a0', MessageStatus.SENT, 1)], SEQUENCE_BASE_MS);
+    if (first[0].kind !== 'applied') throw new Error('expected applied');
+    // MAXLEN ~ trims whole stream nodes (100 entries by default): add enough for several.
+    await h.store.applyStatuses(
+      Array.from({ length: 400 }, (_, i) => update(`wamid.a${i + 1}`, MessageStatus.SENT, 1)),
+      SEQUENCE_BASE_MS,
+    );
+    const length = await h.command.xlen(createMessageKeys(h.prefix).stream);
+    expect(length).toBeLessThan(401);
+    await expect(h.store.readEventsAfter(first[0].event.cursor, 10)).rejects.toBeInstanceOf(
+      CursorExpiredError,
+    );
+  });
+
+  it('rejects at once while its connection is down, and answers again after the reconnect', async () => {
+    const name = `msg-test-down-${Math.random().toString(36).slice(2)}`;
+    const h = await harness();
+    const admin = await connection();
+    await h.command.client('SETNAME', name);
+    await admin
+      .client('KILL', 'USER', 'default', 'SKIPME', 'no', 'LADDR', '0.0.0.0:0')
+      .catch(() => undefined);
+    const clients = String(await admin.client('LIST')).split('\n');
+    const id = clients.find((line) => line.includes(` name=${name} `))?.match(/^id=(\d+)/)?.[1];
+    expect(id).toBeDefined();
+    await admin.client('KILL', 'ID', String(id));
+    await waitFor(() => h.command.status !== 'ready', 'the store connection to notice');
+    await expect(
+      h.store.applyStatuses([update('wamid.down', MessageStatus.SENT, 1)], SEQUENCE_BASE_MS),
+    ).rejects.toThrow();
+    await expect(h.store.getMany(['wamid.down'])).rejects.toThrow();
+    await expect(h.store.ping()).rejects.toThrow();
+    await waitFor(() => h.command.status === 'ready', 'the reconnect');
+    await h.store.ping();
+    const [outcome] = await h.store.applyStatuses(
+      [update('wamid.down', MessageStatus.SENT, 1)],
+      SEQUENCE_BASE_MS,
+    );
+    expect(outcome.kind).toBe('applied');
+  });
+
+  it('subscribes again after its connection drops, and ping tells', async () => {
+    const h = await harness();
+    const admin = await connection();
+    const received: StatusChangeEvent[] = [];
+    await h.bus.subscribe((e) => received.push(e));
+    await killClient(admin, h.subscriber);
+    await waitFor(() => h.subscriber.status !== 'ready', 'the bus connection to notice');
+    await expect(h.bus.ping()).rejects.toThrow();
+    await waitFor(() => h.subscriber.status === 'ready', 'the bus reconnect');
+    await h.bus.ping();
+    const channel = statusChannel(h.prefix);
+    // The resubscription is asynchronous after `ready`: publish until one is delivered.
+    const deadline = Date.now() + 5000;
+    let applied = 0;
+    while (received.length === 0 && Date.now() < deadline) {
+      await h.store.applyStatuses([update(`wamid.re${applied++}`, MessageStatus.SENT, 1)], SEQUENCE_BASE_MS);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(received.length).toBeGreaterThan(0);
+    expect(Number(((await admin.pubsub('NUMSUB', channel)) as [string, number])[1])).toBe(1);
+  });
+
+  it('drops and logs an event of an unknown version, on the channel and in the stream', async () => {
+    const { logger, lines } = memoryLogger();
+    const h = await harness({ logger });
+    const received: StatusChangeEvent[] = [];
+    await h.bus.subscribe((e) => received.push(e));
+    await h.command.publish(statusChannel(h.prefix), JSON.stringify({ v: 2, anything: true }));
+    await h.command.xadd(createMessageKeys(h.prefix).stream, '*', 'e', JSON.stringify({ v: 2 }));
+    const [outcome] = await h.store.applyStatuses(
+      [update('wamid.v', MessageStatus.SENT, 1)],
+      SEQUENCE_BASE_MS,
+    );
+    if (outcome.kind !== 'applied') throw new Error('expected applied');
+    await waitFor(() => received.length === 1, 'the valid event');
+    expect(received).toEqual([outcome.event]);
+    expect(await h.store.readEventsAfter('0-0', 10)).toEqual([outcome.event]);
+    const warnings = lines().filter((l) => l.level === 40);
+    expect(warnings.map((l) => l.msg)).toEqual([
+      'Dropped a published event this version cannot read.',
+      'Dropped a stream event this version cannot read.',
+    ]);
+    expect(warnings[0].reason).toBe('Status event dropped: unknown version 2');
+  });
+
+  it('refuses a subscriber connection that would not resubscribe', async () => {
+    const noResubscribe = new Redis({
+      host: '127.0.0.1',
+      port: 6379,
+      lazyConnect: true,
+      autoResubscribe: false,
+    });
+    expect(
+      () => new RedisStatusBus(noResubscribe, { keyPrefix: 'x:', logger: createSilentLogger() }),
+    ).toThrow(/autoResubscribe/);
+    noResubscribe.disconnect();
+  });
+
+  it('leaves no key behind once the harness is closed', async () => {
+    const h = await openRedisHarness();
+    const admin = await connection();
+    await h.store.recordSent(
+      {
+        id: 'wamid.clean',
+        phoneNumberId: '1',
+        recipient: '+16505551234',
+        waId: '16505551234',
+        type: 'text',
+        status: MessageStatus.ACCEPTED,
+        createdAt: SEQUENCE_BASE_MS,
+      },
+      SEQUENCE_BASE_MS,
+    );
+    expect((await admin.keys(`${h.prefix}*`)).length).toBeGreaterThan(0);
+    await h.close();
+    expect(await admin.keys(`${h.prefix}*`)).toEqual([]);
+  });
+});

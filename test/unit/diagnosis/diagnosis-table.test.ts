@@ -1,0 +1,689 @@
+import {
+  diagnose,
+  DiagnosisCause as C,
+  type Evidence,
+  explainError,
+  type Locale,
+  type SendErrorEvidence,
+  Verdict as V,
+} from '../../../src/diagnosis';
+import { DAY, HOUR, message, NOW, type Row, runTable } from './diagnosis-harness';
+
+const VERSIONS = [
+  'Android 2.21.15.15',
+  'SMBA 2.21.15.15',
+  'iOS 2.21.170.4',
+  'SMBI 2.21.170.4',
+  'KaiOS 2.2130.10',
+  'Web 2.2132.6',
+];
+const TOS = 'https://wa.me/tos/20210210';
+const BLOCKED = { EN: ['Settings > Privacy > Blocked contacts'], ZH_TW: ['設定 > 隱私 > 已封鎖聯絡人'] };
+const STATUS_PAGE = 'https://metastatus.com/whatsapp-business-api';
+const NOT_CUSTOMER = { EN: ['customer’s fault'], ZH_TW: ['不是顧客的問題'] };
+
+const run = (evidence: Evidence) => (locale: Locale) => diagnose(evidence, locale);
+const sendError = (code: number, extra: Partial<SendErrorEvidence> = {}) =>
+  run({ now: NOW, sendError: { code, message: `(#${code})`, httpStatus: 400, ...extra } });
+const failedWith = (code: number, extra: Partial<Evidence> = {}) =>
+  run({
+    now: NOW,
+    message: message([
+      { status: 'SENT', at: NOW - HOUR },
+      {
+        status: 'FAILED',
+        at: NOW - HOUR + 1000,
+        errors: [{ code, title: 'Meta title', details: 'Meta details' }],
+      },
+    ]),
+    ...extra,
+  });
+const sentAgo = (ms: number, recipient = '+16505551234') =>
+  run({ now: NOW, message: message([{ status: 'SENT', at: NOW - ms }], { recipient }) });
+
+const failed = (cause: C, texts?: Row['expect']['texts']): Row['expect'] => ({
+  verdict: V.FAILED,
+  cause,
+  retryable: false,
+  retryAfterSeconds: null,
+  ...(texts ? { texts } : {}),
+});
+
+describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
+  runTable([
+    // Seed: message shows sent but not delivered; the root cause is not disclosed.
+    {
+      name: 'SENT, no delivery, 29 days old → PENDING RECIPIENT_OFFLINE (offline or blocked, undisclosed)',
+      run: sentAgo(29 * DAY),
+      expect: {
+        verdict: V.PENDING,
+        cause: C.RECIPIENT_OFFLINE,
+        code: null,
+        retryable: false,
+        retryAfterSeconds: null,
+        texts: {
+          both: ['30'],
+          EN: [...BLOCKED.EN, 'does not reveal', 'blocked this business number', '29 day(s)'],
+          ZH_TW: [...BLOCKED.ZH_TW, '不會透露', '封鎖了這個商家電話號碼', '已過 29 天'],
+        },
+      },
+    },
+    // Seed: offline customers' messages are kept for a 30-day period.
+    {
+      name: 'SENT, no delivery, exactly 30 days old → FAILED OFFLINE_EXPIRED, not retryable',
+      run: sentAgo(30 * DAY),
+      expect: failed(C.OFFLINE_EXPIRED, { both: ['30'], EN: BLOCKED.EN, ZH_TW: BLOCKED.ZH_TW }),
+    },
+    // Seed: API returns an error code: invalid request parameters.
+    ...[100, 131008, 131009, 33, 131021, 131030, 131051, 131055, 135000].map((code): Row => ({
+      name: `${code} → INVALID_REQUEST naming the parameter from details`,
+      run: sendError(code, { details: 'Parameter value is not valid: to' }),
+      expect: {
+        ...failed(C.INVALID_REQUEST, { both: ['Parameter value is not valid: to', String(code)] }),
+        code,
+      },
+    })),
+    // Seed: integration error; causes per error-codes.md's suggested cause column.
+    {
+      name: '131042 → INTEGRATION_ERROR',
+      run: sendError(131042),
+      expect: { ...failed(C.INTEGRATION_ERROR), code: 131042 },
+    },
+    {
+      name: '131045 → PHONE_NUMBER',
+      run: sendError(131045, { httpStatus: 500 }),
+      expect: failed(C.PHONE_NUMBER),
+    },
+    { name: '131037 → PHONE_NUMBER', run: sendError(131037), expect: failed(C.PHONE_NUMBER) },
+    {
+      name: '131005 → PERMISSION_MISSING',
+      run: sendError(131005, { httpStatus: 403 }),
+      expect: failed(C.PERMISSION_MISSING),
+    },
+    {
+      name: '131000 → UNKNOWN, retry in 60 s',
+      run: sendError(131000, { httpStatus: 500 }),
+      expect: { verdict: V.FAILED, cause: C.UNKNOWN, code: 131000, retryable: true, retryAfterSeconds: 60 },
+    },
+    // Seed: new terms not accepted / old WhatsApp version / possible solutions through another channel.
+    {
+      name: '131026 on a failed status → RECIPIENT_UNREACHABLE with ToS, every minimum version and the end-user steps',
+      run: failedWith(131026),
+      expect: {
+        ...failed(C.RECIPIENT_UNREACHABLE, {
+          both: [TOS, ...VERSIONS, '131026'],
+          EN: [
+            ...BLOCKED.EN,
+            'Settings > Help > App info',
+            'not (or no longer) registered on WhatsApp',
+            'Send a message to the business number',
+            'Update WhatsApp',
+          ],
+          ZH_TW: [
+            ...BLOCKED.ZH_TW,
+            '設定 > 說明 > 應用程式資訊',
+            '沒有(或已不再)註冊 WhatsApp',
+            '傳一則訊息給商家號碼',
+            '更新到最新版本',
+          ],
+        }),
+        code: 131026,
+      },
+    },
+    {
+      name: '131026 lists TERMS_NOT_ACCEPTED and OUTDATED_CLIENT as weaker candidates',
+      run: sendError(131026),
+      expect: {
+        ...failed(C.RECIPIENT_UNREACHABLE),
+        evidence: [TOS, 'Web 2.2132.6'],
+        texts: {
+          EN: ['Also considered: The customer has not accepted the new WhatsApp terms'],
+          ZH_TW: ['其他可能:顧客尚未接受 WhatsApp 新條款'],
+        },
+      },
+    },
+    // Seed: the customer is in an experiment group.
+    {
+      name: '130472 → EXPERIMENT_GROUP',
+      run: failedWith(130472),
+      expect: { ...failed(C.EXPERIMENT_GROUP), code: 130472 },
+    },
+    // Seed: per-user marketing template limit.
+    {
+      name: '131049 → MARKETING_LIMIT, not retried at once',
+      run: failedWith(131049),
+      expect: failed(C.MARKETING_LIMIT, {
+        EN: ['Do not resend at once', 'Space marketing messages out'],
+        ZH_TW: ['不要馬上重傳', '拉長行銷訊息的間隔'],
+      }),
+    },
+    // Seed: country restrictions.
+    {
+      name: 'recipient in Cuba (+53), before the send → SANCTIONED_REGION',
+      run: run({ now: NOW, recipient: '+5352345678' }),
+      expect: failed(C.SANCTIONED_REGION, { EN: ['Cuba', 'certain'], ZH_TW: ['古巴', '確定'] }),
+    },
+    ...[
+      ['+989121234567', 'Iran', '伊朗'],
+      ['+8501912345678', 'North Korea', '北韓'],
+      ['+963944567890', 'Syria', '敘利亞'],
+    ].map(([number, en, zh]): Row => ({
+      name: `recipient ${number} → SANCTIONED_REGION (${en})`,
+      run: sentAgo(DAY, number),
+      expect: failed(C.SANCTIONED_REGION, { EN: [en as string], ZH_TW: [zh as string] }),
+    })),
+    {
+      name: 'Crimea by area code (+380 65) → SANCTIONED_REGION, likely',
+      run: run({ now: NOW, recipient: '+380652123456' }),
+      expect: failed(C.SANCTIONED_REGION, { EN: ['Crimea', 'likely'], ZH_TW: ['克里米亞', '很可能'] }),
+    },
+    {
+      name: 'Sevastopol (+380 69), Donetsk (+380 62), Luhansk (+380 64) → SANCTIONED_REGION',
+      run: run({ now: NOW, recipient: '+380642123456' }),
+      expect: failed(C.SANCTIONED_REGION, { EN: ['Luhansk'], ZH_TW: ['盧甘斯克'] }),
+    },
+    {
+      name: '+7 978 (Russian operators in Crimea), alone → SANCTIONED_REGION, possible',
+      run: run({ now: NOW, recipient: '+79781234567' }),
+      expect: failed(C.SANCTIONED_REGION, { EN: ['possible'], ZH_TW: ['有可能'] }),
+    },
+    {
+      name: 'sender number in Iran → ACCOUNT_RESTRICTED (not SANCTIONED_REGION)',
+      run: run({
+        now: NOW,
+        sender: '+989121234567',
+        message: message([{ status: 'ACCEPTED', at: NOW - 1000 }]),
+      }),
+      expect: failed(C.ACCOUNT_RESTRICTED, {
+        EN: ['business number +989121234567'],
+        ZH_TW: ['商家號碼 +989121234567'],
+      }),
+    },
+    {
+      name: '130497 → SANCTIONED_REGION',
+      run: sendError(130497, { httpStatus: 403 }),
+      expect: { ...failed(C.SANCTIONED_REGION), code: 130497 },
+    },
+    // Seed: Turkey no longer restricted since 2024-05-15 (rules carry effective dates).
+    {
+      name: 'Turkey (+90), message created 2024-05-14 → SANCTIONED_REGION',
+      run: run({
+        now: Date.UTC(2024, 4, 15, 12),
+        message: message([{ status: 'SENT', at: Date.UTC(2024, 4, 14, 12) }], { recipient: '+905321234567' }),
+      }),
+      expect: failed(C.SANCTIONED_REGION, { EN: ['Turkey'], ZH_TW: ['土耳其'] }),
+    },
+    {
+      name: 'Turkey (+90), message created 2024-05-15 00:00 UTC → not flagged (PENDING)',
+      run: run({
+        now: Date.UTC(2024, 4, 16),
+        message: message([{ status: 'SENT', at: Date.UTC(2024, 4, 15) }], { recipient: '+905321234567' }),
+      }),
+      expect: {
+        verdict: V.PENDING,
+        cause: C.RECIPIENT_OFFLINE,
+        retryable: false,
+        retryAfterSeconds: null,
+        evidence: ['2024-05-15'],
+        texts: { EN: ['no longer restricted'], ZH_TW: ['已不再受限'] },
+      },
+    },
+    // Seed: delivered and failed for the same message (several devices).
+    {
+      name: 'delivered + failed, conflict flag → AT_RISK MULTI_DEVICE_CONFLICT (not FAILED)',
+      run: run({
+        now: NOW,
+        message: message(
+          [
+            { status: 'SENT', at: NOW - 3 * HOUR },
+            { status: 'DELIVERED', at: NOW - 2 * HOUR },
+            { status: 'FAILED', at: NOW - HOUR, errors: [{ code: 131026, title: 'Message undeliverable' }] },
+          ],
+          { status: 'DELIVERED', conflict: true },
+        ),
+      }),
+      expect: {
+        verdict: V.AT_RISK,
+        cause: C.MULTI_DEVICE_CONFLICT,
+        code: null,
+        retryable: false,
+        retryAfterSeconds: null,
+        evidence: ['131026'],
+        texts: { EN: ['at least one'], ZH_TW: ['至少已送達其中一部裝置'] },
+      },
+    },
+    {
+      name: 'both statuses in the history without the flag → AT_RISK MULTI_DEVICE_CONFLICT',
+      run: run({
+        now: NOW,
+        message: message([
+          { status: 'DELIVERED', at: NOW - 2 * HOUR },
+          { status: 'FAILED', at: NOW - HOUR, errors: [{ code: 131000 }] },
+        ]),
+      }),
+      expect: {
+        verdict: V.AT_RISK,
+        cause: C.MULTI_DEVICE_CONFLICT,
+        retryable: false,
+        retryAfterSeconds: null,
+      },
+    },
+    // Seed: error code 2, up to 5 minutes of downtime during updates.
+    {
+      name: 'code 2 at send → SERVICE_DOWNTIME, retry after 300 s, 5 minutes, status page, no SLA',
+      run: sendError(2, { httpStatus: 503 }),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.SERVICE_DOWNTIME,
+        code: 2,
+        retryable: true,
+        retryAfterSeconds: 300,
+        texts: {
+          both: [STATUS_PAGE],
+          EN: ['5 minutes', 'no SLA', ...NOT_CUSTOMER.EN],
+          ZH_TW: ['5 分鐘', '服務水準合約', '不是顧客的問題'],
+        },
+      },
+    },
+    {
+      name: 'code 2 on a failed status → SERVICE_DOWNTIME, retry after 300 s',
+      run: failedWith(2),
+      expect: { verdict: V.FAILED, cause: C.SERVICE_DOWNTIME, retryable: true, retryAfterSeconds: 300 },
+    },
+    // Seed: authentication and authorization errors.
+    ...(
+      [
+        [0, C.ACCESS_TOKEN],
+        [190, C.ACCESS_TOKEN],
+        [10, C.PERMISSION_MISSING],
+        [3, C.PERMISSION_MISSING],
+        [200, C.PERMISSION_MISSING],
+        [250, C.PERMISSION_MISSING],
+        [299, C.PERMISSION_MISSING],
+      ] as const
+    ).map(([code, cause]): Row => ({
+      name: `${code} → ${cause}`,
+      run: sendError(code, { httpStatus: 401 }),
+      expect: {
+        ...failed(cause, { both: ['whatsapp_business_management', 'whatsapp_business_messaging'] }),
+        code,
+      },
+    })),
+    {
+      name: '300 is outside the 200–299 range → UNKNOWN',
+      run: sendError(300),
+      expect: failed(C.UNKNOWN, { both: ['300'] }),
+    },
+    {
+      name: '190 with subcode 463 → ACCESS_TOKEN, the subcode explained',
+      run: sendError(190, { subcode: 463, httpStatus: 401 }),
+      expect: failed(C.ACCESS_TOKEN, {
+        EN: ['Subcode 463: the token expired'],
+        ZH_TW: ['子代碼 463:權杖已過期'],
+      }),
+    },
+    {
+      name: 'auth failure + token debug → names exactly the missing permission',
+      run: run({
+        now: NOW,
+        sendError: { code: 10, message: 'Permission denied', httpStatus: 403 },
+        tokenDebug: {
+          isValid: true,
+          expiresAt: 0,
+          scopes: ['whatsapp_business_management', 'business_management'],
+          appId: '123',
+        },
+      }),
+      expect: {
+        ...failed(C.PERMISSION_MISSING),
+        code: 10,
+        evidence: ['whatsapp_business_messaging', '123'],
+        absent: ['lacks the permission whatsapp_business_management', '缺少 whatsapp_business_management'],
+        texts: {
+          EN: ['lacks the permission whatsapp_business_messaging'],
+          ZH_TW: ['缺少 whatsapp_business_messaging 權限'],
+        },
+      },
+    },
+    {
+      name: '190 + token debug of an expired token → ACCESS_TOKEN saying when it expired',
+      run: run({
+        now: NOW,
+        sendError: { code: 190, subcode: 463, message: 'expired', httpStatus: 401 },
+        tokenDebug: {
+          isValid: false,
+          expiresAt: Date.UTC(2025, 1, 1),
+          scopes: ['whatsapp_business_management', 'whatsapp_business_messaging'],
+          error: { code: 190, subcode: 463, message: 'Session has expired' },
+        },
+      }),
+      expect: {
+        ...failed(C.ACCESS_TOKEN),
+        code: 190,
+        evidence: ['2025-02-01 00:00 UTC'],
+        texts: { EN: ['expired at', 'Meta app'], ZH_TW: ['過期', 'Meta 應用程式'] },
+      },
+    },
+    // Seed: reliability; no SLA; transient outages; never blame the customer.
+    {
+      name: 'code 1 → UNKNOWN with retry advice',
+      run: sendError(1),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.UNKNOWN,
+        retryable: true,
+        retryAfterSeconds: 60,
+        texts: { both: [STATUS_PAGE] },
+      },
+    },
+    ...[131016, 133004].map((code): Row => ({
+      name: `${code} → SERVICE_DOWNTIME, retryable`,
+      run: sendError(code, { httpStatus: 503 }),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.SERVICE_DOWNTIME,
+        retryable: true,
+        retryAfterSeconds: 60,
+        texts: { both: [STATUS_PAGE], ...NOT_CUSTOMER },
+      },
+    })),
+    {
+      name: 'HTTP 502 with a code outside the catalogue → SERVICE_DOWNTIME, retryable',
+      run: sendError(987654, { httpStatus: 502 }),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.SERVICE_DOWNTIME,
+        code: 987654,
+        retryable: true,
+        retryAfterSeconds: 60,
+        texts: { both: ['987654', '502'] },
+      },
+    },
+    {
+      name: 'transport timeout → SERVICE_DOWNTIME, verdict UNKNOWN (the send may have gone through)',
+      run: run({ now: NOW, transportFailure: 'timeout' }),
+      expect: {
+        verdict: V.UNKNOWN,
+        cause: C.SERVICE_DOWNTIME,
+        code: null,
+        retryable: true,
+        retryAfterSeconds: 30,
+        texts: {
+          EN: ['may have been sent anyway', ...NOT_CUSTOMER.EN],
+          ZH_TW: ['可能其實已經送出', ...NOT_CUSTOMER.ZH_TW],
+        },
+      },
+    },
+    ...(['network', 'circuit_open'] as const).map((failure): Row => ({
+      name: `transport ${failure} → SERVICE_DOWNTIME, retryable`,
+      run: run({ now: NOW, transportFailure: failure }),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.SERVICE_DOWNTIME,
+        retryable: true,
+        retryAfterSeconds: 30,
+        texts: { both: [STATUS_PAGE] },
+      },
+    })),
+  ]);
+});
+
+describe('diagnosis: statuses without an error', () => {
+  runTable([
+    {
+      name: 'ACCEPTED, no webhook yet → PENDING, says so',
+      run: run({ now: NOW, message: message([{ status: 'ACCEPTED', at: NOW - 5000 }]) }),
+      expect: {
+        verdict: V.PENDING,
+        cause: C.NONE,
+        retryable: false,
+        retryAfterSeconds: null,
+        texts: { EN: ['no status'], ZH_TW: ['還沒有收到任何狀態'] },
+        absent: ['lost', '遺失'],
+      },
+    },
+    {
+      name: 'ACCEPTED for two days → PENDING, a lost webhook suspected',
+      run: run({ now: NOW, message: message([{ status: 'ACCEPTED', at: NOW - 2 * DAY }]) }),
+      expect: {
+        verdict: V.PENDING,
+        cause: C.NONE,
+        retryable: false,
+        retryAfterSeconds: null,
+        texts: { EN: ['48 hours', 'lost'], ZH_TW: ['48 小時', '遺失'] },
+      },
+    },
+    {
+      name: 'HELD for quality assessment → PENDING',
+      run: run({ now: NOW, message: message([{ status: 'HELD', at: NOW - 5000 }]) }),
+      expect: {
+        verdict: V.PENDING,
+        cause: C.NONE,
+        retryable: false,
+        retryAfterSeconds: null,
+        texts: { EN: ['quality'], ZH_TW: ['品質審查'] },
+      },
+    },
+    ...['DELIVERED', 'READ', 'PLAYED'].map((status): Row => ({
+      name: `${status}, no conflict → OK NONE`,
+      run: run({
+        now: NOW,
+        message: message([
+          { status: 'SENT', at: NOW - 2 * HOUR },
+          { status, at: NOW - HOUR },
+        ]),
+      }),
+      expect: {
+        verdict: V.OK,
+        cause: C.NONE,
+        code: null,
+        retryable: false,
+        retryAfterSeconds: null,
+        texts: { both: [status] },
+      },
+    })),
+    {
+      name: 'a DELIVERED message to a sanctioned number is not flagged (delivery proves otherwise)',
+      run: run({
+        now: NOW,
+        message: message([{ status: 'DELIVERED', at: NOW - HOUR }], { recipient: '+5352345678' }),
+      }),
+      expect: { verdict: V.OK, cause: C.NONE, retryable: false, retryAfterSeconds: null },
+    },
+    {
+      name: 'FAILED without any error → FAILED UNKNOWN',
+      run: run({ now: NOW, message: message([{ status: 'FAILED', at: NOW - HOUR }]) }),
+      expect: failed(C.UNKNOWN),
+    },
+    {
+      name: 'a status nobody knows → UNKNOWN, never thrown on',
+      run: run({ now: NOW, message: message([{ status: 'TELEPORTED', at: NOW - HOUR }]) }),
+      expect: {
+        verdict: V.UNKNOWN,
+        cause: C.UNKNOWN,
+        retryable: false,
+        retryAfterSeconds: null,
+        texts: { both: ['TELEPORTED'] },
+      },
+    },
+    {
+      name: 'no evidence at all → UNKNOWN, says so',
+      run: run({ now: NOW }),
+      expect: { verdict: V.UNKNOWN, cause: C.UNKNOWN, code: null, retryable: false, retryAfterSeconds: null },
+    },
+  ]);
+});
+
+describe('diagnosis: the rest of the catalogue (beyond the seed)', () => {
+  runTable([
+    ...(
+      [
+        [4, 60],
+        [80007, 60],
+        [130429, 5],
+        [131048, 3600],
+        [131056, 6],
+        [132069, 600],
+      ] as const
+    ).map(([code, seconds]): Row => ({
+      name: `${code} → RATE_LIMITED, retry after ${seconds} s`,
+      run: sendError(code),
+      expect: { verdict: V.FAILED, cause: C.RATE_LIMITED, code, retryable: true, retryAfterSeconds: seconds },
+    })),
+    {
+      name: '131047 with the customer’s last message known → REENGAGEMENT_WINDOW naming when the window closed',
+      run: run({
+        now: NOW,
+        lastInboundAt: Date.UTC(2025, 1, 20, 9, 30),
+        sendError: { code: 131047, message: 'Re-engagement message' },
+      }),
+      expect: {
+        ...failed(C.REENGAGEMENT_WINDOW),
+        code: 131047,
+        evidence: ['2025-02-20 09:30 UTC', '2025-02-21 09:30 UTC'],
+        texts: { both: ['24'], EN: ['template'], ZH_TW: ['範本'] },
+      },
+    },
+    {
+      name: '131047 with no inbound message known → says no window was ever opened',
+      run: run({
+        now: NOW,
+        lastInboundAt: null,
+        message: message([{ status: 'FAILED', at: NOW - HOUR, errors: [{ code: 131047 }] }]),
+      }),
+      expect: {
+        ...failed(C.REENGAGEMENT_WINDOW),
+        texts: { EN: ['no window was ever opened'], ZH_TW: ['服務時段從未開啟'] },
+      },
+    },
+    ...[132000, 132001, 132005, 132007, 132012, 132015, 132016, 132068].map((code): Row => ({
+      name: `${code} → TEMPLATE`,
+      run: sendError(code),
+      expect: { ...failed(C.TEMPLATE), code },
+    })),
+    ...[131052, 131053].map((code): Row => ({
+      name: `${code} → MEDIA`,
+      run: sendError(code),
+      expect: failed(C.MEDIA),
+    })),
+    ...[133000, 133005, 133006, 133010].map((code): Row => ({
+      name: `${code} → PHONE_NUMBER`,
+      run: sendError(code),
+      expect: failed(C.PHONE_NUMBER),
+    })),
+    {
+      name: '133015 → PHONE_NUMBER, retry after 5 minutes',
+      run: sendError(133015),
+      expect: { verdict: V.FAILED, cause: C.PHONE_NUMBER, retryable: true, retryAfterSeconds: 300 },
+    },
+    ...[368, 131031].map((code): Row => ({
+      name: `${code} → ACCOUNT_RESTRICTED`,
+      run: sendError(code, { httpStatus: 403 }),
+      expect: failed(C.ACCOUNT_RESTRICTED),
+    })),
+    {
+      name: '141006 (explainError) → ACCOUNT_RESTRICTED, payment method',
+      run: (locale) => explainError(141006, null, locale),
+      expect: { ...failed(C.ACCOUNT_RESTRICTED), texts: { EN: ['payment method'], ZH_TW: ['付款方式'] } },
+    },
+    {
+      name: '131057 → SERVICE_DOWNTIME, retry after 300 s',
+      run: sendError(131057, { httpStatus: 500 }),
+      expect: { verdict: V.FAILED, cause: C.SERVICE_DOWNTIME, retryable: true, retryAfterSeconds: 300 },
+    },
+    {
+      name: '131050 → RECIPIENT_UNREACHABLE',
+      run: failedWith(131050),
+      expect: failed(C.RECIPIENT_UNREACHABLE),
+    },
+    {
+      name: 'an unknown code (999999) → UNKNOWN with the raw code, title, details and the error-code reference',
+      run: sendError(999999, { title: 'Brand new failure', details: 'something odd' }),
+      expect: {
+        ...failed(C.UNKNOWN, {
+          both: [
+            '999999',
+            'Brand new failure',
+            'something odd',
+            'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes',
+          ],
+        }),
+        code: 999999,
+      },
+    },
+  ]);
+});
+
+describe('diagnosis: evidence combines', () => {
+  runTable([
+    {
+      name: 'sanctioned recipient (+53) AND 131026 → SANCTIONED_REGION wins, 131026 in evidence',
+      run: run({
+        now: NOW,
+        message: message(
+          [
+            { status: 'SENT', at: NOW - HOUR },
+            {
+              status: 'FAILED',
+              at: NOW - HOUR + 1,
+              errors: [{ code: 131026, title: 'Message undeliverable' }],
+            },
+          ],
+          { recipient: '+5352345678' },
+        ),
+      }),
+      expect: { ...failed(C.SANCTIONED_REGION), code: null, evidence: ['131026', 'Message undeliverable'] },
+    },
+    {
+      name: 'Crimea area code AND 131026 → SANCTIONED_REGION wins',
+      run: run({
+        now: NOW,
+        recipient: '+380652123456',
+        sendError: { code: 131026, message: 'Message undeliverable' },
+      }),
+      expect: { ...failed(C.SANCTIONED_REGION), evidence: ['131026'] },
+    },
+    {
+      name: '+7 978 (only possible) AND 131026 → RECIPIENT_UNREACHABLE wins, the region listed',
+      run: run({
+        now: NOW,
+        recipient: '+79781234567',
+        sendError: { code: 131026, message: 'Message undeliverable' },
+      }),
+      expect: {
+        ...failed(C.RECIPIENT_UNREACHABLE),
+        code: 131026,
+        texts: { EN: ['Crimea'], ZH_TW: ['克里米亞'] },
+      },
+    },
+    {
+      name: 'sender in a sanctioned place beats a recipient-side 131026',
+      run: run({
+        now: NOW,
+        sender: '+963944567890',
+        sendError: { code: 131026, message: 'Message undeliverable' },
+      }),
+      expect: { ...failed(C.ACCOUNT_RESTRICTED), evidence: ['131026'] },
+    },
+    {
+      name: 'a limited account next to a pending message: the message leads, health is listed',
+      run: run({
+        now: NOW,
+        message: message([{ status: 'SENT', at: NOW - DAY }]),
+        health: {
+          canSendMessage: 'LIMITED',
+          entities: [
+            { entityType: 'WABA', id: '1', canSendMessage: 'LIMITED', errors: [{ errorCode: 141006 }] },
+          ],
+        },
+      }),
+      expect: {
+        verdict: V.PENDING,
+        cause: C.RECIPIENT_OFFLINE,
+        retryable: false,
+        retryAfterSeconds: null,
+        evidence: ['141006'],
+      },
+    },
+  ]);
+});

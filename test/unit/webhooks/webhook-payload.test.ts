@@ -1,0 +1,379 @@
+import { MessageStatus } from '../../../src/messages/message-status';
+import {
+  MAX_REPORTED_NOTICES,
+  parseWebhookPayload,
+  type WebhookPayload,
+  type WebhookPayloadResult,
+} from '../../../src/webhooks';
+import {
+  change,
+  CUSTOMER,
+  inboundValue,
+  type Json,
+  messagesValue,
+  notification,
+  PHONE_NUMBER_ID,
+  REFERENCE_DELIVERED_BODY,
+  statusesBody,
+  statusItem,
+  UNDELIVERABLE_ERROR,
+  WABA_ID,
+} from './meta-payload.fixtures';
+
+function parsed(body: unknown): WebhookPayload {
+  const result = parseWebhookPayload(body);
+  if (!result.ok) throw new Error(`expected a parsed payload, got issues: ${result.issues.join('; ')}`);
+  return result.payload;
+}
+
+function refusedIssues(result: WebhookPayloadResult): string[] {
+  if (result.ok) throw new Error('expected the body to be refused');
+  return result.issues;
+}
+
+describe('parseWebhookPayload', () => {
+  it("turns the reference's delivered status into one StatusUpdate (seconds → millis, conversation, pricing)", () => {
+    const payload = parsed(JSON.parse(REFERENCE_DELIVERED_BODY.toString('utf8')));
+    expect(payload).toEqual({
+      statuses: [
+        {
+          messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI4QzA2RjA0NTc4RTI1MDMzNEEA',
+          status: MessageStatus.DELIVERED,
+          timestamp: 1_750_263_773_000,
+          recipientId: CUSTOMER,
+          phoneNumberId: PHONE_NUMBER_ID,
+          errors: [],
+          conversation: { id: 'CONVERSATION_ID', expiresAt: 1_750_350_173_000, originType: 'utility' },
+          pricing: { billable: true, pricingModel: 'PMP', category: 'utility', type: 'regular' },
+        },
+      ],
+      inbound: [],
+      accountErrors: [],
+      unknownStatuses: 0,
+      notices: [],
+      omittedNotices: 0,
+    });
+  });
+
+  it('reads every entry × change × status, in body order (case 9)', () => {
+    const body = notification(
+      [0, 1, 2].map((e) =>
+        [0, 1].map((c) =>
+          change(
+            messagesValue({
+              phoneNumberId: `pn-${e}`,
+              statuses: Array.from({ length: 50 }, (_, s) =>
+                statusItem({ id: `wamid.${e}.${c}.${s}`, status: 'sent', timestamp: 1_750_000_000 + s }),
+              ),
+            }),
+          ),
+        ),
+      ),
+    );
+    const { statuses } = parsed(body);
+    expect(statuses).toHaveLength(300);
+    const expectedIds = [0, 1, 2].flatMap((e) =>
+      [0, 1].flatMap((c) => Array.from({ length: 50 }, (_, s) => `wamid.${e}.${c}.${s}`)),
+    );
+    expect(statuses.map((s) => s.messageId)).toEqual(expectedIds);
+    expect(statuses[299]).toMatchObject({ phoneNumberId: 'pn-2', timestamp: 1_750_000_049_000 });
+  });
+
+  it('maps each of Meta’s status words, in any case, to the status enum', () => {
+    const words = [
+      'sent',
+      'delivered',
+      'read',
+      'played',
+      'failed',
+      'deleted',
+      'warning',
+      'Delivered',
+      'READ',
+    ];
+    const { statuses } = parsed(
+      statusesBody(words.map((status, i) => ({ id: `wamid.${i}`, status, timestamp: 1_750_000_000 }))),
+    );
+    expect(statuses.map((s) => s.status)).toEqual([
+      MessageStatus.SENT,
+      MessageStatus.DELIVERED,
+      MessageStatus.READ,
+      MessageStatus.PLAYED,
+      MessageStatus.FAILED,
+      MessageStatus.DELETED,
+      MessageStatus.WARNING,
+      MessageStatus.DELIVERED,
+      MessageStatus.READ,
+    ]);
+  });
+
+  it('carries the errors of a failed status, with error_data.details as details', () => {
+    const { statuses } = parsed(
+      statusesBody([
+        { id: 'wamid.f', status: 'failed', timestamp: 1_750_000_100, errors: [UNDELIVERABLE_ERROR] },
+      ]),
+    );
+    expect(statuses).toEqual([
+      {
+        messageId: 'wamid.f',
+        status: MessageStatus.FAILED,
+        timestamp: 1_750_000_100_000,
+        recipientId: CUSTOMER,
+        phoneNumberId: PHONE_NUMBER_ID,
+        errors: [
+          {
+            code: 131026,
+            title: 'Message undeliverable',
+            message: 'Message undeliverable',
+            details: 'Message Undeliverable.',
+            href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps only the error fields Meta sent, and tolerates a numeric code sent as text', () => {
+    const { statuses } = parsed(
+      statusesBody([{ id: 'wamid.f', status: 'failed', timestamp: 1, errors: [{ code: '131047' }] }]),
+    );
+    expect(statuses[0]?.errors).toEqual([{ code: 131047 }]);
+  });
+
+  it('reads pricing without conversation (newer pricing) and a conversation without origin', () => {
+    const body = notification([
+      [
+        change(
+          messagesValue({
+            statuses: [
+              statusItem({ id: 'wamid.p', status: 'sent', timestamp: 10, pricing: true }),
+              {
+                ...(statusItem({ id: 'wamid.c', status: 'sent', timestamp: 10 }) as object),
+                conversation: { id: 'c1' },
+              },
+            ],
+          }),
+        ),
+      ],
+    ]);
+    const { statuses } = parsed(body);
+    expect(statuses[0]).not.toHaveProperty('conversation');
+    expect(statuses[0]?.pricing).toEqual({
+      billable: true,
+      pricingModel: 'PMP',
+      category: 'utility',
+      type: 'regular',
+    });
+    expect(statuses[1]?.conversation).toEqual({ id: 'c1' });
+    expect(statuses[1]).not.toHaveProperty('pricing');
+  });
+
+  it('reads inbound customer messages (their time opens the 24-hour window)', () => {
+    const body = notification([
+      [change(inboundValue(CUSTOMER, 'wamid.in1', 1_750_001_000, 'Hi 😀'))],
+      [change(inboundValue('447700900123', 'wamid.in2', 1_750_001_500, 'Hello'))],
+    ]);
+    const payload = parsed(body);
+    expect(payload.inbound).toEqual([
+      {
+        messageId: 'wamid.in1',
+        waId: CUSTOMER,
+        phoneNumberId: PHONE_NUMBER_ID,
+        timestamp: 1_750_001_000_000,
+      },
+      {
+        messageId: 'wamid.in2',
+        waId: '447700900123',
+        phoneNumberId: PHONE_NUMBER_ID,
+        timestamp: 1_750_001_500_000,
+      },
+    ]);
+    expect(payload.statuses).toEqual([]);
+    expect(payload.notices).toEqual([]);
+  });
+
+  it('reports errors not tied to a message (value.errors)', () => {
+    const body = notification([
+      [change(messagesValue({ errors: [{ code: 131000, title: 'Something went wrong' }] }))],
+    ]);
+    expect(parsed(body).accountErrors).toEqual([
+      {
+        code: 131000,
+        title: 'Something went wrong',
+        phoneNumberId: PHONE_NUMBER_ID,
+        path: 'entry[0].changes[0].value.errors[0]',
+      },
+    ]);
+  });
+
+  it('skips and reports an unknown status word, keeping the others', () => {
+    const payload = parsed(
+      statusesBody([
+        { id: 'wamid.1', status: 'sent', timestamp: 1 },
+        { id: 'wamid.2', status: 'teleported', timestamp: 2 },
+        { id: 'wamid.3', status: 'read', timestamp: 3 },
+      ]),
+    );
+    expect(payload.statuses.map((s) => s.messageId)).toEqual(['wamid.1', 'wamid.3']);
+    expect(payload.unknownStatuses).toBe(1);
+    expect(payload.notices).toEqual([
+      {
+        kind: 'unknown-status',
+        path: 'entry[0].changes[0].value.statuses[1]',
+        messageId: 'wamid.2',
+        status: 'teleported',
+      },
+    ]);
+  });
+
+  it('acknowledges an unknown object with nothing to store (case 8)', () => {
+    const payload = parsed({ object: 'instagram', entry: [{ id: '1', changes: [{ field: 'comments' }] }] });
+    expect(payload.statuses).toEqual([]);
+    expect(payload.notices).toEqual([{ kind: 'unknown-object', object: 'instagram' }]);
+  });
+
+  it('acknowledges an unknown object whatever its shape', () => {
+    expect(parsed({ object: 'page', entry: 'not an array' }).notices).toEqual([
+      { kind: 'unknown-object', object: 'page' },
+    ]);
+  });
+
+  it('ignores and reports unknown fields, reading the messages changes beside them (case 8)', () => {
+    const body = notification([
+      [
+        change({ event: 'APPROVED', message_template_id: 1 }, 'message_template_status_update'),
+        change(messagesValue({ statuses: [statusItem({ id: 'wamid.k', status: 'sent', timestamp: 5 })] })),
+      ],
+    ]);
+    const payload = parsed(body);
+    expect(payload.statuses.map((s) => s.messageId)).toEqual(['wamid.k']);
+    expect(payload.notices).toEqual([
+      { kind: 'unknown-field', path: 'entry[0].changes[0]', field: 'message_template_status_update' },
+    ]);
+  });
+
+  it('ignores and reports extra properties at every level it reads (case 8)', () => {
+    const body: Json = {
+      object: 'whatsapp_business_account',
+      newRoot: 1,
+      entry: [
+        {
+          id: WABA_ID,
+          newEntry: true,
+          changes: [
+            {
+              field: 'messages',
+              newChange: 'x',
+              value: messagesValue({
+                extra: { newValue: [] },
+                statuses: [
+                  statusItem({
+                    id: 'wamid.x',
+                    status: 'delivered',
+                    timestamp: 7,
+                    conversation: true,
+                    pricing: true,
+                    extra: { newStatus: { nested: 1 } },
+                  }),
+                ],
+              }),
+            },
+          ],
+        },
+      ],
+    };
+    const payload = parsed(body);
+    expect(payload.statuses).toHaveLength(1);
+    expect(payload.statuses[0]).not.toHaveProperty('newStatus');
+    expect(payload.notices).toEqual([
+      { kind: 'extra-property', path: 'newRoot' },
+      { kind: 'extra-property', path: 'entry[0].newEntry' },
+      { kind: 'extra-property', path: 'entry[0].changes[0].newChange' },
+      { kind: 'extra-property', path: 'entry[0].changes[0].value.newValue' },
+      { kind: 'extra-property', path: 'entry[0].changes[0].value.statuses[0].newStatus' },
+    ]);
+  });
+
+  it(`keeps at most ${MAX_REPORTED_NOTICES} notices and counts the rest`, () => {
+    const extra = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`extra${i}`, i]));
+    const payload = parsed({ object: 'whatsapp_business_account', entry: [], ...extra });
+    expect(payload.notices).toHaveLength(MAX_REPORTED_NOTICES);
+    expect(payload.omittedNotices).toBe(50);
+  });
+
+  it('accepts an account notification with no entries as nothing to store', () => {
+    expect(parsed({ object: 'whatsapp_business_account', entry: [] }).statuses).toEqual([]);
+  });
+
+  it.each<[string, unknown]>([
+    ['an array', []],
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'whatsapp_business_account'],
+    ['an object without `object`', { entry: [] }],
+    ['a non-string `object`', { object: 7, entry: [] }],
+  ])('refuses %s: not a notification', (_name, body) => {
+    expect(refusedIssues(parseWebhookPayload(body)).length).toBeGreaterThan(0);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['no entry', { object: 'whatsapp_business_account' }, 'entry'],
+    ['entry not an array', { object: 'whatsapp_business_account', entry: {} }, 'entry'],
+    [
+      'an entry without changes',
+      { object: 'whatsapp_business_account', entry: [{ id: WABA_ID }] },
+      'entry[0].changes',
+    ],
+    [
+      'a change without a field',
+      { object: 'whatsapp_business_account', entry: [{ changes: [{ value: {} }] }] },
+      'entry[0].changes[0].field',
+    ],
+    [
+      'a messages value without metadata',
+      notification([[change({ messaging_product: 'whatsapp', statuses: [] })]]),
+      'entry[0].changes[0].value.metadata',
+    ],
+    [
+      'a status without an id',
+      notification([
+        [change(messagesValue({ statuses: [{ status: 'sent', timestamp: '1', recipient_id: CUSTOMER }] }))],
+      ]),
+      'entry[0].changes[0].value.statuses[0].id',
+    ],
+    [
+      'a timestamp that is not Unix seconds',
+      notification([
+        [
+          change(
+            messagesValue({
+              statuses: [{ id: 'w', status: 'sent', timestamp: '2025-06-18', recipient_id: CUSTOMER }],
+            }),
+          ),
+        ],
+      ]),
+      'entry[0].changes[0].value.statuses[0].timestamp',
+    ],
+    [
+      'an error without a code',
+      statusesBody([{ id: 'wamid.e', status: 'failed', timestamp: 1, errors: [{ title: 'x' }] }]),
+      'entry[0].changes[0].value.statuses[0].errors[0].code',
+    ],
+    [
+      'an inbound message without from',
+      notification([
+        [change(messagesValue({ messages: [{ id: 'wamid.i', timestamp: '1', type: 'text' }] }))],
+      ]),
+      'entry[0].changes[0].value.messages[0].from',
+    ],
+  ])('refuses a whatsapp_business_account body with %s, naming where', (_name, body, path) => {
+    const issues = refusedIssues(parseWebhookPayload(body));
+    expect(issues.some((issue) => issue.startsWith(`${path}: `))).toBe(true);
+  });
+
+  it('refuses the whole body when one status of many is broken, so nothing of it is stored', () => {
+    const good = statusItem({ id: 'wamid.good', status: 'sent', timestamp: 1 });
+    const body = notification([[change(messagesValue({ statuses: [good, { id: 'wamid.bad' }] }))]]);
+    expect(parseWebhookPayload(body).ok).toBe(false);
+  });
+});
