@@ -35,8 +35,14 @@ export { matchesMessageFilter } from './message-filter';
 export { InvalidPageCursorError, decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
 export {
   compareStreamCursors,
+  eventCursorCovers,
+  eventCursorPosition,
+  formatEventCursor,
   formatStreamCursor,
+  mergeEventCursors,
+  parseEventCursor,
   parseStreamCursor,
+  type EventCursor,
   type StreamCursor,
 } from './stream-cursor';
 export {
@@ -56,7 +62,28 @@ export {
   MessageTopic,
   StreamTrimMode,
   statusChannel,
+  type RedisConnection,
   type RedisMessageStoreOptions,
 } from './redis-message-store-options';
-export { recommendedRedisOptions } from './redis-options';
+export { recommendedClusterOptions, recommendedRedisOptions } from './redis-options';
+export { CLUSTER_PARTITION_COUNT, hashSlot, messagePartition, partitionHashTags } from './message-partitions';
+export { redisMessageLayout, type RedisMessageLayout } from './redis-message-layout';
 export { createRedisMessaging, type RedisMessagingConnections } from './redis-messaging';
+export {
+  checkIdempotencyStoreOptions,
+  type IdempotencyClaim,
+  type IdempotencyEntry,
+  type IdempotencyStore,
+  type IdempotencyStoreOptions,
+} from './idempotency-store';
+export { MemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from './memory-idempotency-store';
+export { RedisIdempotencyStore, type RedisIdempotencyStoreOptions } from './redis-idempotency-store';
+export {
+  checkRateLimiterOptions,
+  takeToken,
+  type RateDecision,
+  type SendRateLimiter,
+  type SendRateLimiterOptions,
+} from './send-rate-limiter';
+export { MemorySendRateLimiter, type MemorySendRateLimiterOptions } from './memory-send-rate-limiter';
+export { RedisSendRateLimiter, type RedisSendRateLimiterOptions } from './redis-send-rate-limiter';

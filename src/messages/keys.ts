@@ -1,12 +1,12 @@
 /**
  * Redis key names of the message domain.
  *
- * Every key carries the same hash tag (`{m}`), so that the apply script can touch a message's record,
- * the indexes and the event stream in one atomic step, and the list script can read records next to the
- * index it walks. On a single Redis this costs nothing. For Redis Cluster the plan is to replace the one
- * tag by a partition tag chosen by hashing the wamid (`{m0}` … `{mN}`): each partition then has its own
- * records, indexes, stream (cursors gaining a partition prefix) and sharded pub/sub channel, and a query
- * merges the partitions' pages. Nothing outside this module builds a key name.
+ * Every key of a partition carries the partition's hash tag, so that the apply script can touch a
+ * message's record, the indexes and the event stream in one atomic step, and the list script can read
+ * records next to the index it walks. A single Redis has one partition, tagged `{m}`. On Redis Cluster the
+ * wamid's hash picks one of several partitions (`message-partitions.ts`), each with its own records,
+ * indexes, stream and sharded pub/sub channel; queries merge the partitions' answers. Nothing outside this
+ * module builds a key name.
  */
 export interface MessageKeys {
   /** The message record, a JSON string. */
@@ -25,12 +25,15 @@ export interface MessageKeys {
   inbound(phoneNumberId: string): string;
   /** The bounded stream of status events; its entry ids are the subscription cursors. */
   readonly stream: string;
+  /** The partition's sharded pub/sub channel (Redis Cluster); one Redis publishes on `statusChannel`. */
+  readonly shardChannel: string;
 }
 
 export const MESSAGE_KEYS_HASH_TAG = '{m}';
 
-export function createMessageKeys(keyPrefix: string): MessageKeys {
-  const base = `${keyPrefix}${MESSAGE_KEYS_HASH_TAG}:`;
+/** The keys of one partition; `hashTag` is the partition's (`partitionHashTags`), `{m}` for one Redis. */
+export function createMessageKeys(keyPrefix: string, hashTag: string = MESSAGE_KEYS_HASH_TAG): MessageKeys {
+  const base = `${keyPrefix}${hashTag}:`;
   const recordPrefix = `${base}msg:`;
   const indexByRecipientPrefix = `${base}idx:to:`;
   return {
@@ -42,5 +45,6 @@ export function createMessageKeys(keyPrefix: string): MessageKeys {
     recordPrefix,
     inbound: (phoneNumberId) => `${base}inbound:${phoneNumberId}`,
     stream: `${base}events`,
+    shardChannel: `${base}status-changed`,
   };
 }

@@ -6,7 +6,11 @@
  *
  * KEYS: 1 record, 2 stream, 3 index all, 4 index by phone number, 5 index by recipient.
  * ARGV: 1 update JSON, 2 receivedAt, 3 stream max length, 4 trim mode (`~` or `=`), 5 channel,
- *       6 send facts JSON or '' (a status from a webhook), 7 recipient index prefix.
+ *       6 send facts JSON or '' (a status from a webhook), 7 recipient index prefix, 8 `PUBLISH` or
+ *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index.
+ * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
+ * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
+ * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
  * Returns `{1, event JSON with cursor}` when applied, `{0, cursor of the stored duplicate}` otherwise.
  */
 export const APPLY_STATUS_LUA = `
@@ -61,7 +65,30 @@ end
 local event = cjson.encode({v = 1, messageId = rec.id, phoneNumberId = rec.phoneNumberId,
   recipient = rec.recipient, status = u.status, previousStatus = previous, effectiveStatus = status,
   timestamp = u.timestamp, receivedAt = receivedAt, errors = u.errors})
-local cursor = redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], ARGV[3], '*', 'e', event)
+local id = '*'
+local partitions = tonumber(ARGV[9])
+if partitions > 1 then
+  local partition = tonumber(ARGV[10])
+  local now = redis.call('TIME')
+  local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+  local lastMs, lastSeq = 0, -1
+  local info = redis.pcall('XINFO', 'STREAM', KEYS[2])
+  if type(info) == 'table' and info.err == nil then
+    for i = 1, #info, 2 do
+      if info[i] == 'last-generated-id' then
+        local a, b = string.match(info[i + 1], '^(%d+)-(%d+)$')
+        lastMs, lastSeq = tonumber(a), tonumber(b)
+      end
+    end
+  end
+  if ms > lastMs then
+    id = string.format('%d-%d', ms, partition)
+  else
+    local seq = lastSeq + 1
+    id = string.format('%d-%d', lastMs, seq + ((partition - seq) % partitions))
+  end
+end
+local cursor = redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], ARGV[3], id, 'e', event)
 
 local history = rec.statusHistory
 local at = #history + 1
@@ -86,6 +113,6 @@ if raw == false or raw == nil or isSend then
 end
 
 local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
-redis.call('PUBLISH', ARGV[5], message)
+redis.call(ARGV[8], ARGV[5], message)
 return {1, message}
 `;

@@ -1,4 +1,8 @@
+import { type Cluster, type Redis } from 'ioredis';
 import { type Logger } from '../observability';
+
+/** A single Redis, or a Redis Cluster (then the store partitions its keys and uses sharded pub/sub). */
+export type RedisConnection = Redis | Cluster;
 
 /** How the Redis stream is trimmed when an event is appended. */
 export enum StreamTrimMode {
@@ -21,11 +25,19 @@ export function statusChannel(keyPrefix: string): string {
 export interface RedisMessageStoreOptions {
   /** Prepended to every key and to the channel, e.g. `wa:`. Two gateways share state when it is equal. */
   keyPrefix: string;
-  /** Events kept in the stream for replay with `since`. Default 100,000. */
+  /** Events kept in each partition's stream for replay with `since`. Default 100,000. */
   streamMaxLength?: number;
+  /**
+   * Partitions of the keyspace (`message-partitions.ts`): 1 on a single Redis (the default), more on
+   * Redis Cluster (`CLUSTER_PARTITION_COUNT`). Part of the data layout: never change it for existing data.
+   */
+  partitions?: number;
   /** Default `APPROXIMATE` (`MAXLEN ~`). */
   streamTrim?: StreamTrimMode;
-  /** The channel events are published on. Default `statusChannel(keyPrefix)`; the bus must use the same. */
+  /**
+   * The channel events are published on with one partition. Default `statusChannel(keyPrefix)`; the bus
+   * must use the same. With several partitions each has its own (`MessageKeys.shardChannel`).
+   */
   channel?: string;
   /**
    * The most index entries one `list` call walks when filters reject records; the page then comes back

@@ -1,6 +1,6 @@
-import { type ChainableCommander, type Redis } from 'ioredis';
+import { type ChainableCommander } from 'ioredis';
 import { type Logger } from '../observability';
-import { createMessageKeys, type MessageKeys } from './keys';
+import { type MessageKeys } from './keys';
 import {
   type EpochMillis,
   type MessageRecord,
@@ -10,18 +10,22 @@ import {
 } from './message-record';
 import { decodeMessageRecord } from './message-record-codec';
 import { type ApplyOutcome, type MessageFilter, type MessagePage, type MessageStore } from './message-store';
-import { decodePageCursor, encodePageCursor } from './page-cursor';
+import { messagePartition } from './message-partitions';
+import { decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
 import { APPLY_STATUS_LUA } from './redis-apply-script';
 import { LIST_MESSAGES_LUA } from './redis-list-script';
+import { mergeListPages, type PartitionPage } from './redis-list-merge';
+import { redisMessageLayout, type RedisMessageLayout } from './redis-message-layout';
 import {
   positiveInteger,
-  statusChannel,
   StreamTrimMode,
+  type RedisConnection,
   type RedisMessageStoreOptions,
 } from './redis-message-store-options';
 import { decodeStatusEvent } from './status-event-codec';
-import { readStreamAfter } from './redis-stream-reader';
+import { readStreamsAfter } from './redis-stream-reader';
 import { eventFromHistoryEntry, statusUpdateForSend } from './status-rules';
+import { parseStreamCursor, type StreamCursor } from './stream-cursor';
 
 type ScriptArg = string | number;
 
@@ -31,7 +35,7 @@ interface MessageScripts<R> {
   waMessageList(...args: ScriptArg[]): R;
   waMessageInbound(...args: ScriptArg[]): R;
 }
-type ScriptedRedis = Redis & MessageScripts<Promise<unknown>>;
+type ScriptedRedis = RedisConnection & MessageScripts<Promise<unknown>>;
 type ScriptedPipeline = ChainableCommander & MessageScripts<ChainableCommander>;
 
 const INBOUND_MAX_LUA = `
@@ -44,19 +48,23 @@ return 1
  * The production store: one JSON record per message, createdAt indexes in sorted sets, a bounded stream
  * of events and a pub/sub channel, every change made by one Lua script run. The connection is injected
  * (see `recommendedRedisOptions`) and never closed here: the composition root owns it.
+ *
+ * On Redis Cluster the keyspace is split into partitions by wamid (`redis-message-layout.ts`): a write
+ * touches one partition; reads that span messages ask every partition at once and merge the answers
+ * (`list` by createdAt, `readEventsAfter` by entry id). With one partition each method is one round trip.
  */
 export class RedisMessageStore implements MessageStore {
   private readonly redis: ScriptedRedis;
-  private readonly keys: MessageKeys;
-  private readonly channel: string;
+  private readonly layout: RedisMessageLayout;
+  private readonly publishCommand: 'PUBLISH' | 'SPUBLISH';
   private readonly maxLength: number;
   private readonly trim: '~' | '=';
   private readonly scanLimit: number;
   private readonly logger: Logger;
 
-  constructor(connection: Redis, options: RedisMessageStoreOptions) {
-    this.keys = createMessageKeys(options.keyPrefix);
-    this.channel = options.channel ?? statusChannel(options.keyPrefix);
+  constructor(connection: RedisConnection, options: RedisMessageStoreOptions) {
+    this.layout = redisMessageLayout(options, connection.isCluster);
+    this.publishCommand = this.layout.sharded ? 'SPUBLISH' : 'PUBLISH';
     this.maxLength = positiveInteger('streamMaxLength', options.streamMaxLength ?? 100_000);
     this.trim = trimOperator(options.streamTrim ?? StreamTrimMode.APPROXIMATE);
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
@@ -65,6 +73,11 @@ export class RedisMessageStore implements MessageStore {
     connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
     connection.defineCommand('waMessageInbound', { numberOfKeys: 1, lua: INBOUND_MAX_LUA });
     this.redis = connection as ScriptedRedis;
+  }
+
+  /** Partitions of the keyspace (1 on a single Redis). */
+  get partitionCount(): number {
+    return this.layout.partitions.length;
   }
 
   async recordSent(message: NewMessage, receivedAt: EpochMillis): Promise<StatusChangeEvent> {
@@ -94,45 +107,129 @@ export class RedisMessageStore implements MessageStore {
 
   async applyStatuses(updates: readonly StatusUpdate[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {
     if (updates.length === 0) return [];
-    const pipeline = this.redis.pipeline() as ScriptedPipeline;
-    for (const update of updates) {
-      pipeline.waMessageApply(
-        ...this.applyArgs(update, receivedAt, update.phoneNumberId, `+${update.recipientId}`, ''),
-      );
-    }
-    const results = (await pipeline.exec()) ?? [];
-    // Any failure rejects the whole batch: the webhook is answered 5xx and Meta retries it; the statuses
-    // that did get stored are then dropped as duplicates, so the retry is safe.
-    const failed = results.find(([error]) => error !== null);
-    if (failed !== undefined) throw failed[0];
-    if (results.length !== updates.length) throw new Error('Redis answered a different number of replies.');
-    return results.map(([, reply]) => this.toOutcome(reply));
+    // One pipeline per partition (a message's updates keep their order inside it), all sent at once.
+    const groups = this.groupByPartition(updates.map((u) => u.messageId));
+    const replies = new Array<unknown>(updates.length);
+    await Promise.all(
+      [...groups.values()].map(async (indexes) => {
+        const pipeline = this.redis.pipeline() as ScriptedPipeline;
+        for (const index of indexes) {
+          const update = updates[index] as StatusUpdate;
+          pipeline.waMessageApply(
+            ...this.applyArgs(update, receivedAt, update.phoneNumberId, `+${update.recipientId}`, ''),
+          );
+        }
+        const results = (await pipeline.exec()) ?? [];
+        // Any failure rejects the whole batch: the webhook is answered 5xx and Meta retries it; the
+        // statuses that did get stored are then dropped as duplicates, so the retry is safe.
+        const failed = results.find(([error]) => error !== null);
+        if (failed !== undefined) throw failed[0];
+        if (results.length !== indexes.length)
+          throw new Error('Redis answered a different number of replies.');
+        indexes.forEach((index, i) => (replies[index] = results[i]?.[1]));
+      }),
+    );
+    return replies.map((reply) => this.toOutcome(reply));
   }
 
   async getMany(ids: readonly string[]): Promise<Array<MessageRecord | null>> {
     if (ids.length === 0) return [];
-    const raws = await this.redis.mget(ids.map((id) => this.keys.record(id)));
-    return raws.map((raw) => (raw === null ? null : decodeMessageRecord(raw)));
+    // One MGET per partition (its keys share a slot), all sent at once.
+    const records = new Array<MessageRecord | null>(ids.length).fill(null);
+    await Promise.all(
+      [...this.groupByPartition(ids).entries()].map(async ([partition, indexes]) => {
+        const keys = this.layout.partitions[partition] as MessageKeys;
+        const raws = await this.redis.mget(indexes.map((index) => keys.record(ids[index] as string)));
+        raws.forEach((raw, i) => {
+          if (raw !== null) records[indexes[i] as number] = decodeMessageRecord(raw);
+        });
+      }),
+    );
+    return records;
   }
 
   async list(filter: MessageFilter, first: number, after: string | null): Promise<MessagePage> {
     const position = after === null ? null : decodePageCursor(after);
     if (first < 1) return { records: [], endCursor: null, hasNextPage: false };
+    const pages = await Promise.all(
+      this.layout.partitions.map((keys) => this.listPartition(keys, filter, Math.floor(first), position)),
+    );
+    const merged =
+      pages.length === 1 ? (pages[0] as PartitionPage) : mergeListPages(pages, Math.floor(first));
+    return {
+      records: merged.records,
+      endCursor: merged.end === null ? null : encodePageCursor(merged.end),
+      hasNextPage: merged.end !== null,
+    };
+  }
+
+  async recordInbound(waId: string, phoneNumberId: string, timestamp: EpochMillis): Promise<void> {
+    await this.redis.waMessageInbound(this.keysOf(waId).inbound(phoneNumberId), waId, timestamp);
+  }
+
+  async lastInboundAt(waId: string, phoneNumberId: string): Promise<EpochMillis | null> {
+    const value = await this.redis.hget(this.keysOf(waId).inbound(phoneNumberId), waId);
+    return value === null ? null : Number(value);
+  }
+
+  /**
+   * Events after `cursor`, oldest first. A single entry id resumes every partition after that id; a cursor
+   * from a partitioned live stream (one position per partition) resumes each exactly (`EventCursor`).
+   */
+  async readEventsAfter(cursor: string, limit: number): Promise<StatusChangeEvent[]> {
+    return readStreamsAfter(
+      this.redis,
+      this.layout.partitions.map((keys) => keys.stream),
+      cursor,
+      limit,
+      this.logger,
+    );
+  }
+
+  /**
+   * The last id each partition's stream handed out (`0-0` when none): where a live subscription that
+   * starts now begins, so that cursors it hands out cover partitions it has not heard from yet.
+   */
+  async streamHeads(): Promise<StreamCursor[]> {
+    return Promise.all(
+      this.layout.partitions.map(async (keys) => {
+        const info = (await this.redis.xinfo('STREAM', keys.stream).catch((error: Error) => {
+          if (/no such key/i.test(error.message)) return [];
+          throw error;
+        })) as unknown[];
+        const at = info.indexOf('last-generated-id');
+        return parseStreamCursor(at === -1 ? '0-0' : String(info[at + 1]));
+      }),
+    );
+  }
+
+  async ping(): Promise<void> {
+    // Without this check a command would wait in the offline queue (when enabled) instead of failing.
+    if (this.redis.status !== 'ready') throw new Error(`Redis connection is ${this.redis.status}.`);
+    await this.redis.ping();
+  }
+
+  private async listPartition(
+    keys: MessageKeys,
+    filter: MessageFilter,
+    first: number,
+    position: PagePosition | null,
+  ): Promise<PartitionPage> {
     const index =
       filter.recipient !== undefined
-        ? this.keys.indexByRecipient(filter.recipient)
+        ? keys.indexByRecipient(filter.recipient)
         : filter.phoneNumberId !== undefined
-          ? this.keys.indexByPhoneNumber(filter.phoneNumberId)
-          : this.keys.indexAll;
+          ? keys.indexByPhoneNumber(filter.phoneNumberId)
+          : keys.indexAll;
     const maxScore = Math.min(filter.to ?? Infinity, position?.createdAt ?? Infinity);
     const reply = (await this.redis.waMessageList(
       index,
-      this.keys.recordPrefix,
+      keys.recordPrefix,
       maxScore === Infinity ? '+inf' : maxScore,
       filter.from ?? '-inf',
       position?.createdAt ?? '',
       position?.id ?? '',
-      Math.floor(first),
+      first,
       (filter.status ?? []).join(','),
       filter.recipient !== undefined ? (filter.phoneNumberId ?? '') : '',
       this.scanLimit,
@@ -140,28 +237,32 @@ export class RedisMessageStore implements MessageStore {
     const [hasNext, endScore, endId, ...raws] = reply;
     return {
       records: raws.map(decodeMessageRecord),
-      endCursor: hasNext === 1 ? encodePageCursor({ createdAt: Number(endScore), id: endId }) : null,
-      hasNextPage: hasNext === 1,
+      end: hasNext === 1 ? { createdAt: Number(endScore), id: endId } : null,
     };
   }
 
-  async recordInbound(waId: string, phoneNumberId: string, timestamp: EpochMillis): Promise<void> {
-    await this.redis.waMessageInbound(this.keys.inbound(phoneNumberId), waId, timestamp);
+  private keysOf(id: string): MessageKeys {
+    return this.layout.partitions[messagePartition(id, this.layout.partitions.length)] as MessageKeys;
   }
 
-  async lastInboundAt(waId: string, phoneNumberId: string): Promise<EpochMillis | null> {
-    const value = await this.redis.hget(this.keys.inbound(phoneNumberId), waId);
-    return value === null ? null : Number(value);
-  }
-
-  async readEventsAfter(cursor: string, limit: number): Promise<StatusChangeEvent[]> {
-    return readStreamAfter(this.redis, this.keys.stream, cursor, limit, this.logger);
-  }
-
-  async ping(): Promise<void> {
-    // Without this check a command would wait in the offline queue (when enabled) instead of failing.
-    if (this.redis.status !== 'ready') throw new Error(`Redis connection is ${this.redis.status}.`);
-    await this.redis.ping();
+  /** Indexes into `ids`, grouped by partition, in their order. */
+  private groupByPartition(ids: readonly string[]): Map<number, number[]> {
+    const count = this.layout.partitions.length;
+    const groups = new Map<number, number[]>();
+    if (count === 1) {
+      groups.set(
+        0,
+        ids.map((_, i) => i),
+      );
+      return groups;
+    }
+    ids.forEach((id, i) => {
+      const partition = messagePartition(id, count);
+      const group = groups.get(partition);
+      if (group === undefined) groups.set(partition, [i]);
+      else group.push(i);
+    });
+    return groups;
   }
 
   private applyArgs(
@@ -171,19 +272,24 @@ export class RedisMessageStore implements MessageStore {
     recipient: string,
     send: string,
   ): ScriptArg[] {
+    const partition = messagePartition(update.messageId, this.layout.partitions.length);
+    const keys = this.layout.partitions[partition] as MessageKeys;
     return [
-      this.keys.record(update.messageId),
-      this.keys.stream,
-      this.keys.indexAll,
-      this.keys.indexByPhoneNumber(phoneNumberId),
-      this.keys.indexByRecipient(recipient),
+      keys.record(update.messageId),
+      keys.stream,
+      keys.indexAll,
+      keys.indexByPhoneNumber(phoneNumberId),
+      keys.indexByRecipient(recipient),
       JSON.stringify(update),
       receivedAt,
       this.maxLength,
       this.trim,
-      this.channel,
+      this.layout.channels[partition] as string,
       send,
-      this.keys.indexByRecipientPrefix,
+      keys.indexByRecipientPrefix,
+      this.publishCommand,
+      this.layout.partitions.length,
+      partition,
     ];
   }
 

@@ -1,13 +1,12 @@
-import { type Redis } from 'ioredis';
 import { RedisMessageStore } from './redis-message-store';
-import { type RedisMessageStoreOptions } from './redis-message-store-options';
+import { type RedisConnection, type RedisMessageStoreOptions } from './redis-message-store-options';
 import { RedisStatusBus } from './redis-status-bus';
 
 export interface RedisMessagingConnections {
-  /** For commands and scripts; see `recommendedRedisOptions`. */
-  command: Redis;
-  /** Dedicated to pub/sub: once subscribed it can run nothing else. */
-  subscriber: Redis;
+  /** For commands and scripts; see `recommendedRedisOptions` (`recommendedClusterOptions` on a cluster). */
+  command: RedisConnection;
+  /** Dedicated to pub/sub: once subscribed it can run nothing else. On a cluster: `shardedSubscribers`. */
+  subscriber: RedisConnection;
 }
 
 /** The Redis store and bus on one key prefix and channel. Neither closes the connections it is given. */
@@ -20,11 +19,17 @@ export function createRedisMessaging(
       'The store and the bus need two separate Redis connections (a subscriber runs nothing else).',
     );
   }
+  if (connections.command.isCluster !== connections.subscriber.isCluster) {
+    throw new Error('The store and the bus must both be on one Redis or both on the same cluster.');
+  }
+  const store = new RedisMessageStore(connections.command, options);
   return {
-    store: new RedisMessageStore(connections.command, options),
+    store,
     bus: new RedisStatusBus(connections.subscriber, {
       keyPrefix: options.keyPrefix,
       channel: options.channel,
+      partitions: options.partitions,
+      streamHeads: () => store.streamHeads(),
       logger: options.logger,
     }),
   };

@@ -1,4 +1,4 @@
-import { type RedisOptions } from 'ioredis';
+import { type ClusterOptions, type RedisOptions } from 'ioredis';
 
 /**
  * ioredis options the composition root should use for the store's and the bus's connections.
@@ -17,4 +17,23 @@ export const recommendedRedisOptions: Readonly<RedisOptions> = Object.freeze({
   enableReadyCheck: true,
   connectTimeout: 5_000,
   retryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 10), 2_000),
+});
+
+/**
+ * ioredis options for the store's and the bus's Redis Cluster connections, the cluster counterpart of
+ * `recommendedRedisOptions` (give the bus's connection `shardedSubscribers: true` as well).
+ *
+ * - `enableOfflineQueue: false`: while the cluster is unreachable a command fails at once (webhooks are
+ *   answered 5xx and retried by Meta). The node connections keep their queue: ioredis opens them on first
+ *   use, and a command must be able to wait for that.
+ * - `clusterRetryStrategy`: reconnect for ever, backing off to at most 2 s.
+ * - No `enableAutoPipelining`: it routes by a command's first argument, which for XINFO (and for a sharded
+ *   subscriber's SSUBSCRIBE) is not the key, and the answer is MOVED. The store sends a method's commands
+ *   to all partitions at once anyway; on each node's connection they travel back to back.
+ */
+export const recommendedClusterOptions: Readonly<ClusterOptions> = Object.freeze({
+  enableOfflineQueue: false,
+  enableReadyCheck: true,
+  clusterRetryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 10), 2_000),
+  redisOptions: { maxRetriesPerRequest: 1, connectTimeout: 5_000, autoResubscribe: true },
 });

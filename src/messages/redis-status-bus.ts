@@ -1,14 +1,30 @@
 import { type Redis } from 'ioredis';
 import { type Logger } from '../observability';
-import { statusChannel } from './redis-message-store-options';
+import { type StatusChangeEvent } from './message-record';
+import { InvalidCursorError } from './message-store';
+import { redisMessageLayout } from './redis-message-layout';
+import { type RedisConnection } from './redis-message-store-options';
 import { type StatusBus, type StatusListener } from './status-bus';
 import { decodeStatusEvent, StatusEventDecodeError } from './status-event-codec';
+import {
+  compareStreamCursors,
+  formatEventCursor,
+  parseStreamCursor,
+  type StreamCursor,
+} from './stream-cursor';
 
 export interface RedisStatusBusOptions {
   /** The same key prefix as the store's; the channel is derived from it unless `channel` is given. */
   keyPrefix: string;
-  /** Must equal the store's channel. Default `statusChannel(keyPrefix)`. */
+  /** Must equal the store's channel. Default `statusChannel(keyPrefix)`. Ignored with several partitions. */
   channel?: string;
+  /** Must equal the store's partition count. Default 1. */
+  partitions?: number;
+  /**
+   * With several partitions: the last id of each partition's stream (`RedisMessageStore.streamHeads`),
+   * read once subscribed, so that the first cursors handed out cover partitions not heard from yet.
+   */
+  streamHeads?: () => Promise<StreamCursor[]>;
   /** Logs dropped (undecodable) events and subscribers that threw. */
   logger: Logger;
 }
@@ -18,26 +34,39 @@ export interface RedisStatusBusOptions {
  * for good), events decoded once and handed to every local listener. After a reconnect ioredis subscribes
  * again by itself (`autoResubscribe`, checked at construction). Events published while the connection
  * was down are not delivered here: subscribers replay them from the stream.
+ *
+ * On Redis Cluster it listens to every partition's sharded channel (one SSUBSCRIBE each: channels of
+ * different slots cannot share one) and hands out, as each event's cursor, the position of every
+ * partition as this bus has seen them, the event's own partition marked (`EventCursor`): a subscriber
+ * resuming from it gets exactly what it has not seen, whichever partition it came from.
  */
 export class RedisStatusBus implements StatusBus {
-  private readonly channel: string;
+  private readonly channels: string[];
+  private readonly partitionOfChannel: Map<string, number>;
+  private readonly sharded: boolean;
+  private readonly seen: StreamCursor[];
   private readonly listeners = new Set<StatusListener>();
   private subscribed: Promise<void> | null = null;
   private closed = false;
   private readonly onMessage = (channel: string, message: string): void => this.deliver(channel, message);
 
   constructor(
-    private readonly subscriber: Redis,
+    private readonly subscriber: RedisConnection,
     private readonly options: RedisStatusBusOptions,
   ) {
-    if (subscriber.options.autoResubscribe === false) {
+    // A cluster's sharded subscribers subscribe again by themselves after a reconnect.
+    if (!subscriber.isCluster && (subscriber as Redis).options.autoResubscribe === false) {
       throw new Error(
         'RedisStatusBus needs its connection created with autoResubscribe: true (the ioredis default), ' +
           'or it would stop receiving events after the first reconnect.',
       );
     }
-    this.channel = options.channel ?? statusChannel(options.keyPrefix);
-    subscriber.on('message', this.onMessage);
+    const layout = redisMessageLayout(options, subscriber.isCluster);
+    this.channels = layout.channels;
+    this.sharded = layout.sharded;
+    this.partitionOfChannel = new Map(this.channels.map((channel, index) => [channel, index]));
+    this.seen = this.channels.map(() => ({ ms: 0, seq: 0 }));
+    subscriber.on(this.sharded ? 'smessage' : 'message', this.onMessage);
   }
 
   async subscribe(listener: StatusListener): Promise<() => void> {
@@ -58,14 +87,17 @@ export class RedisStatusBus implements StatusBus {
     await this.subscriber.ping();
   }
 
-  /** Stops delivering and leaves the channel. The connection itself belongs to the composition root. */
+  /** Stops delivering and leaves the channels. The connection itself belongs to the composition root. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
-    this.subscriber.off('message', this.onMessage);
+    this.subscriber.off(this.sharded ? 'smessage' : 'message', this.onMessage);
     if (this.subscribed !== null && this.subscriber.status === 'ready') {
-      await this.subscriber.unsubscribe(this.channel).catch((error: unknown) => {
+      const leave = this.sharded
+        ? Promise.all(this.channels.map((channel) => this.subscriber.sunsubscribe(channel)))
+        : this.subscriber.unsubscribe(...this.channels);
+      await leave.catch((error: unknown) => {
         this.options.logger.debug({ err: error }, 'Unsubscribe failed while closing the status bus.');
       });
     }
@@ -74,7 +106,7 @@ export class RedisStatusBus implements StatusBus {
 
   private ensureSubscribed(): Promise<void> {
     if (this.subscribed === null) {
-      const attempt = this.subscriber.subscribe(this.channel).then(() => undefined);
+      const attempt = this.subscribeAll();
       // A failed attempt is forgotten so that the next call (or readiness probe) tries again.
       attempt.catch(() => {
         if (this.subscribed === attempt) this.subscribed = null;
@@ -84,19 +116,45 @@ export class RedisStatusBus implements StatusBus {
     return this.subscribed;
   }
 
+  private async subscribeAll(): Promise<void> {
+    if (this.sharded) {
+      await Promise.all(this.channels.map((channel) => this.subscriber.ssubscribe(channel)));
+    } else {
+      await this.subscriber.subscribe(...this.channels);
+    }
+    if (this.channels.length > 1 && this.options.streamHeads !== undefined) {
+      // Read after subscribing: whatever was appended before the read is either covered by the head or
+      // arrives here as well.
+      const heads = await this.options.streamHeads();
+      heads.forEach((head, partition) => this.advance(partition, head));
+    }
+  }
+
+  private advance(partition: number, position: StreamCursor): void {
+    const current = this.seen[partition];
+    if (current !== undefined && compareStreamCursors(position, current) > 0) this.seen[partition] = position;
+  }
+
   private deliver(channel: string, message: string): void {
-    if (channel !== this.channel || this.listeners.size === 0) return;
-    let event;
+    const partition = this.partitionOfChannel.get(channel);
+    // With several partitions every event moves the cursor, listened to or not.
+    if (partition === undefined || (this.channels.length === 1 && this.listeners.size === 0)) return;
+    let event: StatusChangeEvent;
     try {
       event = decodeStatusEvent(message);
+      if (this.channels.length > 1) {
+        this.advance(partition, parseStreamCursor(event.cursor));
+        event = { ...event, cursor: formatEventCursor({ positions: [...this.seen], own: partition }) };
+      }
     } catch (error) {
-      if (!(error instanceof StatusEventDecodeError)) throw error;
+      if (!(error instanceof StatusEventDecodeError) && !(error instanceof InvalidCursorError)) throw error;
       this.options.logger.warn(
         { reason: error.message },
         'Dropped a published event this version cannot read.',
       );
       return;
     }
+    if (this.listeners.size === 0) return;
     for (const listener of [...this.listeners]) {
       try {
         listener(event);

@@ -1,28 +1,80 @@
-import { type Redis } from 'ioredis';
 import { type Logger } from '../observability';
 import { type StatusChangeEvent } from './message-record';
-import { CursorExpiredError } from './message-store';
+import { CursorExpiredError, InvalidCursorError } from './message-store';
+import { type RedisConnection } from './redis-message-store-options';
 import { decodeStatusEvent, StatusEventDecodeError } from './status-event-codec';
-import { compareStreamCursors, parseStreamCursor } from './stream-cursor';
+import {
+  compareStreamCursors,
+  eventCursorPosition,
+  formatEventCursor,
+  mergeEventCursors,
+  parseEventCursor,
+  parseStreamCursor,
+  type EventCursor,
+  type StreamCursor,
+} from './stream-cursor';
+
+type Entry = [id: string, fields: string[]];
 
 /**
- * Events strictly after `cursor` in the status stream, in one round trip (MULTI, so that no trim can fall
- * between the expiry check and the read). Needs Redis 7 (XINFO's `entries-added`).
+ * Events strictly after `cursor` in the status streams (one per partition), oldest first, at most
+ * `limit`. One stream: one round trip, the cursor is an entry id. Several: one round trip per partition,
+ * all at once; the partitions' entries are merged by id (unique across partitions), and each event's
+ * cursor is the start cursor advanced to the event's id in every partition (a single id when the start
+ * was one, so that a replay from a history cursor answers with history cursors).
  */
-export async function readStreamAfter(
-  redis: Redis,
-  stream: string,
+export async function readStreamsAfter(
+  redis: RedisConnection,
+  streams: readonly string[],
   cursor: string,
   limit: number,
   logger: Logger,
 ): Promise<StatusChangeEvent[]> {
-  const after = parseStreamCursor(cursor);
+  const start = parseEventCursor(cursor);
+  const count = start.positions.length;
+  if (count !== 1 && count !== streams.length) throw new InvalidCursorError(cursor);
   if (limit < 1) return [];
+  const perPartition = await Promise.all(
+    streams.map((stream, q) =>
+      readStreamAfter(redis, stream, eventCursorPosition(start, q) as StreamCursor, cursor, limit),
+    ),
+  );
+  if (streams.length === 1) return decodeEntries(perPartition[0] ?? [], logger, (id) => id);
+  const merged = perPartition
+    .flatMap((entries, q) => entries.map((entry) => ({ entry, q, id: parseStreamCursor(entry[0]) })))
+    .sort((a, b) => compareStreamCursors(a.id, b.id))
+    .slice(0, Math.floor(limit));
+  const partitionOf = new Map(merged.map(({ entry, q }) => [entry[0], q]));
+  return decodeEntries(
+    merged.map(({ entry }) => entry),
+    logger,
+    (id) => {
+      if (count === 1) return id;
+      const advanced: EventCursor = mergeEventCursors(start, {
+        positions: [parseStreamCursor(id)],
+        own: null,
+      });
+      return formatEventCursor({ ...advanced, own: partitionOf.get(id) ?? null });
+    },
+  );
+}
+
+/**
+ * The entries of one stream after `after`, in one round trip (MULTI, so that no trim can fall between the
+ * expiry check and the read). Needs Redis 7 (XINFO's `entries-added`).
+ */
+async function readStreamAfter(
+  redis: RedisConnection,
+  stream: string,
+  after: StreamCursor,
+  cursor: string,
+  limit: number,
+): Promise<Entry[]> {
   const results =
     (await redis
       .multi()
       .xinfo('STREAM', stream)
-      .xrange(stream, `(${cursor}`, '+', 'COUNT', Math.floor(limit))
+      .xrange(stream, `(${after.ms}-${after.seq}`, '+', 'COUNT', Math.floor(limit))
       .exec()) ?? [];
   const [[infoError, info], [rangeError, range]] = results;
   if (infoError !== null) {
@@ -45,11 +97,19 @@ export async function readStreamAfter(
   ) {
     throw new CursorExpiredError(cursor, oldest);
   }
+  return range as Entry[];
+}
+
+function decodeEntries(
+  entries: Entry[],
+  logger: Logger,
+  cursorOf: (id: string) => string,
+): StatusChangeEvent[] {
   const events: StatusChangeEvent[] = [];
-  for (const [id, entryFields] of range as Array<[string, string[]]>) {
+  for (const [id, entryFields] of entries) {
     const raw = entryFields[entryFields.indexOf('e') + 1];
     try {
-      events.push(decodeStatusEvent(raw ?? '', id));
+      events.push(decodeStatusEvent(raw ?? '', cursorOf(id)));
     } catch (error) {
       if (!(error instanceof StatusEventDecodeError)) throw error;
       logger.warn({ cursor: id, reason: error.message }, 'Dropped a stream event this version cannot read.');
