@@ -1,0 +1,62 @@
+import { type Cluster, type Redis } from 'ioredis';
+import { type Config } from './config';
+import { IdempotentSender, RateLimitedSender, type SendMessageHandler } from './graphql';
+import {
+  MemoryIdempotencyStore,
+  MemorySendRateLimiter,
+  RedisIdempotencyStore,
+  RedisSendRateLimiter,
+  type MessageStore,
+} from './messages';
+import { type Logger } from './observability';
+
+export interface SendHandlerParts {
+  config: Config;
+  /** The sender that calls the Cloud API. */
+  sender: SendMessageHandler;
+  store: MessageStore;
+  /**
+   * The store's command connection (a single Redis or a Cluster: every script touches one key); null in
+   * embedded mode, where keys and buckets live in memory.
+   */
+  redis: Redis | Cluster | null;
+  keyPrefix: string;
+  defaultPhoneNumberId: string;
+  logger: Logger;
+}
+
+/**
+ * What `sendMessage` calls: idempotency outside, the per-sender rate limit inside, then the sender.
+ * This order answers a repeat whose key already holds a result even while the sender is over its rate
+ * (a repeat makes no upstream call, so it costs no token), and a call refused by the limit releases its
+ * key so that the client's retry sends.
+ */
+export function composeSendHandler(parts: SendHandlerParts): SendMessageHandler {
+  const { config, redis } = parts;
+  // A claim must outlive the slowest send: up to three tries of the upstream timeout, plus backoff.
+  const pendingLeaseMs = Math.max(30_000, 3 * config.upstreamTimeoutMs + 10_000);
+  const keyOptions = { ttlMs: config.idempotencyTtlSeconds * 1000, pendingLeaseMs };
+  const rate = { ratePerSecond: config.sendRatePerSecond };
+  const keys =
+    redis === null
+      ? new MemoryIdempotencyStore(keyOptions)
+      : new RedisIdempotencyStore(redis, { ...keyOptions, keyPrefix: parts.keyPrefix });
+  const limiter =
+    redis === null
+      ? new MemorySendRateLimiter(rate)
+      : new RedisSendRateLimiter(redis, { ...rate, keyPrefix: parts.keyPrefix });
+  return new IdempotentSender({
+    inner: new RateLimitedSender({
+      inner: parts.sender,
+      limiter,
+      defaultPhoneNumberId: parts.defaultPhoneNumberId,
+      ratePerSecond: config.sendRatePerSecond,
+    }),
+    keys,
+    messages: parts.store,
+    defaultPhoneNumberId: parts.defaultPhoneNumberId,
+    // Past the lease, so that a waiting repeat takes over the key of a gateway that died mid-send.
+    waitTimeoutMs: pendingLeaseMs + 5_000,
+    logger: parts.logger.child({ component: 'idempotency' }),
+  });
+}

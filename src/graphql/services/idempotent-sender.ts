@@ -1,0 +1,169 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { type IdempotencyStore, type MessageStore } from '../../messages';
+import { type Logger } from '../../observability';
+import { TRANSIENT_ERROR_CODES } from '../../upstream';
+import { badInput, GatewayError, GatewayErrorCode } from '../gateway-error';
+import { type SendMessageInput } from '../inputs/send-message.input';
+import { hashSendRequest } from './send-input-hash';
+import { type SendOutcome } from './message-sender';
+import { type SendMessageHandler } from './send-message-handler';
+import { type SendRejection } from './send-rejection';
+import { validateSendInput } from './send-request';
+
+/** The longest idempotency key accepted; longer ones are refused as bad input. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+export interface IdempotentSenderOptions {
+  /** The sender that really sends (usually behind the rate limit). */
+  inner: SendMessageHandler;
+  keys: IdempotencyStore;
+  /** Where a repeat reads the message the first call sent, in its current state. */
+  messages: MessageStore;
+  /** The sender when the input names none: keys are scoped per sender. */
+  defaultPhoneNumberId: string;
+  /**
+   * How long a repeat waits for a concurrent first call with the same key to finish, in ms; past it the
+   * repeat fails with `UPSTREAM_TIMEOUT` (try again). Choose it above the store's pending lease, so that
+   * a repeat outlives the claim of a gateway that died mid-send and then sends itself. Default 60,000.
+   */
+  waitTimeoutMs?: number;
+  /** First poll gap while waiting, in ms; it doubles up to 250 ms. Default 20. */
+  pollIntervalMs?: number;
+  /** Logs keys that could not be completed or released (the send's own result is still returned). */
+  logger?: Logger;
+}
+
+/** What is kept under a completed key: the message id (re-read on a repeat) or Meta's refusal. */
+type StoredOutcome = { kind: 'sent'; messageId: string } | { kind: 'rejected'; rejection: SendRejection };
+
+const MAX_POLL_INTERVAL_MS = 250;
+
+/**
+ * `sendMessage` with `idempotencyKey`: the first call sends; a repeat (on any gateway sharing the key
+ * store) gets the first call's payload without a second upstream call, and the same key with another
+ * input is `BAD_USER_INPUT`. Keys are scoped per sender phone number id, not per caller: callers of one
+ * gateway act for one business, so a key names one intended message whoever retries it.
+ *
+ * What is remembered, and what is not:
+ * - a sent message and a permanent refusal by Meta are stored for the key's TTL;
+ * - a transient refusal (HTTP 5xx, or a code Meta marks as worth retrying) and every GraphQL error
+ *   (`UPSTREAM_TIMEOUT`, `UPSTREAM_UNAVAILABLE`, `RATE_LIMITED`, …) release the key, so that a retry
+ *   sends again. For a timeout this is a choice: Meta may have accepted the message without our
+ *   hearing of it, and Meta does not dedupe sends. Keeping the key would leave the caller with no
+ *   message id and no way to send for the whole TTL; releasing it makes a timed-out send
+ *   at-least-once, the one case where a retry with the same key can reach the recipient twice.
+ */
+export class IdempotentSender implements SendMessageHandler {
+  private readonly waitTimeoutMs: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(private readonly options: IdempotentSenderOptions) {
+    this.waitTimeoutMs = wholeMs('waitTimeoutMs', options.waitTimeoutMs ?? 60_000);
+    this.pollIntervalMs = wholeMs('pollIntervalMs', options.pollIntervalMs ?? 20);
+  }
+
+  async send(input: SendMessageInput): Promise<SendOutcome> {
+    const key = input.idempotencyKey;
+    if (key === null || key === undefined) return this.options.inner.send(input);
+    if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw badInput(
+        'input.idempotencyKey',
+        `input.idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, for example a UUID.`,
+      );
+    }
+    // Bad input is answered before a key is taken, and the hash is of the normalised request.
+    const request = validateSendInput(input, this.options.defaultPhoneNumberId);
+    const scope = request.phoneNumberId;
+    const inputHash = hashSendRequest(request);
+    const deadline = Date.now() + this.waitTimeoutMs;
+    let pause = this.pollIntervalMs;
+    for (;;) {
+      const claim = await this.options.keys.claim(scope, key, inputHash);
+      if (claim.claimed) return this.sendAsOwner(input, scope, key, claim.owner);
+      const { entry } = claim;
+      if (entry.inputHash !== inputHash) {
+        throw badInput(
+          'input.idempotencyKey',
+          'This idempotencyKey was already used for a different message; use a new key for a new message.',
+        );
+      }
+      if (entry.state === 'completed') return this.replay(entry.outcome);
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new GatewayError(
+          GatewayErrorCode.UPSTREAM_TIMEOUT,
+          'A call with this idempotencyKey is still in progress; try again shortly with the same key.',
+          { retryAfterSeconds: 1 },
+        );
+      }
+      // The pending claim ends in an outcome, a release (then this loop claims and sends) or a lapse.
+      await delay(Math.min(pause, left));
+      pause = Math.min(pause * 2, MAX_POLL_INTERVAL_MS);
+    }
+  }
+
+  private async sendAsOwner(
+    input: SendMessageInput,
+    scope: string,
+    key: string,
+    owner: string,
+  ): Promise<SendOutcome> {
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.options.inner.send(input);
+    } catch (error) {
+      await this.release(scope, key, owner);
+      throw error;
+    }
+    if (outcome.kind === 'rejected' && isTransientRejection(outcome.rejection)) {
+      await this.release(scope, key, owner);
+      return outcome;
+    }
+    const stored: StoredOutcome =
+      outcome.kind === 'sent'
+        ? { kind: 'sent', messageId: outcome.message.id }
+        : { kind: 'rejected', rejection: outcome.rejection };
+    // The send happened: its result goes back to this caller even if the key cannot be completed.
+    const completed = await this.options.keys
+      .complete(scope, key, owner, JSON.stringify(stored))
+      .catch((err: unknown) => {
+        this.options.logger?.error({ err, scope }, 'An idempotency key could not be completed');
+        return true;
+      });
+    if (!completed) {
+      this.options.logger?.warn({ scope }, 'An idempotency key lapsed during its send and was taken over');
+    }
+    return outcome;
+  }
+
+  private async release(scope: string, key: string, owner: string): Promise<void> {
+    // A failed release must not hide the send's own error; the claim then lapses with its lease.
+    await this.options.keys.release(scope, key, owner).catch((err: unknown) => {
+      this.options.logger?.warn({ err, scope }, 'An idempotency key could not be released');
+    });
+  }
+
+  private async replay(raw: string): Promise<SendOutcome> {
+    const stored = JSON.parse(raw) as StoredOutcome;
+    if (stored.kind === 'rejected') return { kind: 'rejected', rejection: stored.rejection };
+    const [message] = await this.options.messages.getMany([stored.messageId]);
+    if (!message) throw new Error(`idempotency key names message ${stored.messageId}, which is not stored`);
+    return { kind: 'sent', message };
+  }
+}
+
+/** A refusal a retry may get past: Meta created no message, so sending again cannot duplicate one. */
+function isTransientRejection(rejection: SendRejection): boolean {
+  return (
+    (rejection.httpStatus !== null && rejection.httpStatus >= 500) ||
+    rejection.httpStatus === 429 ||
+    TRANSIENT_ERROR_CODES.has(rejection.code)
+  );
+}
+
+function wholeMs(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`${name} must be a positive whole number of milliseconds, got ${String(value)}.`);
+  }
+  return value;
+}

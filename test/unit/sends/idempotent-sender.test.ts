@@ -1,0 +1,241 @@
+import 'reflect-metadata';
+import { GatewayError, GatewayErrorCode, IdempotentSender, type SendOutcome } from '../../../src/graphql';
+import { type SendMessageInput } from '../../../src/graphql/inputs/send-message.input';
+import { type SendRejection } from '../../../src/graphql/services/send-rejection';
+import {
+  createMemoryMessaging,
+  MemoryIdempotencyStore,
+  MessageStatus,
+  type MessageStore,
+} from '../../../src/messages';
+
+const SENDER = '106540352242922';
+const TO = '+12025550100';
+
+/** A sender that records each call and answers what the test scripts, after `gate` opens. */
+class ScriptedSender {
+  calls: SendMessageInput[] = [];
+  answers: Array<(input: SendMessageInput) => Promise<SendOutcome>> = [];
+  gate: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: MessageStore) {}
+
+  async send(input: SendMessageInput): Promise<SendOutcome> {
+    this.calls.push(input);
+    await this.gate;
+    const answer = this.answers.shift() ?? ((given) => this.sent(given));
+    return answer(input);
+  }
+
+  async sent(input: SendMessageInput): Promise<SendOutcome> {
+    const id = `wamid.TEST${this.calls.length}${Math.random().toString(36).slice(2, 8)}`;
+    const message = {
+      id,
+      phoneNumberId: input.phoneNumberId ?? SENDER,
+      recipient: TO,
+      waId: TO.slice(1),
+      type: 'text',
+      status: MessageStatus.ACCEPTED,
+      createdAt: 1,
+    } as const;
+    await this.store.recordSent(message, 1);
+    const [record] = await this.store.getMany([id]);
+    return { kind: 'sent', message: record! };
+  }
+}
+
+const rejection = (code: number, httpStatus: number): SendRejection => ({
+  httpStatus,
+  code,
+  subcode: null,
+  type: 'OAuthException',
+  title: 'Refused',
+  message: `(#${code}) Refused`,
+  details: null,
+  fbtraceId: 'AbCdEf',
+  recipient: TO,
+  phoneNumberId: SENDER,
+});
+
+const text = (body: string, extra: Partial<SendMessageInput> = {}): SendMessageInput =>
+  ({ to: TO, text: { body }, ...extra }) as SendMessageInput;
+
+describe('IdempotentSender', () => {
+  let store: MessageStore;
+  let inner: ScriptedSender;
+  let keys: MemoryIdempotencyStore;
+  let sender: IdempotentSender;
+
+  beforeEach(() => {
+    store = createMemoryMessaging().store;
+    inner = new ScriptedSender(store);
+    keys = new MemoryIdempotencyStore({ ttlMs: 60_000, pendingLeaseMs: 30_000 });
+    sender = new IdempotentSender({
+      inner,
+      keys,
+      messages: store,
+      defaultPhoneNumberId: SENDER,
+      waitTimeoutMs: 5_000,
+      pollIntervalMs: 1,
+    });
+  });
+
+  it('sends once for 8 concurrent calls with one key; all get the same message', async () => {
+    let open!: () => void;
+    inner.gate = new Promise((resolve) => (open = resolve));
+    const calls = Array.from({ length: 8 }, () => sender.send(text('Hello', { idempotencyKey: 'k-1' })));
+    // Let every call reach the store before the first send finishes.
+    await new Promise((resolve) => setImmediate(resolve));
+    open();
+    const outcomes = await Promise.all(calls);
+    expect(inner.calls).toHaveLength(1);
+    const ids = outcomes.map((outcome) => (outcome.kind === 'sent' ? outcome.message.id : null));
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toMatch(/^wamid\.TEST1/);
+  });
+
+  it('answers a later repeat with the message as stored now', async () => {
+    const first = await sender.send(text('Hello', { idempotencyKey: 'k-2' }));
+    if (first.kind !== 'sent') throw new Error('expected a sent message');
+    await store.applyStatuses(
+      [
+        {
+          messageId: first.message.id,
+          status: MessageStatus.DELIVERED,
+          timestamp: 5,
+          recipientId: TO.slice(1),
+          phoneNumberId: SENDER,
+          errors: [],
+        },
+      ],
+      6,
+    );
+    const repeat = await sender.send(text('Hello', { idempotencyKey: 'k-2' }));
+    expect(inner.calls).toHaveLength(1);
+    expect(repeat).toMatchObject({
+      kind: 'sent',
+      message: { id: first.message.id, status: MessageStatus.DELIVERED },
+    });
+  });
+
+  it('treats the normalised input as the input: formatting of the number and field order do not matter', async () => {
+    await sender.send({
+      to: '+1 (202) 555-0100',
+      idempotencyKey: 'k-3',
+      text: { body: 'Hi' },
+    } as SendMessageInput);
+    await sender.send({
+      text: { body: 'Hi', previewUrl: false },
+      to: '12025550100',
+      idempotencyKey: 'k-3',
+    } as SendMessageInput);
+    expect(inner.calls).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different input as BAD_USER_INPUT, while pending and once completed', async () => {
+    let open!: () => void;
+    inner.gate = new Promise((resolve) => (open = resolve));
+    const first = sender.send(text('Hello', { idempotencyKey: 'k-4' }));
+    await new Promise((resolve) => setImmediate(resolve));
+    const whilePending = sender.send(text('Goodbye', { idempotencyKey: 'k-4' }));
+    await expect(whilePending).rejects.toMatchObject({
+      extensions: { code: GatewayErrorCode.BAD_USER_INPUT, field: 'input.idempotencyKey' },
+    });
+    open();
+    await first;
+    await expect(sender.send(text('Goodbye', { idempotencyKey: 'k-4' }))).rejects.toThrow(
+      'This idempotencyKey was already used for a different message',
+    );
+    expect(inner.calls).toHaveLength(1);
+  });
+
+  it('scopes keys per sender phone number id', async () => {
+    await sender.send(text('Hello', { idempotencyKey: 'k-5' }));
+    await sender.send(text('Hello', { idempotencyKey: 'k-5', phoneNumberId: '222' }));
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it('releases the key after a transport error, so that the retry sends', async () => {
+    const timeout = new GatewayError(
+      GatewayErrorCode.UPSTREAM_TIMEOUT,
+      'The Cloud API did not answer in time.',
+    );
+    inner.answers.push(() => Promise.reject(timeout));
+    await expect(sender.send(text('Hello', { idempotencyKey: 'k-6' }))).rejects.toBe(timeout);
+    expect(await keys.get(SENDER, 'k-6')).toBeNull();
+    const retry = await sender.send(text('Hello', { idempotencyKey: 'k-6' }));
+    expect(retry.kind).toBe('sent');
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it('hands a concurrent repeat over to send itself when the first call fails', async () => {
+    let open!: () => void;
+    inner.gate = new Promise((resolve) => (open = resolve));
+    inner.answers.push(() =>
+      Promise.reject(new GatewayError(GatewayErrorCode.UPSTREAM_UNAVAILABLE, 'The Cloud API is failing.')),
+    );
+    const first = sender.send(text('Hello', { idempotencyKey: 'k-7' }));
+    await new Promise((resolve) => setImmediate(resolve));
+    const repeat = sender.send(text('Hello', { idempotencyKey: 'k-7' }));
+    open();
+    await expect(first).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    expect((await repeat).kind).toBe('sent');
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it('stores a permanent refusal and answers the repeat with it, without a second call', async () => {
+    inner.answers.push(() => Promise.resolve({ kind: 'rejected', rejection: rejection(131026, 400) }));
+    const first = await sender.send(text('Hello', { idempotencyKey: 'k-8' }));
+    const repeat = await sender.send(text('Hello', { idempotencyKey: 'k-8' }));
+    expect(repeat).toEqual(first);
+    expect(repeat).toEqual({ kind: 'rejected', rejection: rejection(131026, 400) });
+    expect(inner.calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['service downtime (code 2, HTTP 503)', rejection(2, 503)],
+    ['throughput (code 130429)', rejection(130429, 400)],
+  ])('releases the key after a transient refusal: %s', async (_name, refusal) => {
+    inner.answers.push(() => Promise.resolve({ kind: 'rejected', rejection: refusal }));
+    expect(await sender.send(text('Hello', { idempotencyKey: 'k-9' }))).toEqual({
+      kind: 'rejected',
+      rejection: refusal,
+    });
+    expect((await sender.send(text('Hello', { idempotencyKey: 'k-9' }))).kind).toBe('sent');
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it('gives up waiting on a key still in progress with UPSTREAM_TIMEOUT', async () => {
+    const waiting = new IdempotentSender({
+      inner,
+      keys,
+      messages: store,
+      defaultPhoneNumberId: SENDER,
+      waitTimeoutMs: 30,
+      pollIntervalMs: 5,
+    });
+    inner.gate = new Promise(() => undefined);
+    void waiting.send(text('Hello', { idempotencyKey: 'k-10' }));
+    await expect(waiting.send(text('Hello', { idempotencyKey: 'k-10' }))).rejects.toMatchObject({
+      extensions: { code: GatewayErrorCode.UPSTREAM_TIMEOUT, retryAfterSeconds: 1 },
+    });
+  });
+
+  it('passes calls without a key straight through, every time', async () => {
+    await sender.send(text('Hello'));
+    await sender.send(text('Hello'));
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['an empty key', text('Hello', { idempotencyKey: '' }), 'input.idempotencyKey'],
+    ['a key over 255 characters', text('Hello', { idempotencyKey: 'x'.repeat(256) }), 'input.idempotencyKey'],
+    ['bad input with a key', text('', { idempotencyKey: 'k-11' }), 'input.text.body'],
+  ])('refuses %s before taking a key or sending', async (_name, input, field) => {
+    await expect(sender.send(input)).rejects.toMatchObject({
+      extensions: { code: GatewayErrorCode.BAD_USER_INPUT, field },
+    });
+    expect(inner.calls).toHaveLength(0);
+    expect(await keys.get(SENDER, 'k-11')).toBeNull();
+  });
+});
