@@ -9,8 +9,10 @@ import {
   type StatusBus,
   type StatusChangeEvent,
 } from '../../messages';
+import { createSilentLogger, type Logger } from '../../observability';
 import { GatewayError, GatewayErrorCode } from '../gateway-error';
 import { EventQueue } from './event-queue';
+import { StatusFanout } from './status-fanout';
 
 /** Which events a subscriber wants; every field given must match. */
 export interface StatusEventFilter {
@@ -30,6 +32,8 @@ export interface StatusEventStreamOptions {
    * error instead of letting one slow consumer grow the process without bound.
    */
   maxBufferedEvents?: number;
+  /** Where the fan-out reports events it could not deliver. */
+  logger?: Logger;
 }
 
 /** An event with the message as it stands after it. */
@@ -38,7 +42,8 @@ export interface StatusEventWithMessage {
   message: MessageRecord;
 }
 
-function parseSince(since: string): StreamCursor {
+/** Reads a client's `since`; a malformed cursor is the client's error. */
+export function parseSince(since: string): StreamCursor {
   try {
     return parseStreamCursor(since);
   } catch (error) {
@@ -65,10 +70,18 @@ export function matchesFilter(event: StatusChangeEvent, filter: StatusEventFilte
 export class StatusEventStream {
   private readonly replayPageSize: number;
   private readonly maxBufferedEvents: number;
+  /** The shared live path the WebSocket server uses: one render per event and shape for all subscribers. */
+  readonly fanout: StatusFanout;
 
   constructor(private readonly options: StatusEventStreamOptions) {
     this.replayPageSize = options.replayPageSize ?? 500;
     this.maxBufferedEvents = options.maxBufferedEvents ?? 10_000;
+    this.fanout = new StatusFanout({
+      store: options.store,
+      bus: options.bus,
+      logger: options.logger ?? createSilentLogger(),
+      replayPageSize: this.replayPageSize,
+    });
   }
 
   subscribe(filter: StatusEventFilter, since: string | null): AsyncIterableIterator<StatusEventWithMessage> {
