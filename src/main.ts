@@ -3,9 +3,6 @@ import { loadConfig, readProcessEnvironment } from './config';
 import { startGateway } from './gateway';
 import { createLogger } from './observability';
 
-/** How long a SIGTERM may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
-
 async function main(): Promise<void> {
   const loaded = loadConfig(readProcessEnvironment());
   if (!loaded.ok) {
@@ -20,13 +17,17 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, drainDelayMs: config.shutdown.drainDelayMs }, 'shutting down');
+    // The bound of the whole drain: a stuck dependency must not keep a terminated process alive.
     setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
+      logger.error({ timeoutMs: config.shutdown.timeoutMs }, 'shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
+    }, config.shutdown.timeoutMs).unref();
     gateway.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info('shutdown complete');
+        process.exit(0);
+      },
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');
         process.exit(1);

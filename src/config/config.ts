@@ -43,6 +43,8 @@ export interface Config {
   logLevel: string;
   upstream: UpstreamConfig;
   upstreamTimeoutMs: number;
+  /** The Graph API circuit breaker: consecutive failures that open it, and how long it stays open. */
+  upstreamBreaker: { consecutiveFailures: number; halfOpenAfterMs: number };
   store: StoreConfig;
   /** Kept events: the horizon of `since` replays. */
   streamMaxLength: number;
@@ -63,6 +65,19 @@ export interface Config {
     maxTokens: number;
     maxDirectives: number;
     maxSubscriptionsPerConnection: number;
+    /** Largest `/graphql` request body in bytes; larger ones get 413 before any parsing. */
+    maxBodyBytes: number;
+    /** How long a WebSocket may stay open without `connection_init` before it is closed with 4408. */
+    wsInitTimeoutMs: number;
+  };
+  shutdown: {
+    /**
+     * After SIGTERM, how long the gateway keeps serving (with `/readyz` at 503 and `Connection: close`)
+     * so that load balancers stop routing to it before the listener closes.
+     */
+    drainDelayMs: number;
+    /** The bound of the whole shutdown; past it the process exits with 1. */
+    timeoutMs: number;
   };
   sendRatePerSecond: number;
   idempotencyTtlSeconds: number;

@@ -65,6 +65,10 @@ export function loadConfig(env: Environment): ConfigResult {
     ),
     upstream,
     upstreamTimeoutMs: read.integer('UPSTREAM_TIMEOUT_MS', 10_000, 50, 120_000),
+    upstreamBreaker: {
+      consecutiveFailures: read.integer('UPSTREAM_BREAKER_FAILURES', 5, 1, 1000),
+      halfOpenAfterMs: read.integer('UPSTREAM_BREAKER_OPEN_MS', 10_000, 100, 600_000),
+    },
     store: readStore(read),
     streamMaxLength: read.integer('STREAM_MAX_LENGTH', 100_000, 100, 100_000_000),
     webhook: {
@@ -82,6 +86,12 @@ export function loadConfig(env: Environment): ConfigResult {
       maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 2_000, 100, 100_000),
       maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
       maxSubscriptionsPerConnection: read.integer('GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
+      maxBodyBytes: read.integer('GRAPHQL_MAX_BODY_BYTES', 100 * 1024, 1024, 16 * 1024 * 1024),
+      wsInitTimeoutMs: read.integer('GRAPHQL_WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+    shutdown: {
+      drainDelayMs: read.integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 120_000),
+      timeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     },
     sendRatePerSecond: read.integer('SEND_RATE_LIMIT_PER_SECOND', 80, 1, 100_000),
     idempotencyTtlSeconds: read.integer('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),

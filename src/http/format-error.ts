@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GatewayError, GatewayErrorCode } from '../graphql';
+import { isTokenLimitMessage, QueryLimit } from './query-limits';
 
 /** Apollo's own request errors: their messages describe the client's document, never our internals. */
 const REQUEST_ERROR_CODES = new Set([
@@ -15,11 +16,28 @@ const REQUEST_ERROR_CODES = new Set([
 
 const INTERNAL_MESSAGE = "Internal error; quote the requestId to the gateway's operators.";
 
+/**
+ * Our own error behind one of Apollo's request errors: Apollo wraps what validation rules report (the
+ * query limits report `GatewayError`s) and overwrites their code.
+ */
+function gatewayCause(error: unknown): GatewayError | null {
+  const original = unwrapResolverError(error);
+  if (original instanceof GatewayError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof GatewayError) {
+    return original.originalError;
+  }
+  return null;
+}
+
 /** True for errors written for the client (ours, or about the client's own document). */
 export function isClientFacing(error: unknown): boolean {
+  if (gatewayCause(error) !== null) return true;
   const original = unwrapResolverError(error);
-  if (original instanceof GatewayError) return true;
-  if (original instanceof GraphQLError && original.originalError === undefined) {
+  // Apollo's request errors wrap graphql-js's own errors (syntax, validation): both are about the document.
+  if (
+    original instanceof GraphQLError &&
+    (original.originalError === undefined || original.originalError instanceof GraphQLError)
+  ) {
     return (
       REQUEST_ERROR_CODES.has(String(original.extensions.code ?? '')) ||
       original.extensions.code === undefined
@@ -29,13 +47,21 @@ export function isClientFacing(error: unknown): boolean {
 }
 
 /**
- * Apollo's `formatError`: keeps what was written for the client, folds Apollo's request-error codes into
+ * Apollo's `formatError`: keeps what was written for the client (with our code, also when Apollo wrapped
+ * it), reports a document over the token limit as `QUERY_TOO_COMPLEX`, folds Apollo's request-error codes into
  * `BAD_USER_INPUT` (with the original as `reason`), and masks everything else. Never throws.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   const code = String(extensions.code ?? '');
-  if (unwrapResolverError(error) instanceof GatewayError) return { ...formatted, extensions };
+  const cause = gatewayCause(error);
+  if (cause !== null) return { ...formatted, extensions: { ...extensions, code: cause.code } };
+  if (code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitMessage(formatted.message)) {
+    return {
+      ...formatted,
+      extensions: { ...extensions, code: GatewayErrorCode.QUERY_TOO_COMPLEX, limit: QueryLimit.TOKENS },
+    };
+  }
   if (isClientFacing(error)) {
     return {
       ...formatted,

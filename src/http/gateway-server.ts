@@ -4,11 +4,12 @@ import { type GraphQLSchema } from 'graphql';
 import { type Config } from '../config';
 import { type GatewayContext, type StatusEventStream } from '../graphql';
 import { type MessageStore } from '../messages';
-import { type Logger } from '../observability';
+import { type Logger, type Metrics } from '../observability';
 import { type WebhookHandler } from '../webhooks';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
 import { contextFactory, newRequestId, registerGraphqlRoutes } from './graphql-routes';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes';
+import { registerMetricsRoutes } from './metrics-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 import { startWebSocketServer } from './websocket-server';
 
@@ -21,6 +22,7 @@ export interface GatewayServerOptions {
   authenticator: ApiKeyAuthenticator;
   readinessChecks: readonly ReadinessCheck[];
   logger: Logger;
+  metrics: Metrics;
 }
 
 export type LifecycleState = 'starting' | 'ready' | 'draining' | 'stopped';
@@ -30,7 +32,10 @@ export interface GatewayServer {
   readonly state: LifecycleState;
   /** Starts listening; resolves with the bound address (`http://host:port`). */
   listen(): Promise<string>;
-  /** Stops taking connections, finishes what is in flight, closes sockets with 1001. */
+  /**
+   * Drains: `/readyz` answers 503 and responses say `Connection: close` for `config.shutdown.drainDelayMs`,
+   * then WebSockets are closed with 1001, the listener stops, and requests in flight finish.
+   */
   close(): Promise<void>;
 }
 
@@ -43,8 +48,17 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: newRequestId,
     requestIdHeader: false,
+    // The `/graphql` bound; the webhook route sets its own.
+    bodyLimit: options.config.graphql.maxBodyBytes,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+  });
+
+  registerMetricsRoutes(app, options.metrics);
+  // While draining, every response closes its connection, so that no keep-alive socket is left for a
+  // client to reuse at the moment the listener closes.
+  app.addHook('onRequest', async (_request, reply) => {
+    if (state === 'draining') reply.header('connection', 'close');
   });
 
   const apollo: ApolloServer<GatewayContext> = await registerGraphqlRoutes(app, options);
@@ -60,6 +74,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     authenticator: options.authenticator,
     buildContext: contextFactory(options),
     maxSubscriptionsPerConnection: options.config.graphql.maxSubscriptionsPerConnection,
+    connectionInitTimeoutMs: options.config.graphql.wsInitTimeoutMs,
     logger: options.logger,
   });
 
@@ -76,6 +91,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     async close() {
       if (state === 'stopped' || state === 'draining') return;
       state = 'draining';
+      const { drainDelayMs } = options.config.shutdown;
+      if (drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
       await websockets.dispose();
       await app.close();
       await apollo.stop();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -15,9 +15,11 @@ import {
   type StatusEventStream,
 } from '../graphql';
 import { type MessageStore } from '../messages';
-import { type Logger } from '../observability';
+import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { maskError } from './format-error';
+import { operationObserverPlugin } from './operation-observer-plugin';
+import { queryLimits } from './query-limits';
 import { requestContextPlugin } from './request-context-plugin';
 
 export interface GraphqlRouteOptions {
@@ -27,6 +29,7 @@ export interface GraphqlRouteOptions {
   statusEvents: StatusEventStream;
   authenticator: ApiKeyAuthenticator;
   logger: Logger;
+  metrics: Metrics;
 }
 
 /** Builds a request's context; shared by HTTP requests and WebSocket operations. */
@@ -46,10 +49,15 @@ export async function registerGraphqlRoutes(
   options: GraphqlRouteOptions,
 ): Promise<ApolloServer<GatewayContext>> {
   const { config } = options;
+  const limits = queryLimits(config.graphql);
   const apollo = new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: config.graphql.introspection,
     csrfPrevention: true,
+    // One operation per request: a batch would multiply every per-operation limit by its length.
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     // The process's own signal handler drains HTTP, WebSockets and Redis in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
@@ -59,6 +67,8 @@ export async function registerGraphqlRoutes(
     plugins: [
       fastifyApolloDrainPlugin(app),
       requestContextPlugin(),
+      operationObserverPlugin(options.metrics),
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       config.graphql.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -1,0 +1,39 @@
+import { type ApolloServerPlugin } from '@apollo/server';
+import { type GatewayContext, GatewayErrorCode } from '../graphql';
+import { type Metrics } from '../observability';
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(GatewayErrorCode));
+
+/** `ok`, or the code of the first error: a closed set, so that it can be a metric label. */
+function outcomeOf(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined): string {
+  const first = errors?.[0];
+  if (first === undefined) return 'ok';
+  const code = String(first.extensions?.code ?? '');
+  return KNOWN_CODES.has(code) ? code : 'OTHER';
+}
+
+/**
+ * One debug line and one metric observation per GraphQL operation over HTTP: its name, type, outcome and
+ * duration. Never its variables or its document (they may hold a message's text).
+ */
+export function operationObserverPlugin(metrics: Metrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operation, operationName, request }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const outcome = outcomeOf(errors);
+          const type = operation?.operation ?? 'unknown';
+          const name = operationName ?? request.operationName ?? null;
+          metrics.graphqlOperation(name, type, outcome, seconds);
+          contextValue.logger.debug(
+            { operationName: name, operationType: type, outcome, durationMs: Math.round(seconds * 1e4) / 10 },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { type ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type ParseOptions, type ValidationRule } from 'graphql';
+import { type Config } from '../config';
+import { GatewayError, GatewayErrorCode } from '../graphql';
+
+/** The limit a refused document crossed, reported as `extensions.limit`. */
+export enum QueryLimit {
+  DEPTH = 'maxDepth',
+  ALIASES = 'maxAliases',
+  COST = 'maxCost',
+  DIRECTIVES = 'maxDirectives',
+  TOKENS = 'maxTokens',
+}
+
+type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+type RejectCallback = NonNullable<NonNullable<ArmorConfig['maxDepth']>['onReject']>[number];
+
+export interface QueryLimitSetup {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin[];
+  parseOptions: ParseOptions;
+}
+
+/**
+ * Rejections become `QUERY_TOO_COMPLEX` errors on the validation context, so that Apollo answers 400
+ * before anything executes (armor's default would report `BAD_USER_INPUT`).
+ */
+const rejectAs =
+  (limit: QueryLimit): RejectCallback =>
+  (context, error) =>
+    context?.reportError(new GatewayError(GatewayErrorCode.QUERY_TOO_COMPLEX, error.message, { limit }));
+
+const rejection = (limit: QueryLimit) => ({ onReject: [rejectAs(limit)], propagateOnRejection: false });
+
+/**
+ * GraphQL Armor's limits from `config.graphql`. The token limit is graphql-js's own parser option: it
+ * stops the lexer at the limit (armor's Apollo plugin for it throws outside Apollo's parse step, which
+ * Apollo turns into a 500). Field suggestions ("Did you mean …") are blocked unless introspection is on:
+ * they would otherwise reveal the schema that introspection hides.
+ */
+export function queryLimits(graphql: Config['graphql']): QueryLimitSetup {
+  const armor = new ApolloArmor({
+    maxDepth: { n: graphql.maxDepth, ignoreIntrospection: false, ...rejection(QueryLimit.DEPTH) },
+    maxAliases: { n: graphql.maxAliases, ...rejection(QueryLimit.ALIASES) },
+    costLimit: { maxCost: graphql.maxCost, ignoreIntrospection: false, ...rejection(QueryLimit.COST) },
+    maxDirectives: { n: graphql.maxDirectives, ...rejection(QueryLimit.DIRECTIVES) },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: !graphql.introspection },
+  });
+  const { validationRules, plugins } = armor.protect();
+  return { validationRules, plugins, parseOptions: { maxTokens: graphql.maxTokens } };
+}
+
+/** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
+const TOKEN_LIMIT_MESSAGE =
+  /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
+
+/** True for the parse error of a document over the token limit. */
+export function isTokenLimitMessage(message: string): boolean {
+  return TOKEN_LIMIT_MESSAGE.test(message);
+}
