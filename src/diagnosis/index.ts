@@ -17,7 +17,7 @@ export { diagnose } from './diagnose';
 export { explainError } from './explain-error';
 export { diagnoseToken } from './diagnose-token';
 export { diagnoseHealth } from './diagnose-health';
-export { missingPermissions } from './rules';
+export { isAuthErrorCode, missingPermissions } from './rules';
 export { describeCatalogEntry, errorCatalog } from './error-catalog';
 export { ErrorCategory, type ErrorCodeInfo } from './knowledge/error-catalog';
 export { checkRecipientRegion, RegionCheckKind, type RegionCheck } from './region-check';

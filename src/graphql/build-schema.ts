@@ -10,7 +10,7 @@ import { PhoneNumberResolver } from './resolvers/phone-number.resolver';
 import { SendMessageResolver, UpstreamErrorResolver } from './resolvers/send-message.resolver';
 import { StatusSubscriptionResolver } from './resolvers/status-subscription.resolver';
 import { TokenDebugResolver } from './resolvers/token-debug.resolver';
-import { DiagnosisService } from './services/diagnosis-service';
+import { DiagnosisService, tokenEvidenceFrom } from './services/diagnosis-service';
 import { FailureSummaryService } from './services/failure-summary-service';
 import { type SendMessageHandler } from './services/send-message-handler';
 
@@ -37,7 +37,9 @@ const RESOLVERS = [
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
 function createContainer(deps: SchemaDependencies): ContainerType {
-  const diagnosis = new DiagnosisService(deps.clock);
+  const diagnosis = new DiagnosisService(deps.clock, async () =>
+    tokenEvidenceFrom(await deps.upstream.debugToken(deps.ownToken)),
+  );
   const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
   const instances = new Map<unknown, unknown>([
     [MessageResolver, new MessageResolver(deps.store, diagnosis)],

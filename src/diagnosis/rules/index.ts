@@ -37,7 +37,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
 ];
 
 export { errorCodeFinding, subcodeFacts, type ErrorOccurrence } from './error-code-finding';
-export { missingPermissions } from './token-debug.rule';
+export { isAuthErrorCode, missingPermissions } from './token-debug.rule';
 export { type DiagnosisRule } from './rule';
 export {
   accountHealthRule,

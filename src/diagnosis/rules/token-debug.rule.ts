@@ -17,10 +17,11 @@ export function missingPermissions(scopes: readonly string[]): string[] {
   return REQUIRED_PERMISSIONS.filter((p) => !scopes.includes(p));
 }
 
-const isAuthCode = (code: number): boolean => {
+/** Whether `code` is an authentication or authorization error: one that the token-debug result can explain. */
+export function isAuthErrorCode(code: number): boolean {
   const cause = findErrorCode(code)?.cause;
   return cause === DiagnosisCause.ACCESS_TOKEN || cause === DiagnosisCause.PERMISSION_MISSING;
-};
+}
 
 /**
  * Seed, "Authentication and authorization errors": paste the token into the access token debugger and
@@ -35,7 +36,7 @@ export const tokenDebugRule: DiagnosisRule = {
     const token = evidence.tokenDebug;
     if (!token) return [];
     const codes = allErrorCodes(evidence);
-    const authCode = codes.find(isAuthCode);
+    const authCode = codes.find(isAuthErrorCode);
     const leads = authCode !== undefined || (!evidence.message && !evidence.sendError);
     return [assess(token, evidence.now, leads ? Strength.TOKEN_PROBLEM : Strength.TOKEN_SIDE, authCode)];
   },

@@ -14,7 +14,14 @@ import {
 } from 'type-graphql';
 import { Scope } from '../../config';
 import { type Diagnosis, Locale } from '../../diagnosis';
-import { type MessageRecord, type MessageStore } from '../../messages';
+import {
+  encodePageCursor,
+  InvalidPageCursorError,
+  type MessageFilter as StoreMessageFilter,
+  type MessagePage,
+  type MessageRecord,
+  type MessageStore,
+} from '../../messages';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
 import { MessageFilter } from '../inputs/message-filter.input';
@@ -35,7 +42,10 @@ class MessagesArgs {
   @Field(() => Int, { defaultValue: 20, description: `How many messages, 1 to ${MAX_PAGE_SIZE}.` })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The previous page's `endCursor`, or any edge's `cursor`: the page starts right after it.",
+  })
   after?: string | null;
 }
 
@@ -68,7 +78,7 @@ export class MessageResolver {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badInput('first', `first must be from 1 to ${MAX_PAGE_SIZE}.`);
     }
-    const page = await this.store.list(
+    const page = await this.listPage(
       {
         ...(filter?.status && { status: filter.status }),
         ...(filter?.recipient && { recipient: normaliseRecipient(filter.recipient) }),
@@ -90,7 +100,11 @@ export class MessageResolver {
     const nodes = records.map(toMessage);
     return {
       nodes,
-      edges: nodes.map((node) => ({ node, cursor: node.id })),
+      // The same position the store puts in `endCursor`: `after` an edge's cursor resumes right after it.
+      edges: nodes.map((node) => ({
+        node,
+        cursor: encodePageCursor({ createdAt: node.record.createdAt, id: node.record.id }),
+      })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
   }
@@ -105,6 +119,19 @@ export class MessageResolver {
     @Ctx() context: GatewayContext,
   ): Promise<Diagnosis> {
     return this.diagnoses.forMessage(message.record, locale, context.loaders);
+  }
+
+  private async listPage(
+    filter: StoreMessageFilter,
+    first: number,
+    after: string | null,
+  ): Promise<MessagePage> {
+    try {
+      return await this.store.list(filter, first, after);
+    } catch (error) {
+      if (error instanceof InvalidPageCursorError) throw badInput('after', error.message);
+      throw error;
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { Scope } from '../../config';
 import { type Diagnosis, Locale } from '../../diagnosis';
 import { type GraphApiClient } from '../../upstream';
+import { assertScope } from '../auth-checker';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
 import { SendMessageInput } from '../inputs/send-message.input';
@@ -67,8 +68,16 @@ export class UpstreamErrorResolver {
     @Root() rejection: SendRejection,
     @Arg('locale', () => Locale, { defaultValue: Locale.EN, description: 'The language of the texts.' })
     locale: Locale,
+    @Arg('withTokenCheck', () => Boolean, {
+      defaultValue: false,
+      description:
+        "For an authentication or permission error: also inspect the gateway's own access token (as `debugToken` does) to name exactly which permission is missing or when it expired. Needs the admin scope.",
+    })
+    withTokenCheck: boolean,
     @Ctx() context: GatewayContext,
   ): Promise<Diagnosis> {
-    return this.diagnoses.forRejection(rejection, locale, context.loaders);
+    // The token's description is what `debugToken` shows, and that needs the admin scope.
+    if (withTokenCheck) assertScope(context, Scope.ADMIN);
+    return this.diagnoses.forRejection(rejection, locale, context.loaders, { withTokenCheck });
   }
 }

@@ -2,6 +2,7 @@ import {
   diagnose,
   diagnoseHealth,
   diagnoseToken,
+  isAuthErrorCode,
   type Diagnosis,
   type Evidence,
   type HealthEvidence,
@@ -10,18 +11,34 @@ import {
   type TokenDebugEvidence,
 } from '../../diagnosis';
 import { type MessageRecord } from '../../messages';
+import { type DebugTokenData } from '../../upstream';
 import { type Loaders } from '../loaders';
 import { type SendRejection } from './send-rejection';
 
 /** The code of the 24-hour customer-service window error: its diagnosis needs the customer's last message. */
 const REENGAGEMENT_CODE = 131047;
 
+/** Asks Meta about the gateway's own access token (`debug_token`). */
+export type OwnTokenCheck = () => Promise<TokenDebugEvidence>;
+
+export interface RejectionDiagnosisOptions {
+  /**
+   * On an authentication or permission error, also inspect the gateway's own token, so that the diagnosis
+   * names exactly what is wrong with it (which permission is missing, when it expired). One extra call to
+   * Meta; when that call fails too, the diagnosis is given without it.
+   */
+  withTokenCheck?: boolean;
+}
+
 /**
- * Gathers evidence (the clock, what webhooks recorded) for the pure diagnosis rules. The only place
- * where diagnosing touches I/O, and only for the facts a rule needs.
+ * Gathers evidence (the clock, what webhooks recorded, and when asked the token-debug result) for the
+ * pure diagnosis rules. The only place where diagnosing touches I/O, and only for the facts a rule needs.
  */
 export class DiagnosisService {
-  constructor(private readonly clock: () => number) {}
+  constructor(
+    private readonly clock: () => number,
+    private readonly ownTokenCheck: OwnTokenCheck | null = null,
+  ) {}
 
   async forMessage(record: MessageRecord, locale: Locale, loaders: Loaders): Promise<Diagnosis> {
     const evidence: Evidence = { now: this.clock(), message: record, recipient: record.recipient };
@@ -31,7 +48,12 @@ export class DiagnosisService {
     return diagnose(evidence, locale);
   }
 
-  async forRejection(rejection: SendRejection, locale: Locale, loaders: Loaders): Promise<Diagnosis> {
+  async forRejection(
+    rejection: SendRejection,
+    locale: Locale,
+    loaders: Loaders,
+    options: RejectionDiagnosisOptions = {},
+  ): Promise<Diagnosis> {
     const evidence: Evidence = {
       now: this.clock(),
       sendError: toSendErrorEvidence(rejection),
@@ -41,6 +63,11 @@ export class DiagnosisService {
       evidence.lastInboundAt = await loaders.lastInbound.load(
         `${rejection.recipient.replace(/^\+/, '')}|${rejection.phoneNumberId}`,
       );
+    }
+    if (options.withTokenCheck && this.ownTokenCheck && isAuthErrorCode(rejection.code)) {
+      // Without the token's description the diagnosis still names both permissions; nothing is lost.
+      const token = await this.ownTokenCheck().catch(() => null);
+      if (token) evidence.tokenDebug = token;
     }
     return diagnose(evidence, locale);
   }
@@ -64,5 +91,16 @@ function toSendErrorEvidence(rejection: SendRejection): SendErrorEvidence {
     ...(rejection.title !== null && { title: rejection.title }),
     ...(rejection.details !== null && { details: rejection.details }),
     ...(rejection.fbtraceId !== null && { fbtraceId: rejection.fbtraceId }),
+  };
+}
+
+/** Meta's `debug_token` answer as diagnosis evidence (times in epoch ms; `0` = never expires). */
+export function tokenEvidenceFrom(data: DebugTokenData): TokenDebugEvidence {
+  return {
+    isValid: data.is_valid,
+    expiresAt: data.expires_at ? data.expires_at * 1000 : null,
+    scopes: data.scopes ?? [],
+    ...(data.app_id !== undefined && { appId: data.app_id }),
+    ...(data.error && { error: data.error }),
   };
 }
