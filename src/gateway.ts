@@ -1,18 +1,24 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
+import { composeSendHandler } from './compose-send-handler';
 import { type Config } from './config';
 import { buildGatewaySchema, MessageSender, StatusEventStream } from './graphql';
 import { ApiKeyAuthenticator, createGatewayServer, type ReadinessCheck } from './http';
 import {
   createMemoryMessaging,
+  CLUSTER_PARTITION_COUNT,
   createRedisMessaging,
+  recommendedClusterOptions,
   recommendedRedisOptions,
   type MessageStore,
   type StatusBus,
 } from './messages';
-import { type Logger } from './observability';
+import { type Logger, Metrics } from './observability';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
+
+/** Every Redis key and channel of the gateway starts with it; gateways on one Redis share state through it. */
+const REDIS_KEY_PREFIX = 'wa:';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -39,6 +45,7 @@ export async function startGateway(
   overrides: GatewayOverrides = {},
 ): Promise<RunningGateway> {
   const clock = overrides.clock ?? Date.now;
+  const metrics = new Metrics();
   const closers: Array<() => Promise<unknown>> = [];
   const closeAll = async (): Promise<void> => {
     for (const close of closers.reverse())
@@ -74,16 +81,27 @@ export async function startGateway(
       apiVersion: config.upstream.apiVersion,
       accessToken: upstreamOptions.accessToken,
       requestTimeoutMs: config.upstreamTimeoutMs,
+      breaker: config.upstreamBreaker,
       logger: logger.child({ component: 'upstream' }),
+      onRequestComplete: (info) => metrics.upstreamRequest(info),
     });
     closers.push(() => upstream.close());
+    upstream.onBreakerStateChange((state) => metrics.breakerState(state));
 
-    const { store, bus, checks } = await openStore(config, logger, closers);
-    const sender = new MessageSender({
-      upstream,
+    const { store, bus, checks, redis } = await openStore(config, logger, closers, metrics);
+    const sender = composeSendHandler({
+      config,
+      sender: new MessageSender({
+        upstream,
+        store,
+        defaultPhoneNumberId: upstreamOptions.phoneNumberId,
+        clock,
+      }),
       store,
+      redis,
+      keyPrefix: REDIS_KEY_PREFIX,
       defaultPhoneNumberId: upstreamOptions.phoneNumberId,
-      clock,
+      logger,
     });
     const schema = await buildGatewaySchema({
       store,
@@ -108,10 +126,12 @@ export async function startGateway(
         verifyToken: config.webhook.verifyToken,
         logger: logger.child({ component: 'webhooks' }),
         clock,
+        onEvents: (counts) => metrics.webhookEvents(counts),
       }),
       authenticator,
-      readinessChecks: checks,
+      readinessChecks: [...checks, upstreamReadiness(upstream)],
       logger,
+      metrics,
     });
     const url = await server.listen();
     closers.push(() => server.close());
@@ -131,37 +151,110 @@ async function openStore(
   config: Config,
   logger: Logger,
   closers: Array<() => Promise<unknown>>,
-): Promise<{ store: MessageStore; bus: StatusBus; checks: ReadinessCheck[] }> {
+  metrics: Metrics,
+): Promise<{
+  store: MessageStore;
+  bus: StatusBus;
+  checks: ReadinessCheck[];
+  redis: Redis | Cluster | null;
+}> {
   const options = { streamMaxLength: config.streamMaxLength, logger: logger.child({ component: 'store' }) };
   if (config.store.mode === 'embedded') {
     const { store, bus } = createMemoryMessaging(options);
-    return { store, bus, checks: [] };
+    return { store, bus, checks: [], redis: null };
   }
-  if (config.store.mode === 'cluster') throw new Error('REDIS_CLUSTER_NODES is not supported yet');
+  if (config.store.mode === 'cluster') {
+    return openClusterStore(config.store.nodes, options, logger, closers, metrics);
+  }
   const connect = (name: string): Redis => {
     const redis = new Redis(config.store.mode === 'redis' ? config.store.url : '', {
       ...recommendedRedisOptions,
       connectionName: `wa-gateway-${name}`,
       lazyConnect: true,
     });
-    redis.on('error', (err: Error) =>
-      logger.warn({ err: { message: err.message }, connection: name }, 'Redis connection error'),
-    );
+    redis.on('error', (err: Error) => {
+      metrics.redisError(name);
+      logger.warn({ err: { message: err.message }, connection: name }, 'Redis connection error');
+    });
     closers.push(() => redis.quit().catch(() => redis.disconnect()));
     return redis;
   };
   const command = connect('command');
   const subscriber = connect('subscriber');
   await Promise.all([command.connect(), subscriber.connect()]);
-  const { store, bus } = createRedisMessaging({ command, subscriber }, { ...options, keyPrefix: 'wa:' });
+  const { store, bus } = createRedisMessaging(
+    { command, subscriber },
+    { ...options, keyPrefix: REDIS_KEY_PREFIX },
+  );
   closers.push(() => bus.close());
   return {
     store,
     bus,
+    redis: command,
     checks: [
       { name: 'store', check: () => store.ping() },
       { name: 'bus', check: () => bus.ping() },
     ],
+  };
+}
+
+/**
+ * The store and bus on Redis Cluster: the keyspace in `CLUSTER_PARTITION_COUNT` partitions, each keeping
+ * its share of STREAM_MAX_LENGTH, and sharded pub/sub. Features that need a single Redis get none.
+ */
+async function openClusterStore(
+  nodes: ReadonlyArray<{ host: string; port: number }>,
+  options: { streamMaxLength: number; logger: Logger },
+  logger: Logger,
+  closers: Array<() => Promise<unknown>>,
+  metrics: Metrics,
+): Promise<{ store: MessageStore; bus: StatusBus; checks: ReadinessCheck[]; redis: Cluster }> {
+  const connect = (name: string, shardedSubscribers: boolean): Cluster => {
+    const cluster = new Cluster([...nodes], {
+      ...recommendedClusterOptions,
+      redisOptions: { ...recommendedClusterOptions.redisOptions, connectionName: `wa-gateway-${name}` },
+      shardedSubscribers,
+      lazyConnect: true,
+    });
+    cluster.on('error', (err: Error) => {
+      metrics.redisError(name);
+      logger.warn({ err: { message: err.message }, connection: name }, 'Redis Cluster connection error');
+    });
+    closers.push(() => cluster.quit().catch(() => cluster.disconnect()));
+    return cluster;
+  };
+  const command = connect('command', false);
+  const subscriber = connect('subscriber', true);
+  await Promise.all([command.connect(), subscriber.connect()]);
+  const { store, bus } = createRedisMessaging(
+    { command, subscriber },
+    {
+      ...options,
+      keyPrefix: REDIS_KEY_PREFIX,
+      partitions: CLUSTER_PARTITION_COUNT,
+      streamMaxLength: Math.max(1, Math.ceil(options.streamMaxLength / CLUSTER_PARTITION_COUNT)),
+    },
+  );
+  closers.push(() => bus.close());
+  return {
+    store,
+    bus,
+    // Idempotency keys and send-rate buckets: one key per script, so they run on a cluster as they are.
+    redis: command,
+    checks: [
+      { name: 'store', check: () => store.ping() },
+      { name: 'bus', check: () => bus.ping() },
+    ],
+  };
+}
+
+/** Not ready while the circuit to the Graph API is open: every send would fail at once. */
+function upstreamReadiness(upstream: GraphApiClient): ReadinessCheck {
+  return {
+    name: 'upstream',
+    check: async () => {
+      if (upstream.breakerState() === 'open') throw new Error('circuit open');
+    },
   };
 }
 
