@@ -17,9 +17,6 @@ import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
 
-/** Every Redis key and channel of the gateway starts with it; gateways on one Redis share state through it. */
-const REDIS_KEY_PREFIX = 'wa:';
-
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
 
@@ -54,7 +51,7 @@ export async function startGateway(
 
   try {
     let simulator: RunningSimulator | null = null;
-    let upstreamOptions: { baseUrl: string; accessToken: string; phoneNumberId: string };
+    let upstreamOptions: { baseUrl: string; accessToken: string; phoneNumberId: string; appId?: string | null };
     if (config.upstream.mode === 'simulated') {
       simulator = await startSimulator({
         appSecret: config.webhook.appSecret,
@@ -80,6 +77,8 @@ export async function startGateway(
       baseUrl: upstreamOptions.baseUrl,
       apiVersion: config.upstream.apiVersion,
       accessToken: upstreamOptions.accessToken,
+      // debug_token is best asked with the app's own token: it works even when the system-user token expired.
+      ...(upstreamOptions.appId && { appAccessToken: `${upstreamOptions.appId}|${config.webhook.appSecret}` }),
       requestTimeoutMs: config.upstreamTimeoutMs,
       breaker: config.upstreamBreaker,
       logger: logger.child({ component: 'upstream' }),
@@ -99,7 +98,7 @@ export async function startGateway(
       }),
       store,
       redis,
-      keyPrefix: REDIS_KEY_PREFIX,
+      keyPrefix: config.redisKeyPrefix,
       defaultPhoneNumberId: upstreamOptions.phoneNumberId,
       logger,
     });
@@ -164,7 +163,7 @@ async function openStore(
     return { store, bus, checks: [], redis: null };
   }
   if (config.store.mode === 'cluster') {
-    return openClusterStore(config.store.nodes, options, logger, closers, metrics);
+    return openClusterStore(config.store.nodes, { ...options, keyPrefix: config.redisKeyPrefix }, logger, closers, metrics);
   }
   const connect = (name: string): Redis => {
     const redis = new Redis(config.store.mode === 'redis' ? config.store.url : '', {
@@ -184,7 +183,7 @@ async function openStore(
   await Promise.all([command.connect(), subscriber.connect()]);
   const { store, bus } = createRedisMessaging(
     { command, subscriber },
-    { ...options, keyPrefix: REDIS_KEY_PREFIX },
+    { ...options, keyPrefix: config.redisKeyPrefix },
   );
   closers.push(() => bus.close());
   return {
@@ -204,7 +203,7 @@ async function openStore(
  */
 async function openClusterStore(
   nodes: ReadonlyArray<{ host: string; port: number }>,
-  options: { streamMaxLength: number; logger: Logger },
+  options: { streamMaxLength: number; logger: Logger; keyPrefix: string },
   logger: Logger,
   closers: Array<() => Promise<unknown>>,
   metrics: Metrics,
@@ -230,7 +229,6 @@ async function openClusterStore(
     { command, subscriber },
     {
       ...options,
-      keyPrefix: REDIS_KEY_PREFIX,
       partitions: CLUSTER_PARTITION_COUNT,
       streamMaxLength: Math.max(1, Math.ceil(options.streamMaxLength / CLUSTER_PARTITION_COUNT)),
     },

@@ -46,6 +46,11 @@ export interface Config {
   /** The Graph API circuit breaker: consecutive failures that open it, and how long it stays open. */
   upstreamBreaker: { consecutiveFailures: number; halfOpenAfterMs: number };
   store: StoreConfig;
+  /**
+   * Starts every Redis key and pub/sub channel of the gateway. Gateways that share it share state; give
+   * separate deployments on one Redis separate prefixes (pub/sub channels ignore the logical database).
+   */
+  redisKeyPrefix: string;
   /** Kept events: the horizon of `since` replays. */
   streamMaxLength: number;
   webhook: {

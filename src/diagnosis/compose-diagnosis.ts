@@ -11,7 +11,7 @@ import {
   OFFLINE_RETENTION_DAYS,
   PAIR_RATE_LIMIT_SECONDS,
 } from './knowledge/windows';
-import { type Locale } from './locale';
+import { Locale } from './locale';
 import { CAUSE_TEXTS, isMessageId, translate, type MessageId, type TextParams } from './texts';
 
 /** The parameters every text may use: the knowledge figures, rendered for `locale`. */
@@ -86,7 +86,8 @@ export function composeDiagnosis(findings: readonly Finding[], locale: Locale): 
     cause: winner.cause,
     code,
     title: code !== null ? t('diagnosis.titleWithCode', { title: baseTitle, code }) : baseTitle,
-    explanation: explanation.join(' '),
+    // Chinese sentences end in a full-width stop and follow one another without a space.
+    explanation: explanation.join(locale === Locale.ZH_TW ? '' : ' '),
     possibleCauses: texts.possibleCauses.map((id) => t(id)),
     solutions: unique([...codeText('solution'), ...texts.solutions.map((id) => t(id))]),
     endUserSteps: texts.endUserSteps.map((id) => t(id)),

@@ -75,6 +75,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     buildContext: contextFactory(options),
     maxSubscriptionsPerConnection: options.config.graphql.maxSubscriptionsPerConnection,
     connectionInitTimeoutMs: options.config.graphql.wsInitTimeoutMs,
+    subscriptionGauge: options.metrics,
     logger: options.logger,
   });
 

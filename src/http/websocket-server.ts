@@ -22,6 +22,8 @@ export interface WebSocketOptions {
   maxBufferedBytes?: number;
   /** Between keep-alive pings; a socket silent (and not draining) for two of them is terminated. Default 12 s. */
   keepAliveMs?: number;
+  /** Told when a subscription starts and ends, however it ends (the live-subscribers gauge). */
+  subscriptionGauge?: { subscriptionStarted(): void; subscriptionEnded(): void };
   logger: Logger;
 }
 
@@ -126,10 +128,13 @@ export function startWebSocketServer(options: WebSocketOptions): {
         ];
       }
       state.subscriptions += 1;
+      options.subscriptionGauge?.subscriptionStarted();
       return undefined;
     },
     onComplete: (ctx) => {
-      if (ctx.extra.state) ctx.extra.state.subscriptions -= 1;
+      if (!ctx.extra.state) return;
+      ctx.extra.state.subscriptions -= 1;
+      options.subscriptionGauge?.subscriptionEnded();
     },
     context: (ctx, id) => {
       const context = lazyContext(ctx.extra.state?.caller ?? null, options.buildContext);

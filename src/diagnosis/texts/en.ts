@@ -122,7 +122,7 @@ export const EN = {
   'cause.SERVICE_DOWNTIME.possible.1': 'An API update at Meta (up to {maintenanceMinutes} minutes).',
   'cause.SERVICE_DOWNTIME.possible.2': 'A partial outage or overload at Meta.',
   'cause.SERVICE_DOWNTIME.possible.3': 'A network problem between the gateway and Meta.',
-  'cause.SERVICE_DOWNTIME.solution.1': 'Wait {maintenanceMinutes} minutes, then retry the call.',
+  'cause.SERVICE_DOWNTIME.solution.1': 'Retry later with growing pauses, not in a tight loop.',
   'cause.SERVICE_DOWNTIME.solution.2': 'Look at the WhatsApp Business API status page.',
   'cause.SERVICE_DOWNTIME.solution.3':
     'Meta offers no SLA on uptime or latency. If the problem lasts while the status page shows nothing, open a direct support ticket.',
@@ -328,8 +328,7 @@ export const EN = {
   'code.1.description':
     'Meta reports an unknown error: either a malformed request or a problem on Meta’s side.',
   'code.1.solution': 'Check the status page and the request, then retry after a short wait.',
-  'code.2.description':
-    'Meta’s API is temporarily down or overloaded, typically during an update (up to {maintenanceMinutes} minutes).',
+  'code.2.description': 'Error 2 is Meta’s “API service” error: the API is briefly down or overloaded.',
   'code.2.solution': 'Wait {maintenanceMinutes} minutes, then retry.',
   'code.3.description': 'The app lacks the capability or permission for this call.',
   'code.3.solution': 'Check the token’s permissions in the Access Token Debugger.',

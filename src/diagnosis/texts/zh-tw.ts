@@ -108,7 +108,7 @@ export const ZH_TW: Readonly<Record<MessageId, string>> = {
   'cause.SERVICE_DOWNTIME.possible.1': 'Meta 正在更新 API(最長 {maintenanceMinutes} 分鐘)。',
   'cause.SERVICE_DOWNTIME.possible.2': 'Meta 發生局部中斷或負載過高。',
   'cause.SERVICE_DOWNTIME.possible.3': '閘道與 Meta 之間的網路有問題。',
-  'cause.SERVICE_DOWNTIME.solution.1': '等待 {maintenanceMinutes} 分鐘後再重試呼叫。',
+  'cause.SERVICE_DOWNTIME.solution.1': '稍後再重試,並逐次拉長間隔,不要連續快速重送。',
   'cause.SERVICE_DOWNTIME.solution.2': '查看 WhatsApp Business API 狀態頁面。',
   'cause.SERVICE_DOWNTIME.solution.3':
     'Meta 沒有提供運作時間或延遲的服務水準合約(SLA)。如果問題持續、狀態頁面卻沒有顯示異常,請提交直接支援問題單。',
@@ -289,7 +289,7 @@ export const ZH_TW: Readonly<Record<MessageId, string>> = {
   'code.0.solution': '產生新的存取權杖並更新設定。',
   'code.1.description': 'Meta 回報未知錯誤:可能是要求格式有誤,也可能是 Meta 端的問題。',
   'code.1.solution': '查看狀態頁面並檢查要求內容,稍候再重試。',
-  'code.2.description': 'Meta 的 API 暫時停機或負載過高,通常是正在更新(最長 {maintenanceMinutes} 分鐘)。',
+  'code.2.description': '錯誤代碼 2 是 Meta 的「API 服務」錯誤:API 暫時停機或負載過高。',
   'code.2.solution': '等待 {maintenanceMinutes} 分鐘後再重試。',
   'code.3.description': '應用程式沒有執行這次呼叫所需的功能或權限。',
   'code.3.solution': '用存取權杖偵錯工具檢查權杖的權限。',

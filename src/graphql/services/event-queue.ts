@@ -5,7 +5,8 @@
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
   private readonly items: Array<Promise<T>> = [];
-  private readonly waiting: Array<(result: IteratorResult<T>) => void> = [];
+  private readonly waiting: Array<{ resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void }> =
+    [];
   private failure: { error: unknown } | null = null;
   private closed = false;
 
@@ -23,8 +24,11 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
     const reader = this.waiting.shift();
     if (reader) {
       next.then(
-        (value) => reader({ value, done: false }),
-        (error: unknown) => this.fail(error),
+        (value) => reader.resolve({ value, done: false }),
+        (error: unknown) => {
+          this.waiting.unshift(reader);
+          this.fail(error);
+        },
       );
     } else {
       next.catch(() => undefined); // handled when read
@@ -35,9 +39,11 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   /** Ends the iteration with an error after nothing more; the reader's next `next()` rejects. */
   fail(error: unknown): void {
     if (this.closed) return;
-    this.failure = { error };
     this.items.length = 0;
-    for (const reader of this.waiting.splice(0)) reader({ value: undefined, done: true });
+    const readers = this.waiting.splice(0);
+    // A reader already waiting gets the error now; otherwise the next `next()` does.
+    if (readers.length > 0) readers.forEach((reader) => reader.reject(error));
+    else this.failure = { error };
     this.close();
   }
 
@@ -50,12 +56,12 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       throw error;
     }
     if (this.closed) return { value: undefined, done: true };
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   async return(): Promise<IteratorResult<T>> {
     this.items.length = 0;
-    for (const reader of this.waiting.splice(0)) reader({ value: undefined, done: true });
+    for (const reader of this.waiting.splice(0)) reader.resolve({ value: undefined, done: true });
     this.close();
     return { value: undefined, done: true };
   }

@@ -38,8 +38,13 @@ interface SendResult {
 }
 
 /** A gateway in real mode, sending with `token` to a simulator of its own (the token decides the answers). */
-async function gatewayWithToken(simulator: RunningSimulator, token: string): Promise<TestGateway> {
+async function gatewayWithToken(
+  simulator: RunningSimulator,
+  token: string,
+  extra: Record<string, string> = {},
+): Promise<TestGateway> {
   return startTestGateway({
+    ...extra,
     WHATSAPP_ACCESS_TOKEN: token,
     GRAPH_API_BASE_URL: simulator.url,
     WHATSAPP_PHONE_NUMBER_ID: simulator.phoneNumberId,
@@ -109,6 +114,20 @@ describe('send-time authentication and permission errors, with and without the t
       expect(error).toMatchObject({ code: 190, subcode: 463 });
       expectBilingual(error, { verdict: 'FAILED', cause: 'ACCESS_TOKEN', code: 190 });
       expect(error.en.evidence.join('\n')).toMatch(/463.*expired/);
+    }
+  });
+
+  it('with WHATSAPP_APP_ID, debug_token asks with the app token: an expired own token is described, not refused', async () => {
+    const withApp = await gatewayWithToken(simulator, 'SIM_TOKEN_EXPIRED', { WHATSAPP_APP_ID: '829461733215840' });
+    try {
+      const { body } = await withApp.graphql<{
+        debugToken: { isValid: boolean; diagnosis: { cause: string; verdict: string } };
+      }>('{ debugToken { isValid diagnosis { cause verdict } } }', {}, { authorization: `Bearer ${ADMIN_KEY}` });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.debugToken).toEqual({ isValid: false, diagnosis: { cause: 'ACCESS_TOKEN', verdict: 'FAILED' } });
+      expect(withApp.logs.join('\n')).not.toContain(APP_SECRET);
+    } finally {
+      await withApp.close();
     }
   });
 

@@ -82,7 +82,27 @@ afterAll(async () => {
   await gateway.close();
 });
 
+async function activeSubscriptions(): Promise<number> {
+  const response = await request(`${gateway.url}/metrics`);
+  const page = await response.body.text();
+  const line = page.split('\n').find((row) => row.startsWith('gateway_subscriptions_active '));
+  return Number(line?.split(' ')[1]);
+}
+
 describe('messageStatusChanged on the shared fan-out', () => {
+  it('counts live subscriptions on /metrics, and forgets those of a socket that went away', async () => {
+    const before = await activeSubscriptions();
+    const client = await connect();
+    client.subscribe('one', WATCH, { recipient: ALICE });
+    client.subscribe('two', STATUS_ONLY, { recipient: BOB });
+    await client.settle();
+    expect(await activeSubscriptions()).toBe(before + 2);
+    client.send({ id: 'one', type: 'complete' });
+    await waitFor(async () => (await activeSubscriptions()) === before + 1);
+    await client.close();
+    await waitFor(async () => (await activeSubscriptions()) === before);
+  });
+
   it('delivers an event only to the subscriptions whose filters match it', async () => {
     const client = await connect();
     const id = newId();
