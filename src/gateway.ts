@@ -1,4 +1,4 @@
-import { Cluster, Redis } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { composeSendHandler } from './compose-send-handler';
 import { type Config } from './config';
 import { buildGatewaySchema, MessageSender, StatusEventStream } from './graphql';
@@ -51,7 +51,12 @@ export async function startGateway(
 
   try {
     let simulator: RunningSimulator | null = null;
-    let upstreamOptions: { baseUrl: string; accessToken: string; phoneNumberId: string; appId?: string | null };
+    let upstreamOptions: {
+      baseUrl: string;
+      accessToken: string;
+      phoneNumberId: string;
+      appId?: string | null;
+    };
     if (config.upstream.mode === 'simulated') {
       simulator = await startSimulator({
         appSecret: config.webhook.appSecret,
@@ -78,7 +83,9 @@ export async function startGateway(
       apiVersion: config.upstream.apiVersion,
       accessToken: upstreamOptions.accessToken,
       // debug_token is best asked with the app's own token: it works even when the system-user token expired.
-      ...(upstreamOptions.appId && { appAccessToken: `${upstreamOptions.appId}|${config.webhook.appSecret}` }),
+      ...(upstreamOptions.appId && {
+        appAccessToken: `${upstreamOptions.appId}|${config.webhook.appSecret}`,
+      }),
       requestTimeoutMs: config.upstreamTimeoutMs,
       breaker: config.upstreamBreaker,
       logger: logger.child({ component: 'upstream' }),
@@ -163,11 +170,18 @@ async function openStore(
     return { store, bus, checks: [], redis: null };
   }
   if (config.store.mode === 'cluster') {
-    return openClusterStore(config.store.nodes, { ...options, keyPrefix: config.redisKeyPrefix }, logger, closers, metrics);
+    return openClusterStore(
+      config.store.nodes,
+      { ...options, keyPrefix: config.redisKeyPrefix },
+      logger,
+      closers,
+      metrics,
+    );
   }
-  const connect = (name: string): Redis => {
+  const connect = (name: string, options: RedisOptions = {}): Redis => {
     const redis = new Redis(config.store.mode === 'redis' ? config.store.url : '', {
       ...recommendedRedisOptions,
+      ...options,
       connectionName: `wa-gateway-${name}`,
       lazyConnect: true,
     });
@@ -178,7 +192,8 @@ async function openStore(
     closers.push(() => redis.quit().catch(() => redis.disconnect()));
     return redis;
   };
-  const command = connect('command');
+  // Commands issued in the same tick by concurrent requests leave in one write (one syscall, one packet).
+  const command = connect('command', { enableAutoPipelining: true });
   const subscriber = connect('subscriber');
   await Promise.all([command.connect(), subscriber.connect()]);
   const { store, bus } = createRedisMessaging(

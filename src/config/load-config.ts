@@ -70,7 +70,12 @@ export function loadConfig(env: Environment): ConfigResult {
       halfOpenAfterMs: read.integer('UPSTREAM_BREAKER_OPEN_MS', 10_000, 100, 600_000),
     },
     store: readStore(read),
-    redisKeyPrefix: read.string('REDIS_KEY_PREFIX', 'wa:', /^[A-Za-z0-9_.:-]{1,32}$/, 'up to 32 letters, digits, or _ . : -'),
+    redisKeyPrefix: read.string(
+      'REDIS_KEY_PREFIX',
+      'wa:',
+      /^[A-Za-z0-9_.:-]{1,32}$/,
+      'up to 32 letters, digits, or _ . : -',
+    ),
     streamMaxLength: read.integer('STREAM_MAX_LENGTH', 100_000, 100, 100_000_000),
     webhook: {
       appSecret: appSecret ?? randomBytes(32).toString('hex'),

@@ -54,12 +54,35 @@ function soleCountryOf(callingCode: string): CountryCode | null {
 }
 
 /**
+ * The calling codes under which a restriction (in force or lifted) exists. A number under none of them needs
+ * no parsing: this check runs on every send, and parsing is by far its dearest part.
+ */
+const RESTRICTED_CALLING_CODES: readonly string[] = [
+  ...new Set([
+    ...SANCTIONED_COUNTRIES.map((c) => String(getCountryCallingCode(c.country as CountryCode))),
+    ...SANCTIONED_REGIONS.map((r) => r.callingCode),
+  ]),
+];
+
+/**
  * Is the WhatsApp user behind `e164` out of the platform's reach at time `at` (epoch ms)? Countries come from
  * libphonenumber-js (certain); regions from the area-code list in `knowledge/sanctioned-regions.ts` (likely or
  * possible). Restrictions carry effective dates: Turkey counts only before 2024-05-15. Never throws.
  */
 export function checkRecipientRegion(e164: string, at: number): RegionCheck {
   const input = e164.trim().startsWith('+') ? e164.trim() : `+${e164.trim()}`;
+  if (/^\+\d{7,15}$/.test(input) && !RESTRICTED_CALLING_CODES.some((code) => input.startsWith(code, 1))) {
+    return {
+      restricted: false,
+      country: null,
+      region: null,
+      certainty: 'certain',
+      kind: RegionCheckKind.NOT_RESTRICTED,
+      place: null,
+      liftedAt: null,
+      reason: 'The number is not in a restricted country or region.',
+    };
+  }
   const parsed = parsePhoneNumberFromString(input);
   if (!parsed) {
     return {

@@ -18,6 +18,7 @@ export {
   type MessageFilter,
   type MessagePage,
   type MessageStore,
+  type RecordedSend,
 } from './message-store';
 export { type StatusBus, type StatusListener } from './status-bus';
 export {

@@ -5,7 +5,13 @@ import {
   type StatusChangeEvent,
   type StatusUpdate,
 } from './message-record';
-import { type ApplyOutcome, type MessageFilter, type MessagePage, type MessageStore } from './message-store';
+import {
+  type ApplyOutcome,
+  type MessageFilter,
+  type MessagePage,
+  type MessageStore,
+  type RecordedSend,
+} from './message-store';
 import { type MemoryEventLog } from './memory-event-log';
 import { matchesMessageFilter } from './message-filter';
 import { compareNewestFirst, decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
@@ -13,6 +19,7 @@ import {
   applySendToRecord,
   applyStatusToRecord,
   eventFromHistoryEntry,
+  statusUpdateForSend,
   type AppliedStatus,
 } from './status-rules';
 
@@ -27,19 +34,23 @@ export class MemoryMessageStore implements MessageStore {
 
   constructor(private readonly log: MemoryEventLog) {}
 
-  async recordSent(message: NewMessage, receivedAt: EpochMillis): Promise<StatusChangeEvent> {
+  async recordSent(message: NewMessage, receivedAt: EpochMillis): Promise<RecordedSend> {
     const current = this.records.get(message.id) ?? null;
     const applied = applySendToRecord(current, message, receivedAt, this.log.peekCursor());
     if (applied === 'duplicate') {
       // The same send stored twice: answer with the event it produced the first time.
       const existing = current as MessageRecord;
+      const { timestamp } = statusUpdateForSend(message);
       const entry = existing.statusHistory.find(
-        (h) => h.status === message.status && h.timestamp === message.createdAt,
+        (h) => h.status === message.status && h.timestamp === timestamp,
       );
-      return eventFromHistoryEntry(existing, entry ?? existing.statusHistory[0]);
+      return {
+        event: eventFromHistoryEntry(existing, entry ?? existing.statusHistory[0]),
+        record: structuredClone(existing),
+      };
     }
     this.commit(applied);
-    return structuredClone(applied.event);
+    return { event: structuredClone(applied.event), record: structuredClone(applied.record) };
   }
 
   async applyStatuses(updates: readonly StatusUpdate[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {

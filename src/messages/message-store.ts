@@ -7,6 +7,12 @@ import {
 } from './message-record';
 import { type MessageStatus } from './message-status';
 
+/** A stored send: its first event and the message record it left. */
+export interface RecordedSend {
+  event: StatusChangeEvent;
+  record: MessageRecord;
+}
+
 /** What happened when one status update was applied. */
 export type ApplyOutcome =
   /** Stored: history appended, effective status recomputed, event appended to the stream and published. */
@@ -61,8 +67,11 @@ export class InvalidCursorError extends Error {
  * same atomic step, so that a status is never stored without its event nor published without being stored.
  */
 export interface MessageStore {
-  /** Records an accepted send (status `ACCEPTED` or `HELD`) and emits its first event. */
-  recordSent(message: NewMessage, receivedAt: EpochMillis): Promise<StatusChangeEvent>;
+  /**
+   * Records an accepted send (status `ACCEPTED` or `HELD`) and emits its first event; answers with the event
+   * and the record as stored, so that the caller needs no second round trip to show it.
+   */
+  recordSent(message: NewMessage, receivedAt: EpochMillis): Promise<RecordedSend>;
   /**
    * Applies webhook statuses in order, atomically each, in one round trip for the batch. Rejects (and
    * the webhook must then be answered 5xx) when the store cannot take them.

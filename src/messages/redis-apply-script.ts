@@ -103,7 +103,8 @@ if type(u.pricing) == 'table' and next(u.pricing) ~= nil then rec.pricing = u.pr
 rec.status = status
 rec.conflict = conflict
 rec.updatedAt = receivedAt
-redis.call('SET', KEYS[1], cjson.encode(rec))
+local encoded = cjson.encode(rec)
+redis.call('SET', KEYS[1], encoded)
 
 if raw == false or raw == nil or isSend then
   redis.call('ZADD', KEYS[3], rec.createdAt, rec.id)
@@ -114,5 +115,7 @@ end
 
 local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
 redis.call(ARGV[8], ARGV[5], message)
+-- A send answers with its record too, so that the caller can show it without reading it back.
+if isSend then return {1, message, encoded} end
 return {1, message}
 `;

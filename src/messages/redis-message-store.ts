@@ -9,7 +9,13 @@ import {
   type StatusUpdate,
 } from './message-record';
 import { decodeMessageRecord } from './message-record-codec';
-import { type ApplyOutcome, type MessageFilter, type MessagePage, type MessageStore } from './message-store';
+import {
+  type ApplyOutcome,
+  type MessageFilter,
+  type MessagePage,
+  type MessageStore,
+  type RecordedSend,
+} from './message-store';
 import { messagePartition } from './message-partitions';
 import { decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
 import { APPLY_STATUS_LUA } from './redis-apply-script';
@@ -80,7 +86,7 @@ export class RedisMessageStore implements MessageStore {
     return this.layout.partitions.length;
   }
 
-  async recordSent(message: NewMessage, receivedAt: EpochMillis): Promise<StatusChangeEvent> {
+  async recordSent(message: NewMessage, receivedAt: EpochMillis): Promise<RecordedSend> {
     const send = {
       phoneNumberId: message.phoneNumberId,
       recipient: message.recipient,
@@ -89,11 +95,12 @@ export class RedisMessageStore implements MessageStore {
       createdAt: message.createdAt,
     };
     const update = statusUpdateForSend(message);
-    const reply = await this.redis.waMessageApply(
+    const reply = (await this.redis.waMessageApply(
       ...this.applyArgs(update, receivedAt, message.phoneNumberId, message.recipient, JSON.stringify(send)),
-    );
-    const outcome = this.toOutcome(reply);
-    if (outcome.kind === 'applied') return outcome.event;
+    )) as [number, string, string?];
+    if (reply[0] === 1 && reply[2] !== undefined) {
+      return { event: decodeStatusEvent(reply[1]), record: decodeMessageRecord(reply[2]) };
+    }
     // The same send stored twice (rare): answer with the event it produced the first time.
     const [record] = await this.getMany([message.id]);
     const entry = record?.statusHistory.find(
@@ -102,7 +109,7 @@ export class RedisMessageStore implements MessageStore {
     if (record === null || record === undefined || entry === undefined) {
       throw new Error(`Message ${message.id} was reported stored but cannot be read back.`);
     }
-    return eventFromHistoryEntry(record, entry);
+    return { event: eventFromHistoryEntry(record, entry), record };
   }
 
   async applyStatuses(updates: readonly StatusUpdate[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {

@@ -5,8 +5,10 @@
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
   private readonly items: Array<Promise<T>> = [];
-  private readonly waiting: Array<{ resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void }> =
-    [];
+  private readonly waiting: Array<{
+    resolve: (result: IteratorResult<T>) => void;
+    reject: (error: unknown) => void;
+  }> = [];
   private failure: { error: unknown } | null = null;
   private closed = false;
 

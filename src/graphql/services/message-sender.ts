@@ -90,9 +90,7 @@ export class MessageSender {
         sent.message_status === 'held_for_quality_assessment' ? MessageStatus.HELD : MessageStatus.ACCEPTED,
       createdAt: now,
     } as const;
-    await this.options.store.recordSent(message, now);
-    const [record] = await this.options.store.getMany([message.id]);
-    if (!record) throw new Error(`message ${message.id} was recorded but cannot be read back`);
+    const { record } = await this.options.store.recordSent(message, now);
     return { kind: 'sent', message: record };
   }
 }

@@ -118,13 +118,22 @@ describe('send-time authentication and permission errors, with and without the t
   });
 
   it('with WHATSAPP_APP_ID, debug_token asks with the app token: an expired own token is described, not refused', async () => {
-    const withApp = await gatewayWithToken(simulator, 'SIM_TOKEN_EXPIRED', { WHATSAPP_APP_ID: '829461733215840' });
+    const withApp = await gatewayWithToken(simulator, 'SIM_TOKEN_EXPIRED', {
+      WHATSAPP_APP_ID: '829461733215840',
+    });
     try {
       const { body } = await withApp.graphql<{
         debugToken: { isValid: boolean; diagnosis: { cause: string; verdict: string } };
-      }>('{ debugToken { isValid diagnosis { cause verdict } } }', {}, { authorization: `Bearer ${ADMIN_KEY}` });
+      }>(
+        '{ debugToken { isValid diagnosis { cause verdict } } }',
+        {},
+        { authorization: `Bearer ${ADMIN_KEY}` },
+      );
       expect(body.errors).toBeUndefined();
-      expect(body.data!.debugToken).toEqual({ isValid: false, diagnosis: { cause: 'ACCESS_TOKEN', verdict: 'FAILED' } });
+      expect(body.data!.debugToken).toEqual({
+        isValid: false,
+        diagnosis: { cause: 'ACCESS_TOKEN', verdict: 'FAILED' },
+      });
       expect(withApp.logs.join('\n')).not.toContain(APP_SECRET);
     } finally {
       await withApp.close();

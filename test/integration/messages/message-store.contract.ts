@@ -90,8 +90,11 @@ export function defineMessageStoreContract(
       return h;
     }
 
-    it('records a send and returns its first event', async () => {
-      const event = await store.recordSent(newMessage('wamid.send'), SEQUENCE_BASE_MS + 50);
+    it('records a send and returns its first event and the stored record', async () => {
+      const { event, record: stored } = await store.recordSent(
+        newMessage('wamid.send'),
+        SEQUENCE_BASE_MS + 50,
+      );
       expect(event).toEqual({
         cursor: expect.stringMatching(/^\d+-\d+$/),
         messageId: 'wamid.send',
@@ -126,11 +129,12 @@ export function defineMessageStoreContract(
         errors: [],
         updatedAt: SEQUENCE_BASE_MS + 50,
       });
+      expect(stored).toEqual(record);
     });
 
     it('answers a repeated send with the event it stored the first time', async () => {
-      const first = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 1);
-      const again = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 2);
+      const { event: first } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 1);
+      const { event: again } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 2);
       expect(again.cursor).toBe(first.cursor);
       expect(await store.readEventsAfter(first.cursor, 10)).toEqual([]);
     });
@@ -406,7 +410,7 @@ export function defineMessageStoreContract(
     });
 
     it('reads events after a cursor, in order, at most limit', async () => {
-      const start = await store.recordSent(newMessage('wamid.ev'), SEQUENCE_BASE_MS);
+      const { event: start } = await store.recordSent(newMessage('wamid.ev'), SEQUENCE_BASE_MS);
       const outcomes = await store.applyStatuses(
         [MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ].map((s, i) =>
           update('wamid.ev', s, i + 1),
@@ -457,7 +461,7 @@ export function defineMessageStoreContract(
       const received: StatusChangeEvent[] = [];
       const unsubscribe = await harness.bus.subscribe((e) => received.push(e));
       await harness.bus.ping();
-      const sent = await store.recordSent(newMessage('wamid.bus'), SEQUENCE_BASE_MS);
+      const { event: sent } = await store.recordSent(newMessage('wamid.bus'), SEQUENCE_BASE_MS);
       const first = applied(
         await store.applyStatuses([update('wamid.bus', MessageStatus.DELIVERED, 2)], SEQUENCE_BASE_MS + 3000),
       );
@@ -489,7 +493,7 @@ export function defineMessageStoreContract(
         throw new Error('listener failure');
       });
       await harness.bus.subscribe((e) => received.push(e));
-      const event = await store.recordSent(newMessage('wamid.throw'), SEQUENCE_BASE_MS);
+      const { event } = await store.recordSent(newMessage('wamid.throw'), SEQUENCE_BASE_MS);
       await waitFor(() => received.length === 1, 'the event at the healthy listener');
       expect(received.map(withoutCursor)).toEqual([withoutCursor(event)]);
     });
