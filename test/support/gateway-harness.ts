@@ -1,3 +1,4 @@
+export { waitFor } from './wait-for';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config';
 import { startGateway, type RunningGateway } from '../../src/gateway';
@@ -47,18 +48,4 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
       };
     },
   };
-}
-
-/** Polls `condition` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(
-  condition: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 5_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -11,7 +11,7 @@ import {
   SEND,
   type SendResult,
 } from '../../integration/diagnosis/diagnosis-queries';
-import { type OwnRedis, startOwnRedis } from '../../integration/diagnosis/own-redis';
+import { RedisProcess } from '../../support/redis-process';
 import { waitFor } from '../../support/gateway-harness';
 import { startGatewayProcess, type GatewayProcess } from '../../support/gateway-process';
 
@@ -28,15 +28,15 @@ interface GraphqlBody<T> {
  * simulator posting webhooks on its own: the diagnosis as an operator meets it.
  */
 describe('diagnosis in the built gateway process, with Redis', () => {
-  let redis: OwnRedis;
+  let redis: RedisProcess;
   let gateway: GatewayProcess;
   beforeAll(async () => {
-    redis = await startOwnRedis();
+    redis = await RedisProcess.start();
     gateway = await startGatewayProcess({ REDIS_URL: redis.url, WHATSAPP_APP_SECRET: APP_SECRET });
   });
   afterAll(async () => {
     await gateway?.stop();
-    await redis?.stop();
+    await redis?.remove();
   });
 
   const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {

@@ -1,6 +1,6 @@
 import { MessageStatus, type StatusChangeEvent } from '../../../src/messages';
 import { SEQUENCE_BASE_MS, sequenceUpdate } from '../../unit/messages/status-sequences';
-import { waitFor } from '../messages/wait-for';
+import { waitFor } from '../../support/wait-for';
 import { openClusterMessaging, type ClusterMessaging } from './redis-cluster-messaging';
 import { startRedisCluster, type RedisClusterProcess } from './redis-cluster-process';
 

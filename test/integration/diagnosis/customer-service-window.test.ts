@@ -9,7 +9,7 @@ import {
 } from '../../../src/simulator';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
 import { MESSAGE, type MessageResult, scenario, SEND, type SendResult } from './diagnosis-queries';
-import { type OwnRedis, startOwnRedis } from './own-redis';
+import { RedisProcess } from '../../support/redis-process';
 
 const APP_SECRET = 'diagnosis-window-secret-5f1e';
 const HOUR_SECONDS = 3600;
@@ -24,10 +24,10 @@ describe.each([
   ['the in-process store', false],
   ['Redis', true],
 ])('a 131047 names when the customer last wrote (%s)', (_, withRedis) => {
-  let redis: OwnRedis | null = null;
+  let redis: RedisProcess | null = null;
   let gateway: TestGateway;
   beforeAll(async () => {
-    redis = withRedis ? await startOwnRedis() : null;
+    redis = withRedis ? await RedisProcess.start() : null;
     gateway = await startTestGateway({
       WHATSAPP_APP_SECRET: APP_SECRET,
       ...(redis && { REDIS_URL: redis.url }),
@@ -35,7 +35,7 @@ describe.each([
   });
   afterAll(async () => {
     await gateway?.close();
-    await redis?.stop();
+    await redis?.remove();
   });
 
   const postWebhook = async (payload: Parameters<typeof serializeMetaJson>[0]): Promise<void> => {

@@ -7,7 +7,7 @@ import {
   KEYS,
   startHardenedGateway,
 } from './hardening-harness';
-import { type RedisProcess, startRedisProcess } from './redis-process';
+import { RedisProcess } from '../../support/redis-process';
 
 /** The value of a metric line (`name{labels} value`) whose text contains every fragment, or undefined. */
 function metricValue(page: string, name: string, ...fragments: string[]): number | undefined {
@@ -24,7 +24,7 @@ describe('masked errors, readiness and metrics with a Redis that goes away (RELI
   let redis: RedisProcess;
   let hardened: HardenedGateway;
   beforeAll(async () => {
-    redis = await startRedisProcess();
+    redis = await RedisProcess.start();
     hardened = await startHardenedGateway({
       REDIS_URL: redis.url,
       UPSTREAM_BREAKER_FAILURES: '2',
@@ -33,10 +33,10 @@ describe('masked errors, readiness and metrics with a Redis that goes away (RELI
   });
   afterAll(async () => {
     // Redis comes back first, as it would in production; the gateway's connections then close cleanly.
-    await redis.restart();
+    await redis.startAgain();
     await waitFor(async () => (await hardened.http('/readyz')).status === 200, 10_000);
     const findings = await hardened.close();
-    await redis.stop();
+    await redis.remove();
     expect(findings).toEqual([]);
   });
 
@@ -148,7 +148,7 @@ describe('masked errors, readiness and metrics with a Redis that goes away (RELI
   });
 
   it('case 22: a resolver that fails inside gives INTERNAL_SERVER_ERROR, a generic message and a request id; the log has the cause', async () => {
-    await redis.stop();
+    await redis.stop('SIGKILL');
     await waitFor(async () => (await hardened.http('/readyz')).status === 503);
     const answer = await hardened.graphql(
       'query Broken { message(id: "wamid.any") { id } }',

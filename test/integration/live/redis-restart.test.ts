@@ -8,7 +8,7 @@ import {
   statusWebhook,
   uniquePhoneNumberId,
 } from './support/live-webhooks';
-import { RedisProcess } from './support/redis-process';
+import { RedisProcess } from '../../support/redis-process';
 import { StatusSubscriber } from './support/status-subscriber';
 
 const RECIPIENT = '12025550188';
@@ -25,7 +25,7 @@ describe('Redis restarted while a subscriber streams', () => {
   let subscriber: StatusSubscriber | undefined;
 
   beforeAll(async () => {
-    redis = await RedisProcess.start();
+    redis = await RedisProcess.start({ persistent: true });
     gateway = await startLiveGateway(redis.url);
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ import {
   type StatusUpdate,
 } from '../../../src/messages';
 import { SEQUENCE_BASE_MS, sequenceUpdate, STATUS_SEQUENCES } from '../../unit/messages/status-sequences';
-import { waitFor } from './wait-for';
+import { waitFor } from '../../support/wait-for';
 
 export interface ContractHarness {
   store: MessageStore;

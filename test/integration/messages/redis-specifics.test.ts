@@ -13,7 +13,7 @@ import {
 import { createLogger, createSilentLogger, type Logger } from '../../../src/observability';
 import { SEQUENCE_BASE_MS, sequenceUpdate } from '../../unit/messages/status-sequences';
 import { connectRedis, openRedisHarness, randomPrefix, type RedisHarness } from './redis-harness';
-import { waitFor } from './wait-for';
+import { waitFor } from '../../support/wait-for';
 
 const opened: RedisHarness[] = [];
 const connections: Redis[] = [];

@@ -1,9 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { connect, createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import {
   createRedisMessaging,
@@ -14,6 +8,8 @@ import {
 import { createSilentLogger } from '../../../src/observability';
 import { createWebhookHandler, signBody, type WebhookHandler } from '../../../src/webhooks';
 import { metaBytes, statusesBody } from '../../unit/webhooks/meta-payload.fixtures';
+import { freePort } from '../../support/gateway-process';
+import { RedisProcess } from '../../support/redis-process';
 import { connectRedis, randomKeyPrefix, recordOf, waitFor } from './webhook-store-setups';
 
 const APP_SECRET = 'outage-app-secret-77c1';
@@ -25,74 +21,6 @@ function handlerFor(store: MessageStore): WebhookHandler {
 
 function post(handler: WebhookHandler, body: Buffer): ReturnType<WebhookHandler['handleNotification']> {
   return handler.handleNotification(body, signBody(body, APP_SECRET));
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port assigned');
-  server.close();
-  await once(server, 'close');
-  return address.port;
-}
-
-/**
- * A Redis process this file owns, on loopback, so that it can be stopped. It keeps an append-only file in
- * `dir` (fsync on every write), so that what was stored before the outage is still there after it.
- */
-async function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'always',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-    return answersPing(port);
-  }, `redis-server on port ${port}`);
-  return child;
-}
-
-/** A bare socket rather than a client: a refused probe must leave no reconnect or disconnect timer behind. */
-async function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    let reply = '';
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      reply += chunk.toString('utf8');
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
-    });
-    socket.on('error', () => done(false));
-  });
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
 }
 
 describe('webhooks while Redis is unreachable (case 13)', () => {
@@ -119,25 +47,20 @@ describe('webhooks while Redis is unreachable (case 13)', () => {
   });
 
   describe('with a Redis process that is stopped and started again', () => {
-    let port: number;
-    let dir: string;
-    let redis: ChildProcess | undefined;
+    let redis: RedisProcess | undefined;
     let command: Redis | undefined;
     let subscriber: Redis | undefined;
 
     beforeAll(async () => {
-      port = await freePort();
-      dir = mkdtempSync(join(tmpdir(), 'webhooks-redis-'));
-      redis = await startRedis(port, dir);
-      command = await connectRedis(port);
-      subscriber = await connectRedis(port);
+      redis = await RedisProcess.start({ persistent: true });
+      command = await connectRedis(redis.port);
+      subscriber = await connectRedis(redis.port);
     });
 
     afterAll(async () => {
       command?.disconnect();
       subscriber?.disconnect();
-      if (redis) await stopRedis(redis);
-      rmSync(dir, { recursive: true, force: true });
+      await redis?.remove();
     });
 
     it('answers 503 while Redis is down, then stores the retried body once after it is back', async () => {
@@ -152,11 +75,11 @@ describe('webhooks while Redis is unreachable (case 13)', () => {
       );
       expect((await post(handler, first)).statusCode).toBe(200);
 
-      await stopRedis(redis as ChildProcess);
+      await redis!.stop();
       await waitFor(() => conn.command.status !== 'ready', 'the command connection to notice the outage');
       expect((await post(handler, second)).statusCode).toBe(503);
 
-      redis = await startRedis(port, dir);
+      await redis!.startAgain();
       await waitFor(() => conn.command.status === 'ready', 'the command connection to reconnect', 10_000);
       // Meta retries the refused body (here twice): it is stored once, after what came before the outage.
       expect(await post(handler, second)).toEqual({ statusCode: 200, body: 'OK' });

@@ -1,3 +1,4 @@
+export { waitFor } from '../../support/wait-for';
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import {
@@ -100,19 +101,6 @@ export function redisStoreSetup(filePrefix: string, port = 6379): StoreSetup {
 export async function recordOf(store: MessageStore, id: string): Promise<MessageRecord | null> {
   const [record] = await store.getMany([id]);
   return record ?? null;
-}
-
-/** Waits until `condition` holds, polling, or fails after `timeoutMs` with `what` in the message. */
-export async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 5_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /**

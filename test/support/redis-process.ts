@@ -4,12 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '../../../support/gateway-harness';
-import { freePort } from '../../../support/gateway-process';
+import { waitFor } from './gateway-harness';
+import { freePort } from './gateway-process';
+
+export interface RedisProcessOptions {
+  /** Keep data across `stop()`/`startAgain()`: an append-only file fsynced on every write. Default false. */
+  persistent?: boolean;
+}
 
 /**
- * A redis-server this test owns, on a loopback port, that can be stopped and started again with its data:
- * an append-only file fsynced on every write, in a temporary directory removed by `remove()`.
+ * A redis-server a test owns, on a free loopback port, that it can stop (to inject an outage) and start again
+ * on the same port. Its temporary directory goes with `remove()`.
  */
 export class RedisProcess {
   private child: ChildProcess | null = null;
@@ -17,10 +22,12 @@ export class RedisProcess {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly persistent: boolean,
   ) {}
 
-  static async start(): Promise<RedisProcess> {
-    const redis = new RedisProcess(await freePort(), mkdtempSync(join(tmpdir(), 'live-redis-')));
+  static async start(options: RedisProcessOptions = {}): Promise<RedisProcess> {
+    const dir = mkdtempSync(join(tmpdir(), 'test-redis-'));
+    const redis = new RedisProcess(await freePort(), dir, options.persistent ?? false);
     await redis.startAgain();
     return redis;
   }
@@ -41,10 +48,7 @@ export class RedisProcess {
         this.dir,
         '--save',
         '',
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
+        ...(this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
       ],
       { stdio: 'ignore' },
     );
@@ -55,12 +59,13 @@ export class RedisProcess {
     }, 10_000);
   }
 
-  async stop(): Promise<void> {
+  /** Stops the server: SIGTERM lets it shut down, SIGKILL is a crash. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     const child = this.child;
     this.child = null;
     if (child === null || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
   }
 
