@@ -1,5 +1,6 @@
 import { fanOutScenario } from './fan-out.scenario';
 import { ingestScenario } from './ingest.scenario';
+import { memoryScenario } from './memory.scenario';
 import { multiInstanceScenario } from './multi-instance.scenario';
 import { pluginsScenario } from './plugins.scenario';
 import { readScenario } from './read.scenario';
@@ -18,4 +19,5 @@ export const SCENARIOS: readonly Scenario[] = [
   fanOutScenario,
   resumeScenario,
   multiInstanceScenario,
+  memoryScenario,
 ];
