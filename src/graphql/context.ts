@@ -1,6 +1,7 @@
 import { type Scope } from '../config';
 import { type Logger } from '../observability';
-import { type Loaders } from './loaders';
+import { type MessageStore } from '../messages';
+import { createLoaders, type Loaders } from './loaders';
 import { type StatusEventStream } from './services/status-event-stream';
 
 /** Who is calling: the scopes of their API key, or every scope when the gateway runs open (simulated mode). */
@@ -18,4 +19,40 @@ export interface GatewayContext {
   logger: Logger;
   /** Subscriptions read their events here (type-graphql's `subscribe` sees only the context). */
   statusEvents: StatusEventStream;
+}
+
+/** What a {@link RequestContext} builds its lazy parts from. */
+export interface RequestContextSources {
+  /** Read by the loaders, when a resolver first asks for them. */
+  store: MessageStore;
+  /** The parent of the request's logger, which carries the request id. */
+  logger: Logger;
+  statusEvents: StatusEventStream;
+}
+
+/**
+ * A request's context whose loaders and child logger are made on first use: most operations (a send, a
+ * trivial query) never read them, and making them for every request is a measurable share of its cost.
+ * A class with plain fields, so that Apollo's context copy (same prototype, own fields) keeps working.
+ */
+export class RequestContext implements GatewayContext {
+  readonly statusEvents: StatusEventStream;
+  private madeLoaders: Loaders | undefined;
+  private madeLogger: Logger | undefined;
+
+  constructor(
+    readonly requestId: string,
+    readonly caller: Caller | null,
+    private readonly sources: RequestContextSources,
+  ) {
+    this.statusEvents = sources.statusEvents;
+  }
+
+  get loaders(): Loaders {
+    return (this.madeLoaders ??= createLoaders(this.sources.store));
+  }
+
+  get logger(): Logger {
+    return (this.madeLogger ??= this.sources.logger.child({ requestId: this.requestId }));
+  }
 }

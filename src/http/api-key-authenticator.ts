@@ -11,9 +11,16 @@ const digest = (value: string): Buffer => createHash('sha256').update(value).dig
 /**
  * Finds the caller of a presented key. Keys are compared as SHA-256 digests with `timingSafeEqual`, and
  * every configured key is compared every time, so neither the length nor the position of a key leaks.
+ * A key once recognised is remembered by its exact string, so that its later requests skip the hash.
  */
 export class ApiKeyAuthenticator {
   private readonly keys: ReadonlyArray<{ digest: Buffer; caller: Caller }> | null;
+  /**
+   * Presented strings already found equal to a configured key, and their answer. Only recognised keys
+   * enter, so it holds at most one entry per configured key, and an unknown key always takes the
+   * constant-time path.
+   */
+  private readonly recognised = new Map<string, Authentication>();
 
   constructor(keys: readonly ApiKey[] | null) {
     this.keys =
@@ -31,12 +38,17 @@ export class ApiKeyAuthenticator {
   authenticate(presented: string | null | undefined): Authentication {
     if (this.keys === null) return { kind: 'caller', caller: { label: 'open', scopes: ALL_SCOPES } };
     if (!presented) return { kind: 'missing' };
+    const known = this.recognised.get(presented);
+    if (known !== undefined) return known;
     const presentedDigest = digest(presented);
     let found: Caller | null = null;
     for (const key of this.keys) {
       if (timingSafeEqual(key.digest, presentedDigest)) found = key.caller;
     }
-    return found ? { kind: 'caller', caller: found } : { kind: 'unknown' };
+    if (found === null) return { kind: 'unknown' };
+    const answer: Authentication = { kind: 'caller', caller: found };
+    this.recognised.set(presented, answer);
+    return answer;
   }
 
   /** The key of an `Authorization: Bearer <key>` header, or null. */

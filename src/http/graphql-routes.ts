@@ -8,10 +8,10 @@ import { type GraphQLSchema } from 'graphql';
 import { type Config } from '../config';
 import {
   type Caller,
-  createLoaders,
   type GatewayContext,
   GatewayError,
   GatewayErrorCode,
+  RequestContext,
   type StatusEventStream,
 } from '../graphql';
 import { type MessageStore } from '../messages';
@@ -34,13 +34,9 @@ export interface GraphqlRouteOptions {
 
 /** Builds a request's context; shared by HTTP requests and WebSocket operations. */
 export function contextFactory(options: GraphqlRouteOptions) {
-  return (caller: Caller | null, requestId: string): GatewayContext => ({
-    requestId,
-    caller,
-    loaders: createLoaders(options.store),
-    logger: options.logger.child({ requestId }),
-    statusEvents: options.statusEvents,
-  });
+  const sources = { store: options.store, logger: options.logger, statusEvents: options.statusEvents };
+  return (caller: Caller | null, requestId: string): GatewayContext =>
+    new RequestContext(requestId, caller, sources);
 }
 
 /** `POST /graphql` and `GET /graphql` (Apollo Server, with Sandbox as the landing page when enabled). */
@@ -67,7 +63,7 @@ export async function registerGraphqlRoutes(
     plugins: [
       fastifyApolloDrainPlugin(app),
       requestContextPlugin(),
-      operationObserverPlugin(options.metrics),
+      operationObserverPlugin(options.metrics, options.logger),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       config.graphql.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })

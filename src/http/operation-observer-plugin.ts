@@ -1,6 +1,6 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { type GatewayContext, GatewayErrorCode } from '../graphql';
-import { type Metrics } from '../observability';
+import { type Logger, type Metrics } from '../observability';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(GatewayErrorCode));
 
@@ -16,7 +16,10 @@ function outcomeOf(errors: ReadonlyArray<{ extensions?: Record<string, unknown> 
  * One debug line and one metric observation per GraphQL operation over HTTP: its name, type, outcome and
  * duration. Never its variables or its document (they may hold a message's text).
  */
-export function operationObserverPlugin(metrics: Metrics): ApolloServerPlugin<GatewayContext> {
+export function operationObserverPlugin(
+  metrics: Metrics,
+  logger: Logger,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -28,6 +31,9 @@ export function operationObserverPlugin(metrics: Metrics): ApolloServerPlugin<Ga
           const type = operation?.operation ?? 'unknown';
           const name = operationName ?? request.operationName ?? null;
           metrics.graphqlOperation(name, type, outcome, seconds);
+          // Asked of the root logger: the request's child logger is made on first use, and most requests
+          // need none.
+          if (!logger.isLevelEnabled('debug')) return;
           contextValue.logger.debug(
             { operationName: name, operationType: type, outcome, durationMs: Math.round(seconds * 1e4) / 10 },
             'graphql operation',

@@ -1,14 +1,14 @@
-import { type z } from 'zod';
 import { parseErrorEnvelope } from './error-envelope';
 import { GraphApiError } from './graph-api-error';
 import { type ExchangeResult } from './http-exchange';
 import { type UpstreamEndpoint } from './upstream-endpoint';
+import { type WireSchema } from './wire-schemas';
 
 /** What an answer is checked against. */
 export interface AnswerSpec<T> {
   endpoint: UpstreamEndpoint;
   /** The documented shape of a 2xx body. */
-  schema: z.ZodType<T>;
+  schema: WireSchema<T>;
   /** Every secret the request carried; none may come back in an error. */
   secrets: readonly string[];
 }

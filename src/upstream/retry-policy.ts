@@ -81,6 +81,12 @@ export class UpstreamCallPolicy {
   readonly breaker: UpstreamCircuitBreaker;
   private readonly retryOptions: RetryOptions;
   private readonly onRetry?: (event: RetryEvent) => void;
+  /**
+   * One retry policy per endpoint and rule, built on first use and kept: a cockatiel policy keeps no
+   * state between executions, and building one (backoff, filter, emitters) for every call costs more
+   * than the call's own bookkeeping. Keyed by endpoint so that its retry events name the endpoint.
+   */
+  private readonly retries = new Map<string, RetryPolicy>();
 
   constructor(options: UpstreamCallPolicyOptions = {}) {
     this.breaker = new UpstreamCircuitBreaker(options.breaker);
@@ -92,8 +98,15 @@ export class UpstreamCallPolicy {
 
   /** Runs `call` (given the try number, from 1) under the breaker, retrying as `rule` allows. */
   execute<T>(endpoint: UpstreamEndpoint, rule: RetryRule, call: (attempt: number) => Promise<T>): Promise<T> {
-    // One retry policy per logical call: its retry events then belong to this call alone.
-    const policy = createRetryPolicy(RETRY_FILTERS[rule], this.retryOptions);
+    const policy = this.retryPolicy(endpoint, rule);
+    return this.breaker.execute(endpoint, () => policy.execute((context) => call(context.attempt + 1)));
+  }
+
+  private retryPolicy(endpoint: UpstreamEndpoint, rule: RetryRule): RetryPolicy {
+    const key = `${rule}:${endpoint}`;
+    let policy = this.retries.get(key);
+    if (policy !== undefined) return policy;
+    policy = createRetryPolicy(RETRY_FILTERS[rule], this.retryOptions);
     const onRetry = this.onRetry;
     if (onRetry !== undefined) {
       policy.onRetry((event) => {
@@ -102,7 +115,8 @@ export class UpstreamCallPolicy {
         }
       });
     }
-    return this.breaker.execute(endpoint, () => policy.execute((context) => call(context.attempt + 1)));
+    this.retries.set(key, policy);
+    return policy;
   }
 }
 

@@ -12,14 +12,43 @@ import {
  * be there.
  */
 
-const sentMessage = z.looseObject({ id: z.string().min(1), message_status: z.string().optional() });
+/** What {@link interpretAnswer} checks a 2xx body with: a zod schema, or a hand-written check of the same shape. */
+export interface WireSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
 
-export const sendMessageResponseSchema: z.ZodType<SendMessageResponse> = z.looseObject({
-  messaging_product: z.literal('whatsapp'),
-  // Tolerated when missing: the message id is what matters, the contact echo is informative.
-  contacts: z.array(z.looseObject({ input: z.string(), wa_id: z.string() })).default([]),
-  messages: z.array(sentMessage).min(1),
-});
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isContact = (value: unknown): boolean =>
+  isRecord(value) && typeof value.input === 'string' && typeof value.wa_id === 'string';
+
+const isSentMessage = (value: unknown): boolean =>
+  isRecord(value) &&
+  typeof value.id === 'string' &&
+  value.id.length > 0 &&
+  (value.message_status === undefined || typeof value.message_status === 'string');
+
+/**
+ * The send answer, checked by hand: it is on every send's path, where a zod parse (which also copies
+ * every object) was a visible share of the cost. Same rules as the other schemas: loose objects, and a
+ * missing contact echo is tolerated (the message id is what matters).
+ */
+export const sendMessageResponseSchema: WireSchema<SendMessageResponse> = {
+  safeParse(value) {
+    if (!isRecord(value) || value.messaging_product !== 'whatsapp') return { success: false };
+    const { contacts, messages } = value;
+    if (!Array.isArray(messages) || messages.length === 0 || !messages.every(isSentMessage)) {
+      return { success: false };
+    }
+    if (contacts === undefined) {
+      return { success: true, data: { ...value, contacts: [] } as unknown as SendMessageResponse };
+    }
+    if (!Array.isArray(contacts) || !contacts.every(isContact)) return { success: false };
+    // Every field the type declares was checked above; the rest are Meta's additions, kept as they are.
+    return { success: true, data: value as unknown as SendMessageResponse };
+  },
+};
 
 export const markReadResponseSchema: z.ZodType<MarkReadResponse> = z.looseObject({ success: z.boolean() });
 
