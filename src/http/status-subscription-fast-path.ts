@@ -10,6 +10,7 @@ import {
   type ExecutionResult,
   type FieldNode,
 } from 'graphql';
+import { type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { Scope } from '../config';
 import { type Caller, type GatewayContext, type GatewayError } from '../graphql';
@@ -24,6 +25,8 @@ export const FANOUT_FIELD = 'messageStatusChanged';
 /** Where a subscription's frames go: its socket and the id the client gave it. */
 export interface SubscriptionTransport {
   socket: WebSocket;
+  /** The TCP connection under `socket` (the upgraded request's), held back while a turn's frames are written. */
+  stream: Socket;
   id: string;
 }
 
@@ -103,10 +106,71 @@ function fanoutField(args: ExecutionArgs): FieldNode | null {
 }
 
 /**
+ * The whole WebSocket frame (RFC 6455 §5.2) of one unfragmented text message from the server: unmasked,
+ * no extension bits. Built once per cached message, it is written to the TCP stream as it is.
+ */
+function textFrame(text: Buffer): Buffer {
+  const length = text.length;
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  frame[0] = 0x81; // FIN, text
+  if (length < 126) {
+    frame[1] = length;
+  } else if (length < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  text.copy(frame, header);
+  return frame;
+}
+
+function frameHeaderLength(frame: Buffer): number {
+  const marker = frame[1]!;
+  return marker < 126 ? 2 : marker === 126 ? 4 : 10;
+}
+
+/**
+ * Frames kept at most (a few MiB): enough for a batch of events to the subscribers that share ids; when
+ * every subscription has its own id nothing is shared anyway, and the cache starts over.
+ */
+const FRAME_CACHE_LIMIT = 4_096;
+
+/**
+ * The `next` frames of the payloads being fanned out, one Buffer per payload and subscription id:
+ * subscribers that share an id (most clients number their first subscription alike) share the encoded
+ * bytes, so sending costs no string building or UTF-8 encoding per subscriber. The fan-out hands the same
+ * string to every subscriber of an event, so the lookup compares pointers, not text.
+ */
+class FrameCache {
+  private readonly byPayload = new Map<string, Map<string, Buffer>>();
+  private size = 0;
+
+  frame(id: string, payload: string): Buffer {
+    let frames = this.byPayload.get(payload);
+    let frame = frames?.get(id);
+    if (frame) return frame;
+    frame = textFrame(Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`));
+    if (this.size >= FRAME_CACHE_LIMIT) {
+      this.byPayload.clear();
+      this.size = 0;
+      frames = undefined;
+    }
+    if (!frames) this.byPayload.set(payload, (frames = new Map()));
+    frames.set(id, frame);
+    this.size += 1;
+    return frame;
+  }
+}
+
+/**
  * graphql-ws's `subscribe`: `messageStatusChanged` joins the shared fan-out (the same checks and errors
  * as its resolver: the `subscribe` scope, a well-formed `since`); any other subscription runs as usual.
  */
 export function createFastPathSubscribe(options: FastPathOptions) {
+  const frames = new FrameCache();
   return (
     args: ExecutionArgs,
   ): ExecutionResult | Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>> => {
@@ -143,9 +207,24 @@ export function createFastPathSubscribe(options: FastPathOptions) {
       createContext: () => options.buildContext(caller),
       scopesKey: [...(caller?.scopes ?? [])].sort().join('+'),
     });
-    const { socket } = transport;
-    const prefix = `{"id":${JSON.stringify(transport.id)},"type":"next","payload":`;
+    const { socket, stream, id } = transport;
     const parked = new ParkedSubscription();
+    const writable = (): boolean => {
+      if (socket.readyState !== WebSocket.OPEN) return false;
+      if (socket.bufferedAmount > options.maxBufferedBytes) {
+        socket.close(SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_REASON);
+        options.onSlowConsumer(socket);
+        return false;
+      }
+      return true;
+    };
+    // Without extensions (the server offers none: no permessage-deflate) ws writes every frame to the
+    // stream at once, in call order, so a frame built ahead can go to the stream directly, in order with
+    // the rest, at the cost of one write and no framing per subscriber.
+    const write =
+      socket.extensions === ''
+        ? (frame: Buffer): void => void stream.write(frame)
+        : (frame: Buffer): void => socket.send(frame.subarray(frameHeaderLength(frame)), { binary: false });
     const recipient = typeof filterArgs.recipient === 'string' ? filterArgs.recipient : null;
     parked.stop = options.statusEvents.fanout.follow(
       {
@@ -155,13 +234,14 @@ export function createFastPathSubscribe(options: FastPathOptions) {
           phoneNumberId: typeof filterArgs.phoneNumberId === 'string' ? filterArgs.phoneNumberId : null,
         },
         send: (payload) => {
-          if (socket.readyState !== WebSocket.OPEN) return;
-          if (socket.bufferedAmount > options.maxBufferedBytes) {
-            socket.close(SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_REASON);
-            options.onSlowConsumer(socket);
-            return;
-          }
-          socket.send(prefix + payload + '}');
+          if (writable()) write(frames.frame(id, payload));
+        },
+        sendAll: (payloads) => {
+          if (!writable()) return;
+          // Held back until the last frame is in: one write for all of them.
+          stream.cork();
+          for (const payload of payloads) write(frames.frame(id, payload));
+          stream.uncork();
         },
         fail: (error: GatewayError | GraphQLError) => parked.fail(error),
       },

@@ -92,6 +92,9 @@ export function startWebSocketServer(options: WebSocketOptions): {
     server: options.server,
     path: '/graphql',
     maxPayload: 64 * 1024,
+    // Off (also ws's default): compressing costs CPU per subscriber and frame, and the fan-out writes
+    // prebuilt frames only to sockets without extensions.
+    perMessageDeflate: false,
     handleProtocols,
   });
   const keepAlive = new WebSocketKeepAlive(wss, { intervalMs: options.keepAliveMs ?? 12_000 });
@@ -138,7 +141,7 @@ export function startWebSocketServer(options: WebSocketOptions): {
     },
     context: (ctx, id) => {
       const context = lazyContext(ctx.extra.state?.caller ?? null, options.buildContext);
-      transports.set(context, { socket: ctx.extra.socket, id });
+      transports.set(context, { socket: ctx.extra.socket, stream: ctx.extra.request.socket, id });
       return context;
     },
     subscribe: createFastPathSubscribe({

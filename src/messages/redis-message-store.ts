@@ -119,6 +119,17 @@ export class RedisMessageStore implements MessageStore {
     const replies = new Array<unknown>(updates.length);
     await Promise.all(
       [...groups.values()].map(async (indexes) => {
+        if (indexes.length === 1) {
+          // A lone command goes out on its own: with auto-pipelining it shares one write with whatever
+          // else (other webhooks, the fan-out's reads) is sent in the same tick, where a pipeline of its
+          // own would cost a write per webhook.
+          const index = indexes[0]!;
+          const update = updates[index] as StatusUpdate;
+          replies[index] = await this.redis.waMessageApply(
+            ...this.applyArgs(update, receivedAt, update.phoneNumberId, `+${update.recipientId}`, ''),
+          );
+          return;
+        }
         const pipeline = this.redis.pipeline() as ScriptedPipeline;
         for (const index of indexes) {
           const update = updates[index] as StatusUpdate;

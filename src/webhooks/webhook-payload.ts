@@ -207,7 +207,13 @@ function toErrorDetail(error: ErrorPayload): MessageErrorDetail {
 
 /** Absent fields stay absent (not `undefined`), so records compare and serialise the same in every store. */
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  // A plain loop: this runs for every status's errors, conversation and pricing.
+  const kept: Record<string, unknown> = {};
+  for (const key in value) {
+    const field = value[key];
+    if (field !== undefined) kept[key] = field;
+  }
+  return kept as T;
 }
 
 function reportExtraKeys(

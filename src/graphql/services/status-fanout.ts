@@ -27,6 +27,11 @@ export interface FanoutSubscriber {
   readonly filter: StatusEventFilter;
   /** Writes one rendered payload to the client. Must not throw; a subscriber too slow to keep up is the transport's to drop. */
   send(payload: string): void;
+  /**
+   * Writes several payloads, in order, as `send` would one by one; a transport can coalesce them into
+   * one write. Used when events arrive faster than they are delivered. Must not throw.
+   */
+  sendAll?(payloads: readonly string[]): void;
   /** Ends the subscription with an error (a replay that cannot be served). */
   fail(error: GatewayError): void;
 }
@@ -60,6 +65,13 @@ export interface FanoutStats {
 
 const ALL = '*';
 
+/** An event on its way out: who gets it, and its payloads once rendered (null: nothing to send). */
+interface PendingEvent {
+  readonly event: StatusChangeEvent;
+  readonly followers: readonly Follower[];
+  readonly rendered: Promise<Map<string, string> | null>;
+}
+
 /** The most selective key a filter can be found by; events are looked up under each of their keys. */
 function indexKeyOf(filter: StatusEventFilter): string {
   if (filter.messageId) return `m:${filter.messageId}`;
@@ -81,8 +93,12 @@ export class StatusFanout {
   private readonly shapes = new Map<string, { shape: FanoutShape; users: number }>();
   private readonly replayPageSize: number;
   private listening: Promise<() => void> | null = null;
-  /** Deliveries run one event after another; rendering of later events may already run meanwhile. */
-  private tail: Promise<void> = Promise.resolve();
+  /**
+   * Events waiting for delivery, in bus order, each with its render already under way. Deliveries run
+   * one batch after another; every event whose render is queued when a batch starts joins it.
+   */
+  private queue: PendingEvent[] = [];
+  private draining = false;
   private readonly counters: FanoutStats = { subscribers: 0, events: 0, deliveries: 0, renders: 0 };
 
   constructor(private readonly options: StatusFanoutOptions) {
@@ -172,15 +188,42 @@ export class StatusFanout {
     this.counters.events += 1;
     const followers = this.candidates(event);
     if (followers.length === 0) return;
-    const rendered = this.renderForAll(event, followers);
-    this.tail = this.tail
-      .then(() => rendered)
-      .then((payloads) => {
-        if (payloads) this.deliver(event, followers, payloads);
-      })
-      .catch((error: unknown) =>
-        this.options.logger.error({ err: error, cursor: event.cursor }, 'A status event was not delivered.'),
-      );
+    const rendered = this.renderForAll(event, followers).catch((error: unknown) => {
+      this.options.logger.error({ err: error, cursor: event.cursor }, 'A status event was not delivered.');
+      return null;
+    });
+    this.queue.push({ event, followers, rendered });
+    if (!this.draining) void this.drain();
+  }
+
+  /**
+   * Delivers queued events in order. Whatever queued up while the previous batch was written goes out
+   * as one batch: a subscriber then gets all of its frames in one write instead of one write per event,
+   * which is what keeps a burst from costing a system call per event and subscriber.
+   */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        const payloads = await Promise.all(batch.map((pending) => pending.rendered));
+        try {
+          if (batch.length === 1) {
+            if (payloads[0]) this.deliver(batch[0]!.event, batch[0]!.followers, payloads[0]);
+          } else {
+            this.deliverBatch(batch, payloads);
+          }
+        } catch (error) {
+          this.options.logger.error(
+            { err: error, events: batch.length },
+            'Status events were not delivered.',
+          );
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** One record read and one render per distinct shape; null when the record is gone. */
@@ -220,12 +263,53 @@ export class StatusFanout {
     }
   }
 
+  /** Several events: each subscriber's payloads are gathered in event order and handed over together. */
+  private deliverBatch(
+    batch: readonly PendingEvent[],
+    payloads: ReadonlyArray<Map<string, string> | null>,
+  ): void {
+    const outgoing = new Map<Follower, string[]>();
+    batch.forEach(({ event, followers }, index) => {
+      const rendered = payloads[index];
+      if (!rendered) return;
+      const cursor = parseStreamCursor(event.cursor);
+      for (const follower of followers) {
+        if (follower.closed) continue;
+        const payload = rendered.get(follower.shape.key)!;
+        if (follower.held) {
+          follower.held.push({ cursor, payload });
+          continue;
+        }
+        if (!this.advance(follower, cursor)) continue;
+        const list = outgoing.get(follower);
+        if (list) list.push(payload);
+        else outgoing.set(follower, [payload]);
+      }
+    });
+    for (const [follower, list] of outgoing) {
+      // A subscriber that ended while earlier ones were written gets nothing more.
+      if (follower.closed) continue;
+      this.counters.deliveries += list.length;
+      if (list.length === 1 || !follower.subscriber.sendAll) {
+        for (const payload of list) follower.subscriber.send(payload);
+      } else {
+        follower.subscriber.sendAll(list);
+      }
+    }
+  }
+
   /** Sends unless the subscriber already has this event (the replay/live seam). */
   private sendAfter(follower: Follower, cursor: StreamCursor, payload: string): void {
-    if (follower.lastCursor !== null && compareStreamCursors(cursor, follower.lastCursor) <= 0) return;
-    follower.lastCursor = cursor;
+    if (!this.advance(follower, cursor)) return;
     this.counters.deliveries += 1;
     follower.subscriber.send(payload);
+  }
+
+  /** Moves the subscriber's position to `cursor`; false when it already has that event. */
+  private advance(follower: Follower, cursor: StreamCursor): boolean {
+    if (follower.lastCursor !== null && compareStreamCursors(cursor, follower.lastCursor) <= 0) return false;
+    follower.lastCursor = cursor;
+    return true;
   }
 
   private async replay(follower: Follower, since: string): Promise<void> {
