@@ -1,21 +1,12 @@
-import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { composeSendHandler } from './compose-send-handler';
 import { type Config } from './config';
 import { buildGatewaySchema, MessageSender, StatusEventStream } from './graphql';
 import { ApiKeyAuthenticator, createGatewayServer, type ReadinessCheck } from './http';
-import {
-  createMemoryMessaging,
-  CLUSTER_PARTITION_COUNT,
-  createRedisMessaging,
-  recommendedClusterOptions,
-  recommendedRedisOptions,
-  type MessageStore,
-  type StatusBus,
-} from './messages';
 import { type Logger, Metrics } from './observability';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
+import { openStore } from './open-store';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -94,7 +85,9 @@ export async function startGateway(
     closers.push(() => upstream.close());
     upstream.onBreakerStateChange((state) => metrics.breakerState(state));
 
-    const { store, bus, checks, redis } = await openStore(config, logger, closers, metrics);
+    const { store, bus, checks, redis } = await openStore(config, logger, metrics, (close) =>
+      closers.push(close),
+    );
     const sender = composeSendHandler({
       config,
       sender: new MessageSender({
@@ -151,114 +144,6 @@ export async function startGateway(
     await closeAll();
     throw error;
   }
-}
-
-async function openStore(
-  config: Config,
-  logger: Logger,
-  closers: Array<() => Promise<unknown>>,
-  metrics: Metrics,
-): Promise<{
-  store: MessageStore;
-  bus: StatusBus;
-  checks: ReadinessCheck[];
-  redis: Redis | Cluster | null;
-}> {
-  const options = { streamMaxLength: config.streamMaxLength, logger: logger.child({ component: 'store' }) };
-  if (config.store.mode === 'embedded') {
-    const { store, bus } = createMemoryMessaging(options);
-    return { store, bus, checks: [], redis: null };
-  }
-  if (config.store.mode === 'cluster') {
-    return openClusterStore(
-      config.store.nodes,
-      { ...options, keyPrefix: config.redisKeyPrefix },
-      logger,
-      closers,
-      metrics,
-    );
-  }
-  const connect = (name: string, options: RedisOptions = {}): Redis => {
-    const redis = new Redis(config.store.mode === 'redis' ? config.store.url : '', {
-      ...recommendedRedisOptions,
-      ...options,
-      connectionName: `wa-gateway-${name}`,
-      lazyConnect: true,
-    });
-    redis.on('error', (err: Error) => {
-      metrics.redisError(name);
-      logger.warn({ err: { message: err.message }, connection: name }, 'Redis connection error');
-    });
-    closers.push(() => redis.quit().catch(() => redis.disconnect()));
-    return redis;
-  };
-  // Commands issued in the same tick by concurrent requests leave in one write (one syscall, one packet).
-  const command = connect('command', { enableAutoPipelining: true });
-  const subscriber = connect('subscriber');
-  await Promise.all([command.connect(), subscriber.connect()]);
-  const { store, bus } = createRedisMessaging(
-    { command, subscriber },
-    { ...options, keyPrefix: config.redisKeyPrefix },
-  );
-  closers.push(() => bus.close());
-  return {
-    store,
-    bus,
-    redis: command,
-    checks: [
-      { name: 'store', check: () => store.ping() },
-      { name: 'bus', check: () => bus.ping() },
-    ],
-  };
-}
-
-/**
- * The store and bus on Redis Cluster: the keyspace in `CLUSTER_PARTITION_COUNT` partitions, each keeping
- * its share of STREAM_MAX_LENGTH, and sharded pub/sub. Features that need a single Redis get none.
- */
-async function openClusterStore(
-  nodes: ReadonlyArray<{ host: string; port: number }>,
-  options: { streamMaxLength: number; logger: Logger; keyPrefix: string },
-  logger: Logger,
-  closers: Array<() => Promise<unknown>>,
-  metrics: Metrics,
-): Promise<{ store: MessageStore; bus: StatusBus; checks: ReadinessCheck[]; redis: Cluster }> {
-  const connect = (name: string, shardedSubscribers: boolean): Cluster => {
-    const cluster = new Cluster([...nodes], {
-      ...recommendedClusterOptions,
-      redisOptions: { ...recommendedClusterOptions.redisOptions, connectionName: `wa-gateway-${name}` },
-      shardedSubscribers,
-      lazyConnect: true,
-    });
-    cluster.on('error', (err: Error) => {
-      metrics.redisError(name);
-      logger.warn({ err: { message: err.message }, connection: name }, 'Redis Cluster connection error');
-    });
-    closers.push(() => cluster.quit().catch(() => cluster.disconnect()));
-    return cluster;
-  };
-  const command = connect('command', false);
-  const subscriber = connect('subscriber', true);
-  await Promise.all([command.connect(), subscriber.connect()]);
-  const { store, bus } = createRedisMessaging(
-    { command, subscriber },
-    {
-      ...options,
-      partitions: CLUSTER_PARTITION_COUNT,
-      streamMaxLength: Math.max(1, Math.ceil(options.streamMaxLength / CLUSTER_PARTITION_COUNT)),
-    },
-  );
-  closers.push(() => bus.close());
-  return {
-    store,
-    bus,
-    // Idempotency keys and send-rate buckets: one key per script, so they run on a cluster as they are.
-    redis: command,
-    checks: [
-      { name: 'store', check: () => store.ping() },
-      { name: 'bus', check: () => bus.ping() },
-    ],
-  };
 }
 
 /** Not ready while the circuit to the Graph API is open: every send would fail at once. */

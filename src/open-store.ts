@@ -1,0 +1,102 @@
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { type Config } from './config';
+import { type ReadinessCheck } from './http';
+import {
+  CLUSTER_PARTITION_COUNT,
+  createMemoryMessaging,
+  createRedisMessaging,
+  recommendedClusterOptions,
+  recommendedRedisOptions,
+  type MessageStore,
+  type StatusBus,
+} from './messages';
+import { type Logger, type Metrics } from './observability';
+
+export interface OpenedStore {
+  store: MessageStore;
+  bus: StatusBus;
+  /** What `/readyz` asks. */
+  checks: ReadinessCheck[];
+  /** The command connection, for the stores of idempotency keys and send rates; null when embedded. */
+  redis: Redis | Cluster | null;
+}
+
+/**
+ * The message store and status bus the configuration asks for: in-process, one Redis, or Redis Cluster (the
+ * keyspace in `CLUSTER_PARTITION_COUNT` partitions, each keeping its share of STREAM_MAX_LENGTH, with sharded
+ * pub/sub). Every connection it opens is handed to `onClose` so the caller closes it at shutdown.
+ */
+export async function openStore(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics,
+  onClose: (close: () => Promise<unknown>) => void,
+): Promise<OpenedStore> {
+  const options = { streamMaxLength: config.streamMaxLength, logger: logger.child({ component: 'store' }) };
+  const { store: storeConfig } = config;
+  if (storeConfig.mode === 'embedded') {
+    const { store, bus } = createMemoryMessaging(options);
+    return { store, bus, checks: [], redis: null };
+  }
+
+  const watched = <T extends Redis | Cluster>(connection: T, name: string): T => {
+    connection.on('error', (err: Error) => {
+      metrics.redisError(name);
+      logger.warn({ err: { message: err.message }, connection: name }, 'Redis connection error');
+    });
+    onClose(() => connection.quit().catch(() => connection.disconnect()));
+    return connection;
+  };
+  const cluster = storeConfig.mode === 'cluster';
+  const connect = (name: string, role: 'command' | 'subscriber'): Redis | Cluster => {
+    if (storeConfig.mode === 'cluster') {
+      return watched(
+        new Cluster([...storeConfig.nodes], {
+          ...recommendedClusterOptions,
+          redisOptions: { ...recommendedClusterOptions.redisOptions, connectionName: `wa-gateway-${name}` },
+          shardedSubscribers: role === 'subscriber',
+          lazyConnect: true,
+        }),
+        name,
+      );
+    }
+    const extra: RedisOptions =
+      // Commands issued in the same tick by concurrent requests leave in one write (one syscall, one packet).
+      // Not on a cluster: auto-pipelining routes by first argument, which for XINFO is not the key.
+      role === 'command' ? { enableAutoPipelining: true } : {};
+    return watched(
+      new Redis(storeConfig.url, {
+        ...recommendedRedisOptions,
+        ...extra,
+        connectionName: `wa-gateway-${name}`,
+        lazyConnect: true,
+      }),
+      name,
+    );
+  };
+
+  const command = connect('command', 'command');
+  const subscriber = connect('subscriber', 'subscriber');
+  await Promise.all([command.connect(), subscriber.connect()]);
+  const { store, bus } = createRedisMessaging(
+    { command, subscriber },
+    {
+      ...options,
+      keyPrefix: config.redisKeyPrefix,
+      ...(cluster && {
+        partitions: CLUSTER_PARTITION_COUNT,
+        streamMaxLength: Math.max(1, Math.ceil(config.streamMaxLength / CLUSTER_PARTITION_COUNT)),
+      }),
+    },
+  );
+  onClose(() => bus.close());
+  return {
+    store,
+    bus,
+    redis: command,
+    checks: [
+      { name: 'store', check: () => store.ping() },
+      { name: 'bus', check: () => bus.ping() },
+    ],
+  };
+}
