@@ -72,16 +72,7 @@ const RESTRICTED_CALLING_CODES: readonly string[] = [
 export function checkRecipientRegion(e164: string, at: number): RegionCheck {
   const input = e164.trim().startsWith('+') ? e164.trim() : `+${e164.trim()}`;
   if (/^\+\d{7,15}$/.test(input) && !RESTRICTED_CALLING_CODES.some((code) => input.startsWith(code, 1))) {
-    return {
-      restricted: false,
-      country: null,
-      region: null,
-      certainty: 'certain',
-      kind: RegionCheckKind.NOT_RESTRICTED,
-      place: null,
-      liftedAt: null,
-      reason: 'The number is not in a restricted country or region.',
-    };
+    return notRestricted(null);
   }
   const parsed = parsePhoneNumberFromString(input);
   if (!parsed) {
@@ -141,9 +132,13 @@ export function checkRecipientRegion(e164: string, at: number): RegionCheck {
       reason: `The number is in ${sanctioned.country}, no longer restricted since ${formatDate(sanctioned.until)}.`,
     };
   }
+  return notRestricted(country ?? null);
+}
+
+function notRestricted(country: string | null): RegionCheck {
   return {
     restricted: false,
-    country: country ?? null,
+    country,
     region: null,
     certainty: 'certain',
     kind: RegionCheckKind.NOT_RESTRICTED,
