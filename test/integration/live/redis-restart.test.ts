@@ -12,6 +12,8 @@ import { RedisProcess } from '../../support/redis-process';
 import { StatusSubscriber } from './support/status-subscriber';
 
 const RECIPIENT = '12025550188';
+/** RELIABILITY 28: the subscribers connected while Redis restarts. */
+const SUBSCRIBERS = 100;
 
 async function readiness(gateway: TestGateway): Promise<number> {
   const response = await request(`${gateway.url}/readyz`);
@@ -19,32 +21,35 @@ async function readiness(gateway: TestGateway): Promise<number> {
   return response.statusCode;
 }
 
-describe('Redis restarted while a subscriber streams', () => {
+describe('Redis restarted while subscribers stream', () => {
   let redis: RedisProcess;
   let gateway: TestGateway;
-  let subscriber: StatusSubscriber | undefined;
+  let subscribers: StatusSubscriber[] = [];
 
   beforeAll(async () => {
     redis = await RedisProcess.start({ persistent: true });
     gateway = await startLiveGateway(redis.url);
   });
   afterAll(async () => {
-    await subscriber?.close();
+    await Promise.all(subscribers.map((subscriber) => subscriber.close()));
     await gateway?.close();
     await redis?.remove();
   });
 
   it('answers 503 while Redis is down, recovers, stores the retried webhook once and keeps streaming', async () => {
     const pn = uniquePhoneNumberId();
-    subscriber = StatusSubscriber.open(gateway.url, { phoneNumberId: pn });
-    await subscriber.untilLive(() =>
+    subscribers = Array.from({ length: SUBSCRIBERS }, () =>
+      StatusSubscriber.open(gateway.url, { phoneNumberId: pn }),
+    );
+    const probe = (): Promise<void> =>
       postStatus(gateway.url, {
         messageId: newWamid(),
         status: 'sent',
         recipientId: RECIPIENT,
         phoneNumberId: pn,
-      }),
-    );
+      });
+    for (const one of subscribers) await one.untilLive(probe);
+    const subscriber = subscribers[0]!;
     const before = newWamid();
     await postStatus(gateway.url, {
       messageId: before,
@@ -96,9 +101,11 @@ describe('Redis restarted while a subscriber streams', () => {
       recipientId: RECIPIENT,
       phoneNumberId: pn,
     });
-    await subscriber.waitForEvent((e) => e.message.id === after);
-    expect(subscriber.events.filter((e) => e.message.id === during)).toHaveLength(1);
-    expect(subscriber.errors).toBeNull();
-    expect(subscriber.completed).toBe(false);
+    for (const one of subscribers) {
+      await one.waitForEvent((e) => e.message.id === after);
+      expect(one.events.filter((e) => e.message.id === during)).toHaveLength(1);
+      expect(one.errors).toBeNull();
+      expect(one.completed).toBe(false);
+    }
   });
 });
