@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { postWebhookBytes } from '../../support/webhook-client';
 import { buildInboundMessageWebhook, serializeMetaJson, signWebhookBody } from '../../../src/simulator';
 import {
   allText,
@@ -89,16 +90,13 @@ describe('diagnosis in the built gateway process, with Redis', () => {
     const body = serializeMetaJson(
       buildInboundMessageWebhook({ from: scenario(15), text: 'Where is my parcel?', timestamp: wroteAt }),
     );
-    const response = await request(`${gateway.url}/webhooks/whatsapp`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': signWebhookBody(body, APP_SECRET),
-      },
-    });
-    await response.body.dump();
-    expect(response.statusCode).toBe(200);
+    expect(
+      (
+        await postWebhookBytes(gateway.url, body, {
+          'x-hub-signature-256': signWebhookBody(body, APP_SECRET),
+        })
+      ).status,
+    ).toBe(200);
 
     const { error } = await send(scenario(15));
     expectBilingual(error!, { cause: 'REENGAGEMENT_WINDOW', code: 131047 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { request } from 'undici';
+import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildInboundMessageWebhook,
   buildStatusWebhook,
@@ -40,16 +40,13 @@ describe.each([
 
   const postWebhook = async (payload: Parameters<typeof serializeMetaJson>[0]): Promise<void> => {
     const body = serializeMetaJson(payload);
-    const response = await request(`${gateway.url}/webhooks/whatsapp`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': signWebhookBody(body, APP_SECRET),
-      },
-    });
-    await response.body.dump();
-    expect(response.statusCode).toBe(200);
+    expect(
+      (
+        await postWebhookBytes(gateway.url, body, {
+          'x-hub-signature-256': signWebhookBody(body, APP_SECRET),
+        })
+      ).status,
+    ).toBe(200);
   };
 
   /** The customer writes to the business number at `timestamp` (Unix seconds). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { request } from 'undici';
+import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
   buildWireStatus,
@@ -85,16 +85,13 @@ describe('failureSummary counts failed and stuck messages by cause', () => {
         ],
       }),
     );
-    const response = await request(`${gateway.url}/webhooks/whatsapp`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': signWebhookBody(body, APP_SECRET),
-      },
-    });
-    await response.body.dump();
-    expect(response.statusCode).toBe(200);
+    expect(
+      (
+        await postWebhookBytes(gateway.url, body, {
+          'x-hub-signature-256': signWebhookBody(body, APP_SECRET),
+        })
+      ).status,
+    ).toBe(200);
   });
   afterAll(() => gateway.close());
 

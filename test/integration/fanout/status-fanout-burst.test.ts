@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { request } from 'undici';
+import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
   buildWireStatus,
@@ -43,13 +43,10 @@ async function postStatus(id: string): Promise<void> {
       ],
     }),
   );
-  const response = await request(`${gateway.url}/webhooks/whatsapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, APP_SECRET) },
-    body,
-  });
-  await response.body.dump();
-  expect(response.statusCode).toBe(200);
+  expect(
+    (await postWebhookBytes(gateway.url, body, { 'x-hub-signature-256': signWebhookBody(body, APP_SECRET) }))
+      .status,
+  ).toBe(200);
 }
 
 function cursorOrder(cursor: string): [number, number] {

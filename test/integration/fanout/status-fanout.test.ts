@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
   buildWireStatus,
@@ -54,13 +55,10 @@ async function postStatuses(
       ),
     }),
   );
-  const response = await request(`${gateway.url}/webhooks/whatsapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, APP_SECRET) },
-    body,
-  });
-  await response.body.dump();
-  expect(response.statusCode).toBe(200);
+  expect(
+    (await postWebhookBytes(gateway.url, body, { 'x-hub-signature-256': signWebhookBody(body, APP_SECRET) }))
+      .status,
+  ).toBe(200);
 }
 
 const newId = (): string => `wamid.fanout-${Date.now()}-${sequence++}`;

@@ -1,22 +1,17 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { request } from 'undici';
 import {
   buildStatusWebhook,
   buildWireStatus,
-  serializeMetaJson,
-  signWebhookBody,
   type WireStatus,
   type WireStatusInput,
 } from '../../../../src/simulator';
+import { postSignedJson as postSignedWith, type WebhookAnswer } from '../../../support/webhook-client';
+
+export { postWebhookBytes, type WebhookAnswer } from '../../../support/webhook-client';
 
 /** The webhook secrets every live test gateway is started with, so that tests can sign like Meta. */
 export const APP_SECRET = 'live-test-app-secret-5f0c2a';
 export const VERIFY_TOKEN = 'live-test-verify-token-91d4';
-
-export interface WebhookAnswer {
-  status: number;
-  body: string;
-}
 
 /** A phone-number id no other test file uses: subscriptions filtered on it see only this file's events. */
 export function uniquePhoneNumberId(): string {
@@ -28,28 +23,13 @@ export function newWamid(): string {
   return `wamid.LIVE${randomBytes(12).toString('hex').toUpperCase()}`;
 }
 
-/** Posts raw bytes to `/webhooks/whatsapp` with whatever headers are given. */
-export async function postWebhookBytes(
-  gatewayUrl: string,
-  body: string | Buffer,
-  headers: Record<string, string>,
-): Promise<WebhookAnswer> {
-  const response = await request(`${gatewayUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-  return { status: response.statusCode, body: await response.body.text() };
-}
-
-/** Posts a signed body as Meta does: serialised Meta's way, HMAC over the exact bytes. */
-export async function postSignedJson(
+/** Posts a body signed as Meta signs it, with the live tests' app secret unless told otherwise. */
+export function postSignedJson(
   gatewayUrl: string,
   payload: unknown,
   secret = APP_SECRET,
 ): Promise<WebhookAnswer> {
-  const body = serializeMetaJson(payload);
-  return postWebhookBytes(gatewayUrl, body, { 'x-hub-signature-256': signWebhookBody(body, secret) });
+  return postSignedWith(gatewayUrl, payload, secret);
 }
 
 export interface StatusSpec extends WireStatusInput {
