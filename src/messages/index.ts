@@ -5,7 +5,6 @@ export {
   type MessageRecord,
   type NewMessage,
   type PricingInfo,
-  type SendErrorRecord,
   type StatusChangeEvent,
   type StatusHistoryEntry,
   type StatusUpdate,

@@ -52,18 +52,6 @@ export interface StatusHistoryEntry {
   cursor: string;
 }
 
-/** The upstream rejection of a send, kept on the record so that the diagnosis can explain it later. */
-export interface SendErrorRecord {
-  httpStatus?: number;
-  code: number;
-  subcode?: number;
-  type?: string;
-  title?: string;
-  message: string;
-  details?: string;
-  fbtraceId?: string;
-}
-
 /** Everything the gateway knows about one outbound message. */
 export interface MessageRecord {
   id: string;
