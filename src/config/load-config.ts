@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type ApiKey, type Config, Scope, type StoreConfig, type UpstreamConfig } from './config';
+import { type ConfigVariableName } from './variables';
 
 /** The environment as the process sees it; passed in so that loading stays a pure function. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -13,9 +14,14 @@ export const DEFAULT_GRAPH_API_VERSION = 'v23.0';
  * expected; a secret's value is never repeated in it.
  */
 export function loadConfig(env: Environment): ConfigResult {
-  const problems: string[] = [];
-  const read = new EnvReader(env, problems);
+  const read = new EnvReader(env);
+  const config = readConfig(read);
+  if (read.problems.length > 0) return { ok: false, problems: [...read.problems] };
+  return { ok: true, config: Object.freeze(config) };
+}
 
+/** Sees the environment only through the reader, so every name it reads is a registered one. */
+function readConfig(read: EnvReader): Config {
   const accessToken = read.optionalString('WHATSAPP_ACCESS_TOKEN');
   const simulated = accessToken === null;
   const apiVersion = read.string('GRAPH_API_VERSION', DEFAULT_GRAPH_API_VERSION, /^v\d+\.\d+$/, 'like v23.0');
@@ -25,8 +31,8 @@ export function loadConfig(env: Environment): ConfigResult {
   if (simulated) {
     upstream = { mode: 'simulated', apiVersion, phoneNumberId };
   } else {
-    if (phoneNumberId === null && !env.WHATSAPP_PHONE_NUMBER_ID?.trim())
-      problems.push('WHATSAPP_PHONE_NUMBER_ID: required when WHATSAPP_ACCESS_TOKEN is set');
+    if (phoneNumberId === null && !read.raw('WHATSAPP_PHONE_NUMBER_ID')?.trim())
+      read.problem('WHATSAPP_PHONE_NUMBER_ID', 'required when WHATSAPP_ACCESS_TOKEN is set');
     upstream = {
       mode: 'live',
       baseUrl: read.url('GRAPH_API_BASE_URL', 'https://graph.facebook.com'),
@@ -41,20 +47,20 @@ export function loadConfig(env: Environment): ConfigResult {
   const appSecret = read.optionalString('WHATSAPP_APP_SECRET');
   const verifyToken = read.optionalString('WHATSAPP_VERIFY_TOKEN');
   if (!simulated && appSecret === null)
-    problems.push('WHATSAPP_APP_SECRET: required when WHATSAPP_ACCESS_TOKEN is set');
+    read.problem('WHATSAPP_APP_SECRET', 'required when WHATSAPP_ACCESS_TOKEN is set');
   if (!simulated && verifyToken === null)
-    problems.push('WHATSAPP_VERIFY_TOKEN: required when WHATSAPP_ACCESS_TOKEN is set');
+    read.problem('WHATSAPP_VERIFY_TOKEN', 'required when WHATSAPP_ACCESS_TOKEN is set');
 
-  const apiKeys = parseApiKeys(env.GATEWAY_API_KEYS, problems);
+  const apiKeys = parseApiKeys(read);
   if (!simulated && apiKeys === null) {
-    problems.push('GATEWAY_API_KEYS: required when WHATSAPP_ACCESS_TOKEN is set (key:scope+scope,…)');
+    read.problem('GATEWAY_API_KEYS', 'required when WHATSAPP_ACCESS_TOKEN is set (key:scope+scope,…)');
   }
 
   const environment = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const production = environment === 'production';
   const port = read.port('PORT', 4000);
 
-  const config: Config = {
+  return {
     port,
     host: read.string('HOST', '127.0.0.1'),
     environment,
@@ -102,9 +108,6 @@ export function loadConfig(env: Environment): ConfigResult {
     sendRatePerSecond: read.integer('SEND_RATE_LIMIT_PER_SECOND', 80, 1, 100_000),
     idempotencyTtlSeconds: read.integer('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
   };
-
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: Object.freeze(config) };
 }
 
 function readStore(read: EnvReader): StoreConfig {
@@ -132,7 +135,8 @@ function readStore(read: EnvReader): StoreConfig {
 const SCOPES = new Set<string>(Object.values(Scope));
 
 /** `key:scope+scope,key2:scope`. Keys are at least 16 characters: they guard sends on a business's behalf. */
-function parseApiKeys(raw: string | undefined, problems: string[]): ApiKey[] | null {
+function parseApiKeys(read: EnvReader): ApiKey[] | null {
+  const raw = read.raw('GATEWAY_API_KEYS');
   if (raw === undefined || raw.trim() === '') return null;
   const keys: ApiKey[] = [];
   for (const [index, item] of raw.split(',').entries()) {
@@ -146,13 +150,14 @@ function parseApiKeys(raw: string | undefined, problems: string[]): ApiKey[] | n
             .map((scope) => scope.trim())
         : [];
     if (key.length < 16 || /\s/.test(key)) {
-      problems.push(`GATEWAY_API_KEYS: entry ${index + 1} needs a key of at least 16 characters before ':'`);
+      read.problem('GATEWAY_API_KEYS', `entry ${index + 1} needs a key of at least 16 characters before ':'`);
       continue;
     }
     const unknown = scopes.filter((scope) => !SCOPES.has(scope));
     if (scopes.length === 0 || unknown.length > 0) {
-      problems.push(
-        `GATEWAY_API_KEYS: entry ${index + 1} has scopes other than send, read, subscribe, admin`,
+      read.problem(
+        'GATEWAY_API_KEYS',
+        `entry ${index + 1} has scopes other than send, read, subscribe, admin`,
       );
       continue;
     }
@@ -161,18 +166,23 @@ function parseApiKeys(raw: string | undefined, problems: string[]): ApiKey[] | n
   return keys;
 }
 
+/** The only way into the environment: each read names a registered variable, each problem is one line. */
 class EnvReader {
-  constructor(
-    private readonly env: Environment,
-    private readonly problems: string[],
-  ) {}
+  readonly problems: string[] = [];
 
-  problem(name: string, expected: string): void {
-    this.problems.push(`${name}: ${expected}`);
+  constructor(private readonly env: Environment) {}
+
+  problem(name: ConfigVariableName, text: string): void {
+    this.problems.push(`${name}: ${text}`);
   }
 
-  optionalString(name: string, pattern?: RegExp, expected?: string): string | null {
-    const value = this.env[name]?.trim();
+  /** The value as given, untrimmed; unset is `undefined`. */
+  raw(name: ConfigVariableName): string | undefined {
+    return this.env[name];
+  }
+
+  optionalString(name: ConfigVariableName, pattern?: RegExp, expected?: string): string | null {
+    const value = this.raw(name)?.trim();
     if (value === undefined || value === '') return null;
     if (pattern && !pattern.test(value)) {
       this.problem(name, `expected ${expected ?? pattern.source}`);
@@ -181,11 +191,11 @@ class EnvReader {
     return value;
   }
 
-  string(name: string, fallback: string, pattern?: RegExp, expected?: string): string {
+  string(name: ConfigVariableName, fallback: string, pattern?: RegExp, expected?: string): string {
     return this.optionalString(name, pattern, expected) ?? fallback;
   }
 
-  optionalUrl(name: string): string | null {
+  optionalUrl(name: ConfigVariableName): string | null {
     const value = this.optionalString(name);
     if (value === null) return null;
     if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
@@ -195,11 +205,11 @@ class EnvReader {
     return value.replace(/\/+$/, '');
   }
 
-  url(name: string, fallback: string): string {
+  url(name: ConfigVariableName, fallback: string): string {
     return this.optionalUrl(name) ?? fallback;
   }
 
-  integer(name: string, fallback: number, min: number, max: number): number {
+  integer(name: ConfigVariableName, fallback: number, min: number, max: number): number {
     const value = this.optionalString(name);
     if (value === null) return fallback;
     const parsed = Number(value);
@@ -210,11 +220,11 @@ class EnvReader {
     return parsed;
   }
 
-  port(name: string, fallback: number): number {
+  port(name: ConfigVariableName, fallback: number): number {
     return this.integer(name, fallback, 0, 65535);
   }
 
-  boolean(name: string, fallback: boolean): boolean {
+  boolean(name: ConfigVariableName, fallback: boolean): boolean {
     const value = this.optionalString(name)?.toLowerCase();
     if (value === undefined) return fallback;
     if (value === 'true' || value === '1') return true;
@@ -223,7 +233,7 @@ class EnvReader {
     return fallback;
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  oneOf<T extends string>(name: ConfigVariableName, allowed: readonly T[], fallback: T): T {
     const value = this.optionalString(name);
     if (value === null) return fallback;
     if (!(allowed as readonly string[]).includes(value)) {
