@@ -9,6 +9,7 @@ import { type WebhookHandler } from '../webhooks';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
 import { contextFactory, newRequestId, registerGraphqlRoutes } from './graphql-routes';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes';
+import { registerLivePageRoutes } from './live-page-routes';
 import { registerMetricsRoutes } from './metrics-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 import { startWebSocketServer } from './websocket-server';
@@ -67,6 +68,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     bodyLimitBytes: options.config.webhook.bodyLimitBytes,
   });
   registerHealthRoutes(app, { checks: options.readinessChecks, isAcceptingWork: () => state === 'ready' });
+  await registerLivePageRoutes(app);
 
   const websockets = startWebSocketServer({
     server: app.server,

@@ -1,0 +1,212 @@
+// How a live UI uses the gateway: queries and mutations over HTTP, status changes over graphql-ws, and
+// `since` to resume after a dropped connection without a gap or a duplicate.
+import { createClient } from '/live/vendor/graphql-ws/client.js';
+
+const MESSAGE_SUMMARY = /* GraphQL */ `
+  fragment MessageSummary on Message {
+    id
+    recipient
+    status
+    conflict
+    createdAt
+    errors {
+      code
+    }
+    statusHistory {
+      cursor
+      receivedAt
+    }
+    diagnosis {
+      verdict
+    }
+  }
+`;
+
+const RECENT_MESSAGES = /* GraphQL */ `
+  query LiveRecentMessages($first: Int!) {
+    messages(first: $first) {
+      nodes {
+        ...MessageSummary
+      }
+    }
+  }
+  ${MESSAGE_SUMMARY}
+`;
+
+const STATUS_CHANGES = /* GraphQL */ `
+  subscription LiveStatusChanges($since: String) {
+    messageStatusChanged(since: $since) {
+      cursor
+      message {
+        ...MessageSummary
+      }
+    }
+  }
+  ${MESSAGE_SUMMARY}
+`;
+
+const MESSAGE_DETAILS = /* GraphQL */ `
+  query LiveMessageDetails($id: ID!, $locale: Locale!) {
+    message(id: $id) {
+      id
+      recipient
+      phoneNumberId
+      createdAt
+      status
+      conflict
+      statusHistory {
+        status
+        timestamp
+        receivedAt
+        errors {
+          code
+          title
+          details
+        }
+      }
+      diagnosis(locale: $locale) {
+        verdict
+        cause
+        code
+        title
+        explanation
+        possibleCauses
+        solutions
+        endUserSteps
+        retryable
+        retryAfterSeconds
+        links {
+          title
+          url
+        }
+        evidence
+      }
+    }
+  }
+`;
+
+const SEND_TEXT = /* GraphQL */ `
+  mutation LiveSendText($input: SendMessageInput!, $locale: Locale!) {
+    sendMessage(input: $input) {
+      message {
+        ...MessageSummary
+      }
+      error {
+        code
+        title
+        message
+        diagnosis(locale: $locale) {
+          title
+        }
+      }
+    }
+  }
+  ${MESSAGE_SUMMARY}
+`;
+
+/** A GraphQL error answer, with the gateway's `extensions.code` (UNAUTHENTICATED, RATE_LIMITED, …). */
+export class GatewayError extends Error {
+  constructor(error) {
+    super(error.message);
+    this.code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  }
+}
+
+/** The newest event cursor in `messages`' histories: where a subscription picks up after a list read. */
+export function latestCursor(messages) {
+  let latest = null;
+  for (const message of messages) {
+    for (const event of message.statusHistory) {
+      if (latest === null || compareCursors(event.cursor, latest) > 0) latest = event.cursor;
+    }
+  }
+  return latest;
+}
+
+// Cursors are stream entry ids, `<milliseconds>-<sequence>`; they order numerically, part by part.
+function compareCursors(a, b) {
+  const [aTime, aSequence] = a.split('-').map(BigInt);
+  const [bTime, bSequence] = b.split('-').map(BigInt);
+  if (aTime !== bTime) return aTime < bTime ? -1 : 1;
+  return aSequence === bSequence ? 0 : aSequence < bSequence ? -1 : 1;
+}
+
+export class GatewayClient {
+  /** @param apiKey sent as `Authorization: Bearer` over HTTP and as `apiKey` in `connection_init`. */
+  constructor({ apiKey, onConnection }) {
+    this.apiKey = apiKey;
+    const socketUrl = new URL('/graphql', location.href);
+    socketUrl.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.socket = createClient({
+      url: socketUrl.href,
+      connectionParams: () => (this.apiKey ? { apiKey: this.apiKey } : {}),
+      retryAttempts: Infinity,
+      // Back off up to ten seconds between attempts; a gateway restart or deploy is usually shorter.
+      retryWait: (retries) =>
+        new Promise((resolve) =>
+          setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random())),
+        ),
+      // The gateway closes with 4401/4403 for a missing, unknown or under-scoped key: retrying cannot help.
+      shouldRetry: (event) => !(event && (event.code === 4401 || event.code === 4403)),
+      on: {
+        connecting: (isRetry) => onConnection(isRetry ? 'reconnecting' : 'connecting'),
+        connected: (_socket, _payload, wasRetry) => onConnection('live', wasRetry),
+        closed: (event) => {
+          if (event?.code === 4401 || event?.code === 4403) onConnection('unauthorized');
+        },
+      },
+    });
+  }
+
+  async recentMessages(first) {
+    const data = await this.request(RECENT_MESSAGES, { first });
+    return data.messages.nodes;
+  }
+
+  messageDetails(id, locale) {
+    return this.request(MESSAGE_DETAILS, { id, locale }).then((data) => data.message);
+  }
+
+  sendText(to, body, locale) {
+    // A fresh key per click: a retried or double-submitted request still reaches WhatsApp once.
+    const input = { to, text: { body }, idempotencyKey: crypto.randomUUID() };
+    return this.request(SEND_TEXT, { input, locale }).then((data) => data.sendMessage);
+  }
+
+  /**
+   * Every status change after `since`, then live ones. On a reconnect the client sends the same payload
+   * again, so `since` is moved along as events arrive: the server replays exactly what was missed.
+   * Returns the subscription's `stop` and its latest `cursor()` (null until the first event).
+   */
+  followStatusChanges(since, { next, error }) {
+    const payload = { query: STATUS_CHANGES, variables: { since } };
+    const stop = this.socket.subscribe(payload, {
+      next: (result) => {
+        if (result.errors?.length) return error(new GatewayError(result.errors[0]));
+        const event = result.data.messageStatusChanged;
+        payload.variables.since = event.cursor;
+        next(event);
+      },
+      error: (reason) => error(Array.isArray(reason) ? new GatewayError(reason[0]) : reason),
+      complete: () => {},
+    });
+    return { stop, cursor: () => payload.variables.since };
+  }
+
+  close() {
+    return this.socket.dispose();
+  }
+
+  async request(query, variables) {
+    const headers = { 'content-type': 'application/json' };
+    if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors?.length) throw new GatewayError(body.errors[0]);
+    return body.data;
+  }
+}

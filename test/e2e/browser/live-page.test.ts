@@ -1,0 +1,237 @@
+import { type Browser, type Page, type WebSocketRoute } from 'playwright-core';
+import { flushDatabase, redisDatabaseUrl } from '../../integration/live/support/live-gateway';
+import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+
+const REDIS_URL = redisDatabaseUrl(13);
+const ORDINARY = '+12025550100';
+const UNDELIVERABLE = '+12025550130';
+const CONSOLE_KEY = 'live-page-console-key-01';
+
+/** Every request the page makes must stay on this machine: the page works air-gapped. */
+async function refuseOtherHosts(page: Page, gatewayUrl: string): Promise<string[]> {
+  const refused: string[] = [];
+  const origin = new URL(gatewayUrl).origin;
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  return refused;
+}
+
+interface ProtocolMessage {
+  type: string;
+  payload?: { variables?: { since?: string | null }; data?: { messageStatusChanged?: { cursor: string } } };
+}
+
+/**
+ * Puts the page's WebSocket through a proxy the test can cut: `drop()` closes it like a restarting server
+ * (1012, which clients retry) and refuses new ones until `restore()`. It records the protocol messages
+ * both ways, so a test can see where a resumed subscription asked to start.
+ */
+async function interruptibleWebSocket(page: Page) {
+  let up = true;
+  const open: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = [];
+  const sentByPage: ProtocolMessage[] = [];
+  const receivedByPage: ProtocolMessage[] = [];
+  await page.routeWebSocket(/\/graphql$/, (socket) => {
+    if (!up) {
+      void socket.close({ code: 1012, reason: 'restarting' });
+      return;
+    }
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      sentByPage.push(JSON.parse(String(message)) as ProtocolMessage);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      receivedByPage.push(JSON.parse(String(message)) as ProtocolMessage);
+      socket.send(message);
+    });
+    open.push({ page: socket, server });
+  });
+  const cursors = () => receivedByPage.flatMap((m) => m.payload?.data?.messageStatusChanged?.cursor ?? []);
+  return {
+    cursors,
+    subscriptionStarts: () =>
+      sentByPage.filter((m) => m.type === 'subscribe').map((m) => m.payload?.variables?.since ?? null),
+    async drop() {
+      up = false;
+      for (const { page: pageSide, server } of open.splice(0)) {
+        await server.close();
+        await pageSide.close({ code: 1012, reason: 'restarting' });
+      }
+    },
+    restore() {
+      up = true;
+    },
+  };
+}
+
+/** Cuts the page's connection, sends a message meanwhile, restores it, and expects the message to show. */
+async function expectToCatchUpAfterDrop(
+  page: Page,
+  connection: Awaited<ReturnType<typeof interruptibleWebSocket>>,
+  gateway: TestGateway,
+): Promise<void> {
+  await connection.drop();
+  await page.locator('#connection[data-state="reconnecting"]').waitFor();
+  const sent = await gateway.graphql<{ sendMessage: { message: { id: string } } }>(
+    `mutation { sendMessage(input: { to: "+12025550139", text: { body: "Back in stock" } }) { message { id } } }`,
+  );
+  await gateway.simulator!.flushWebhooks();
+  const missedId = sent.body.data!.sendMessage.message.id;
+
+  connection.restore();
+  await page.locator('#connection[data-state="live"]').waitFor();
+  await page.locator(`#message-rows tr[data-message-id="${missedId}"][data-status="READ"]`).waitFor();
+}
+
+function rowWithStatus(page: Page, recipient: string, status: string) {
+  return page.locator(`#message-rows tr[data-status="${status}"]`, { hasText: recipient });
+}
+
+describeInBrowser('the live status page in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe('on an open gateway with Redis', () => {
+    let gateway: TestGateway;
+    beforeAll(async () => {
+      await flushDatabase(REDIS_URL);
+      gateway = await startTestGateway({ REDIS_URL, REDIS_KEY_PREFIX: 'live-page:' });
+    });
+    afterAll(async () => {
+      await gateway?.close();
+      await flushDatabase(REDIS_URL);
+    });
+
+    it('shows sends go from accepted to read, and explains a failed one in both locales', async () => {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+      const errors = collectPageErrors(page);
+      const refused = await refuseOtherHosts(page, gateway.url);
+      await page.goto(`${gateway.url}/live/`);
+      await page.locator('#connection[data-state="live"]').waitFor();
+      expect(await page.locator('#empty').isVisible()).toBe(true);
+
+      // A send from the page itself.
+      await page.fill('#send-to', ORDINARY);
+      await page.click('#send-form button[type="submit"]');
+      await page.locator('#send-result', { hasText: 'Accepted by WhatsApp as wamid.' }).waitFor();
+      await rowWithStatus(page, ORDINARY, 'READ').waitFor();
+
+      // A send from another client: it appears through the subscription alone.
+      const sent = await gateway.graphql<{ sendMessage: { message: { id: string } } }>(
+        `mutation ($to: String!) { sendMessage(input: { to: $to, text: { body: "Your code is 1234" } }) { message { id } } }`,
+        { to: UNDELIVERABLE },
+      );
+      const failedId = sent.body.data!.sendMessage.message.id;
+      const failedRow = page.locator(`#message-rows tr[data-message-id="${failedId}"][data-status="FAILED"]`);
+      await failedRow.waitFor();
+      expect(await failedRow.locator('[data-value="FAILED"]').count()).toBe(2);
+
+      await failedRow.click();
+      const diagnosis = page.locator('#diagnosis[data-cause="RECIPIENT_UNREACHABLE"][data-locale="EN"]');
+      await diagnosis.waitFor();
+      expect(await page.locator('#details .history li').allTextContents()).toEqual([
+        expect.stringContaining('accepted'),
+        expect.stringContaining('failed'),
+      ]);
+      expect(await page.locator('#details .history li').last().textContent()).toContain('131026');
+      const english = await diagnosis.textContent();
+      expect(english).toContain('What you can do');
+      expect(english).toContain('What to ask the customer');
+      expect(english).toContain('wa.me/tos/20210210');
+
+      await saveScreenshot(page, 'live-page');
+
+      await page.selectOption('#locale', 'ZH_TW');
+      const chinese = page.locator('#diagnosis[data-cause="RECIPIENT_UNREACHABLE"][data-locale="ZH_TW"]');
+      await chinese.waitFor();
+      expect(await chinese.textContent()).toContain('錯誤代碼 131026');
+      expect(await chinese.textContent()).toContain('請顧客協助的事項');
+      expect(await page.locator('thead').textContent()).toContain('收件人');
+      expect(await page.locator('#connection').textContent()).toBe('即時');
+
+      await saveScreenshot(page, 'live-page-zh-tw');
+      expect(errors).toEqual([]);
+      expect(refused).toEqual([]);
+      await page.close();
+    });
+
+    it('replays what happened while its connection was down, from the last event it saw', async () => {
+      const page = await browser.newPage();
+      const connection = await interruptibleWebSocket(page);
+      await page.goto(`${gateway.url}/live/`);
+      await page.locator('#connection[data-state="live"]').waitFor();
+      await page.click('#send-form button[type="submit"]');
+      await rowWithStatus(page, ORDINARY, 'READ').first().waitFor();
+
+      const lastSeen = connection.cursors().at(-1);
+
+      await expectToCatchUpAfterDrop(page, connection, gateway);
+      expect(connection.subscriptionStarts().at(-1)).toBe(lastSeen);
+      const replayed = connection.cursors().slice(connection.cursors().indexOf(lastSeen!) + 1);
+      expect(replayed.length).toBeGreaterThan(0);
+      expect(replayed).not.toContain(lastSeen);
+      await page.close();
+    });
+  });
+
+  describe('on an empty gateway', () => {
+    let gateway: TestGateway;
+    beforeAll(async () => {
+      gateway = await startTestGateway();
+    });
+    afterAll(async () => {
+      await gateway?.close();
+    });
+
+    it('reads the list again after a drop before any event, when there is no cursor to resume from', async () => {
+      const page = await browser.newPage();
+      const connection = await interruptibleWebSocket(page);
+      await page.goto(`${gateway.url}/live/`);
+      await page.locator('#connection[data-state="live"]').waitFor();
+
+      await expectToCatchUpAfterDrop(page, connection, gateway);
+      await page.close();
+    });
+  });
+
+  describe('on a gateway that requires API keys', () => {
+    let gateway: TestGateway;
+    beforeAll(async () => {
+      gateway = await startTestGateway({ GATEWAY_API_KEYS: `${CONSOLE_KEY}:send+read+subscribe` });
+    });
+    afterAll(async () => {
+      await gateway?.close();
+    });
+
+    it('asks for a key, refuses a wrong one, and goes live with the right one', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${gateway.url}/live/`);
+      await page.locator('#connection[data-state="unauthorized"]').waitFor();
+      await page.locator('#api-key-form').waitFor({ state: 'visible' });
+
+      await page.fill('#api-key', 'not-a-key-of-this-gateway');
+      await page.click('#api-key-form button');
+      await page.locator('#connection[data-state="unauthorized"]').waitFor();
+      await page.locator('#api-key-form').waitFor({ state: 'visible' });
+
+      await page.fill('#api-key', CONSOLE_KEY);
+      await page.click('#api-key-form button');
+      await page.locator('#connection[data-state="live"]').waitFor();
+      await page.click('#send-form button[type="submit"]');
+      await rowWithStatus(page, ORDINARY, 'READ').waitFor();
+      expect(await page.locator('#api-key-form').isHidden()).toBe(true);
+      await page.close();
+    });
+  });
+});
