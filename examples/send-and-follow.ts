@@ -70,12 +70,12 @@ export async function sendAndFollow(options: SendAndFollowOptions): Promise<Send
     return { kind: 'rejected', code, message, diagnosis };
   }
   const message = sendMessage.message;
-  // The send's own event is the newest of the message when the answer is written: webhooks that raced
-  // ahead of it are already in the history. Following the stream from its cursor therefore misses nothing
-  // and repeats nothing, which subscribing before the send cannot promise (graphql-ws does not say when
-  // the server has started a subscription).
-  const own = message?.statusHistory.find((event) => event.status === 'ACCEPTED' || event.status === 'HELD');
-  if (!message || !own) throw new Error('The gateway answered a send with neither a message nor an error.');
+  // Webhooks that raced ahead of the answer are already in the history. Following the stream from the
+  // newest cursor of that history therefore misses nothing and repeats nothing, which subscribing before
+  // the send cannot promise (graphql-ws does not say when the server has started a subscription).
+  const newest = message?.statusHistory.at(-1);
+  if (!message || !newest)
+    throw new Error('The gateway answered a send with neither a message nor an error.');
 
   const statuses: MessageStatus[] = [];
   const report = ({ status, timestamp }: StatusUpdate) => {
@@ -86,7 +86,7 @@ export async function sendAndFollow(options: SendAndFollowOptions): Promise<Send
   let status = message.status;
   let settled = statuses.some((s) => FINAL_STATUSES.has(s));
   if (!settled) {
-    const followed = await follow(options, message.id, own.cursor, report);
+    const followed = await follow(options, message.id, newest.cursor, report);
     status = followed.status ?? status;
     settled = followed.settled;
   }
