@@ -31,7 +31,6 @@ export async function registerLivePageRoutes(app: FastifyInstance): Promise<void
     prefix: '/live/',
     // Another route file registers the plugin too; only one may add `reply.sendFile`.
     decorateReply: false,
-    redirect: true,
     cacheControl: false,
     setHeaders(response) {
       response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -40,6 +39,8 @@ export async function registerLivePageRoutes(app: FastifyInstance): Promise<void
       response.setHeader('cache-control', 'no-cache');
     },
   });
+  // What people type; the page and its files live under `/live/`.
+  app.get('/live', (_request, reply) => reply.redirect('/live/', 301));
   await app.register(fastifyStatic, {
     root: dirname(require.resolve('graphql-ws')),
     prefix: '/live/vendor/graphql-ws/',

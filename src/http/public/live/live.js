@@ -259,6 +259,8 @@ function connect(apiKey) {
 $('locale').addEventListener('change', (event) => {
   state.locale = event.target.value;
   localStorage.setItem('live.locale', state.locale);
+  // The last send's outcome was written in the previous language (a refusal's title comes from the gateway).
+  $('send-result').textContent = '';
   renderStaticTexts();
   scheduleRender();
   if (state.selectedId) void showDetails(state.selectedId);
