@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
+import { deleteKeysWithPrefix } from '../../integration/live/support/live-gateway';
 import {
   GatewayRequestError,
   sendAndFollow,
@@ -34,11 +34,7 @@ describe('examples/send-and-follow against a whole gateway', () => {
 
   afterAll(async () => {
     await gateway?.close();
-    const redis = new Redis(REDIS_URL, { lazyConnect: true });
-    await redis.connect();
-    const keys = await redis.keys(`${KEY_PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await deleteKeysWithPrefix(REDIS_URL, KEY_PREFIX);
   });
 
   /** The example with a recorder on `onStatus`: what a UI showing each status line would have shown. */

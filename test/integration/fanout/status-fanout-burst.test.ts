@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { deleteKeysWithPrefix } from '../live/support/live-gateway';
 import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
@@ -69,11 +69,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await gateway?.close();
-  const redis = new Redis(REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  const keys = await redis.keys(`${KEY_PREFIX}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
+  await deleteKeysWithPrefix(REDIS_URL, KEY_PREFIX);
 });
 
 describe('a burst through the Redis bus', () => {

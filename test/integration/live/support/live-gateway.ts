@@ -22,6 +22,17 @@ export async function openTestRedis(url: string): Promise<Redis> {
   return redis;
 }
 
+/** Deletes every key under `prefix`: what a test sharing a database with others leaves behind. */
+export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
+  const redis = await openTestRedis(url);
+  try {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    await redis.quit();
+  }
+}
+
 export async function flushDatabase(url: string): Promise<void> {
   const redis = await openTestRedis(url);
   try {
