@@ -34,22 +34,49 @@ const rejectAs =
 const rejection = (limit: QueryLimit) => ({ onReject: [rejectAs(limit)], propagateOnRejection: false });
 
 /**
+ * How deep a `__schema` selection may go when introspection is on. The introspection query that Apollo
+ * Sandbox, GraphiQL and code generators send is 21 levels deep (the `ofType` chain of its type
+ * references), past any sensible limit for operations; anything deeper than that query is refused.
+ */
+export const INTROSPECTION_MAX_DEPTH = 24;
+
+const DISABLED = { enabled: false } as const;
+
+/**
  * GraphQL Armor's limits from `config.graphql`. The token limit is graphql-js's own parser option: it
  * stops the lexer at the limit (armor's Apollo plugin for it throws outside Apollo's parse step, which
- * Apollo turns into a 500). Field suggestions ("Did you mean …") are blocked unless introspection is on:
- * they would otherwise reveal the schema that introspection hides.
+ * Apollo turns into a 500). With introspection on, `__schema` selections are measured by their own depth
+ * bound instead of the operation limits (their size is still bounded by the token and alias limits).
+ * Field suggestions ("Did you mean …") are blocked unless introspection is on: they would otherwise
+ * reveal the schema that introspection hides.
  */
 export function queryLimits(graphql: Config['graphql']): QueryLimitSetup {
+  const ignoreIntrospection = graphql.introspection;
   const armor = new ApolloArmor({
-    maxDepth: { n: graphql.maxDepth, ignoreIntrospection: false, ...rejection(QueryLimit.DEPTH) },
+    maxDepth: { n: graphql.maxDepth, ignoreIntrospection, ...rejection(QueryLimit.DEPTH) },
     maxAliases: { n: graphql.maxAliases, ...rejection(QueryLimit.ALIASES) },
-    costLimit: { maxCost: graphql.maxCost, ignoreIntrospection: false, ...rejection(QueryLimit.COST) },
+    costLimit: { maxCost: graphql.maxCost, ignoreIntrospection, ...rejection(QueryLimit.COST) },
     maxDirectives: { n: graphql.maxDirectives, ...rejection(QueryLimit.DIRECTIVES) },
-    maxTokens: { enabled: false },
+    maxTokens: DISABLED,
     blockFieldSuggestion: { enabled: !graphql.introspection },
   });
   const { validationRules, plugins } = armor.protect();
+  if (graphql.introspection) validationRules.push(...introspectionDepthRules(graphql.maxDepth));
   return { validationRules, plugins, parseOptions: { maxTokens: graphql.maxTokens } };
+}
+
+/** A depth rule that counts `__schema` too, at the introspection bound. */
+function introspectionDepthRules(maxDepth: number): ValidationRule[] {
+  const n = Math.max(maxDepth, INTROSPECTION_MAX_DEPTH);
+  const armor = new ApolloArmor({
+    maxDepth: { n, ignoreIntrospection: false, ...rejection(QueryLimit.DEPTH) },
+    maxAliases: DISABLED,
+    costLimit: DISABLED,
+    maxDirectives: DISABLED,
+    maxTokens: DISABLED,
+    blockFieldSuggestion: DISABLED,
+  });
+  return armor.protect().validationRules;
 }
 
 /** graphql-js's message when `parseOptions.maxTokens` stops the parser. */

@@ -1,3 +1,5 @@
+import { getIntrospectionQuery } from 'graphql';
+import { INTROSPECTION_MAX_DEPTH } from '../../../src/http/query-limits';
 import {
   bearer,
   codesOf,
@@ -91,9 +93,20 @@ describe('GraphQL over HTTP: callers, limits and CSRF (RELIABILITY.md 15-20)', (
       expect(answer.status).toBe(413);
     });
 
-    it('case 18: refuses depth beyond the limit, also through introspection', async () => {
+    it('case 18: refuses depth beyond the limit', async () => {
+      // The schema has no cycle this deep: the depth is counted before fields are checked against it.
+      let selection = 'url';
+      for (let level = 0; level < 12; level += 1) selection = `links { ${selection} }`;
+      const answer = await hardened.graphql(`{ explainError(code: 2) { ${selection} } }`, bearer(KEYS.read));
+      expect(answer.status).toBe(400);
+      expect(answer.json<GraphqlBody>().errors?.map((error) => error.extensions)).toContainEqual(
+        expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'maxDepth' }),
+      );
+    });
+
+    it('case 18: refuses introspection deeper than the introspection query tools send', async () => {
       let selection = 'name';
-      for (let level = 0; level < 12; level += 1) selection = `ofType { ${selection} }`;
+      for (let level = 0; level < INTROSPECTION_MAX_DEPTH; level += 1) selection = `ofType { ${selection} }`;
       const answer = await hardened.graphql(`{ __schema { types { ${selection} } } }`, bearer(KEYS.read));
       expect(answer.status).toBe(400);
       expect(answer.json<GraphqlBody>().errors?.[0]?.extensions).toMatchObject({
@@ -156,6 +169,23 @@ describe('GraphQL over HTTP: callers, limits and CSRF (RELIABILITY.md 15-20)', (
     expect(introspection.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     const typo = await hardened.graphql('{ mesage(id: "x") { id } }', bearer(KEYS.read));
     expect(typo.text).toContain('Did you mean');
+  });
+
+  it('development: answers the full introspection query that Sandbox, GraphiQL and code generators send', async () => {
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    const answer = await hardened.graphql(query, bearer(KEYS.read));
+    expect(answer.status).toBe(200);
+    const types = answer.json<{ data: { __schema: { types: Array<{ name: string }> } } }>().data.__schema
+      .types;
+    expect(types.map((type) => type.name)).toEqual(
+      expect.arrayContaining(['Message', 'Diagnosis', 'Locale']),
+    );
   });
 });
 
