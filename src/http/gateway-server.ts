@@ -7,6 +7,7 @@ import { type MessageStore } from '../messages';
 import { type Logger, type Metrics } from '../observability';
 import { type WebhookHandler } from '../webhooks';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
+import { registerGraphiqlRoutes } from './graphiql-routes';
 import { contextFactory, newRequestId, registerGraphqlRoutes } from './graphql-routes';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes';
 import { registerLivePageRoutes } from './live-page-routes';
@@ -69,6 +70,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   });
   registerHealthRoutes(app, { checks: options.readinessChecks, isAcceptingWork: () => state === 'ready' });
   await registerLivePageRoutes(app);
+  await registerGraphiqlRoutes(app, { enabled: options.config.graphql.landingPage });
 
   const websockets = startWebSocketServer({
     server: app.server,
