@@ -4,6 +4,8 @@ import { GatewayClient, latestCursor } from '/live/api.js';
 import { LOCALES, languageTag, text } from '/live/texts.js';
 
 const LIST_SIZE = 100;
+/** After a failure that is neither about the key nor the connection (which retries by itself). */
+const RESTART_AFTER_MS = 5_000;
 const STATUS_TONES = {
   ACCEPTED: 'pending',
   HELD: 'pending',
@@ -182,7 +184,8 @@ async function showDetails(id) {
     // A later pick or a newer event asked again meanwhile: that answer wins.
     if (request === state.detailsRequest) renderDetails(message);
   } catch (error) {
-    onGatewayError(error);
+    if (isKeyRefused(error)) return onGatewayError(error);
+    $('details').replaceChildren(element('p', { className: 'empty', textContent: error.message }));
   }
 }
 
@@ -224,12 +227,12 @@ async function refreshList() {
   }
 }
 
+function isKeyRefused(error) {
+  return error?.code === 'UNAUTHENTICATED' || error?.code === 'FORBIDDEN';
+}
+
 function onGatewayError(error) {
-  if (
-    error?.code === 'UNAUTHENTICATED' ||
-    error?.code === 'FORBIDDEN' ||
-    state.connection === 'unauthorized'
-  ) {
+  if (isKeyRefused(error) || state.connection === 'unauthorized') {
     setConnection('unauthorized');
     $('api-key-form').hidden = false;
     return;
@@ -238,6 +241,7 @@ function onGatewayError(error) {
   if (error?.code === 'BAD_USER_INPUT') return void startFollowing();
   setConnection('failed');
   console.warn('live status:', error);
+  setTimeout(() => void startFollowing(), RESTART_AFTER_MS);
 }
 
 function setConnection(connection, wasRetry = false) {
@@ -304,7 +308,7 @@ $('send-form').addEventListener('submit', async (event) => {
     }
   } catch (error) {
     result.textContent = t('sendFailed', { message: error.message });
-    if (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN') $('api-key-form').hidden = false;
+    if (isKeyRefused(error)) $('api-key-form').hidden = false;
   }
 });
 
