@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { type FastifyInstance } from 'fastify';
 import { GRAPHIQL_EXAMPLE_DOCUMENT, GRAPHIQL_EXAMPLE_VARIABLES } from './graphiql-examples';
+import { sameOriginPolicy } from './page-security';
 
 export interface GraphiqlRouteOptions {
   /**
@@ -30,17 +31,7 @@ const TITLE_PLACEHOLDER = '__GRAPHIQL_TITLE__';
  * scripts of this origin, so `script-src 'self'` covers them. `connect-src 'self'` covers `POST /graphql`
  * and the WebSocket to the same host.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  'font-src data:',
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CONTENT_SECURITY_POLICY = sameOriginPolicy({ 'style-src': "'unsafe-inline'", 'font-src': 'data:' });
 
 /**
  * The labels monaco asks `getWorkerUrl` for, and how the package names the file that serves each (one

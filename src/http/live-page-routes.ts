@@ -1,21 +1,10 @@
 import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { type FastifyInstance } from 'fastify';
+import { sameOriginPolicy } from './page-security';
 
-/**
- * The page may talk to its own origin only (HTTP for queries, WebSocket for the subscription); it loads
- * no script, style or font from anywhere else and cannot be framed.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The page needs nothing beyond its own origin. */
+const CONTENT_SECURITY_POLICY = sameOriginPolicy();
 
 /** graphql-ws's browser client: `client.js` and the chunk it imports, nothing else of the package. */
 const GRAPHQL_WS_CLIENT_FILES = /^\/(client|common-[\w-]+)\.js$/;

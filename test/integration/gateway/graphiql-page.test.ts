@@ -6,8 +6,8 @@ import { GRAPHIQL_EXAMPLE_DOCUMENT, GRAPHIQL_EXAMPLE_VARIABLES } from '../../../
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
 
 const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src data:; " +
-  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; font-src data:";
 
 interface PageOptions {
   workers: Record<string, string>;
