@@ -89,6 +89,28 @@ async function expectToCatchUpAfterDrop(
   await page.locator(`#message-rows tr[data-message-id="${missedId}"][data-status="READ"]`).waitFor();
 }
 
+/**
+ * Starts noting every status each row shows, as the page renders it; the returned function reads the
+ * statuses one message went through. (A script text: this project compiles without the DOM's types.)
+ */
+async function recordStatusesShown(page: Page): Promise<(messageId: string) => Promise<string[]>> {
+  await page.evaluate(`(() => {
+    window.statusesShown = {};
+    const note = () => {
+      for (const row of document.querySelectorAll('#message-rows tr')) {
+        const seen = (window.statusesShown[row.dataset.messageId] ??= []);
+        if (seen.at(-1) !== row.dataset.status) seen.push(row.dataset.status);
+      }
+    };
+    new MutationObserver(note).observe(document.getElementById('message-rows'), { childList: true });
+  })()`);
+  return async (messageId) =>
+    (await page.evaluate(`window.statusesShown[${JSON.stringify(messageId)}]`)) as string[];
+}
+
+const valuesOf = (badges: Array<{ getAttribute(name: string): string | null }>) =>
+  badges.map((badge) => badge.getAttribute('data-value'));
+
 /** Sends from the page's own form and waits until the message it sent shows `status`. */
 async function sendFromPage(page: Page, to: string, status: string): Promise<string> {
   await page.fill('#send-to', to);
@@ -128,9 +150,26 @@ describeInBrowser('the live status page in Chromium', () => {
       await page.locator('#connection[data-state="live"]').waitFor();
       expect(await page.locator('#empty').isVisible()).toBe(true);
 
-      // A send from the page itself.
-      await sendFromPage(page, ORDINARY, 'READ');
+      // A send from the page itself: its row shows each status as the webhooks arrive.
+      const shown = await recordStatusesShown(page);
+      const ordinaryId = await sendFromPage(page, ORDINARY, 'READ');
       expect(await page.locator('#send-result').textContent()).toMatch(/^Accepted by WhatsApp as wamid\./);
+      // The page draws once per frame: on a loaded machine two statuses may share one. Their order may not
+      // change, and the message's history has them all.
+      const statuses = await shown(ordinaryId);
+      expect(statuses[0]).toBe('ACCEPTED');
+      expect(statuses.at(-1)).toBe('READ');
+      expect(['ACCEPTED', 'SENT', 'DELIVERED', 'READ'].filter((status) => statuses.includes(status))).toEqual(
+        statuses,
+      );
+      await page.locator(`#message-rows tr[data-message-id="${ordinaryId}"]`).click();
+      await page.locator('#details .history li').nth(3).waitFor();
+      expect(await page.locator('#details .history li [data-value]').evaluateAll(valuesOf)).toEqual([
+        'ACCEPTED',
+        'SENT',
+        'DELIVERED',
+        'READ',
+      ]);
 
       // A send from another client: it appears through the subscription alone.
       const sent = await gateway.graphql<{ sendMessage: { message: { id: string } } }>(
