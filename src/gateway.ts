@@ -52,6 +52,7 @@ export async function startGateway(
       simulator = await startSimulator({
         appSecret: config.webhook.appSecret,
         apiVersion: config.upstream.apiVersion,
+        webhookDelayMs: config.upstream.webhookDelayMs,
         ...(config.upstream.phoneNumberId && { phoneNumberId: config.upstream.phoneNumberId }),
         logger: logger.child({ component: 'simulator' }),
       });

@@ -28,6 +28,8 @@ export type UpstreamConfig =
       apiVersion: string;
       /** The simulator's default sender unless one is configured. */
       phoneNumberId: string | null;
+      /** The gap between the webhooks the simulator posts for one message (sent, delivered, read). */
+      webhookDelayMs: number;
     };
 
 export type StoreConfig =

@@ -29,7 +29,12 @@ function readConfig(read: EnvReader): Config {
 
   let upstream: UpstreamConfig;
   if (simulated) {
-    upstream = { mode: 'simulated', apiVersion, phoneNumberId };
+    upstream = {
+      mode: 'simulated',
+      apiVersion,
+      phoneNumberId,
+      webhookDelayMs: read.integer('SIMULATOR_WEBHOOK_DELAY_MS', 150, 0, 60_000),
+    };
   } else {
     if (phoneNumberId === null && !read.raw('WHATSAPP_PHONE_NUMBER_ID')?.trim())
       read.problem('WHATSAPP_PHONE_NUMBER_ID', 'required when WHATSAPP_ACCESS_TOKEN is set');

@@ -174,7 +174,7 @@ const GROUPS = [
       },
       {
         name: 'SIMULATOR_WEBHOOK_DELAY_MS',
-        meaning: "`npm run simulator`: gap between a message's webhooks, in ms",
+        meaning: "The simulator's gap between a message's webhooks (sent, delivered, read), in ms",
         default: '150',
       },
     ],

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     expect(result.config).toMatchObject({
       port: 4000,
       host: '127.0.0.1',
-      upstream: { mode: 'simulated', apiVersion: 'v23.0', phoneNumberId: null },
+      upstream: { mode: 'simulated', apiVersion: 'v23.0', phoneNumberId: null, webhookDelayMs: 150 },
       store: { mode: 'embedded' },
       apiKeys: null,
       environment: 'development',
@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     });
     expect(result.config.webhook.appSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.isFrozen(result.config)).toBe(true);
+  });
+
+  it("paces the embedded simulator's webhooks as configured", () => {
+    const result = loadConfig({ SIMULATOR_WEBHOOK_DELAY_MS: '1000' });
+    expect(result.ok && result.config.upstream).toMatchObject({ mode: 'simulated', webhookDelayMs: 1000 });
+    expect(problemsOf({ SIMULATOR_WEBHOOK_DELAY_MS: 'slow' })).toEqual([
+      expect.stringMatching(/^SIMULATOR_WEBHOOK_DELAY_MS: /),
+    ]);
   });
 
   it('reads a live configuration with keys and scopes', () => {
