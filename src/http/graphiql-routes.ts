@@ -83,7 +83,7 @@ function locateBundle(): GraphiqlBundle {
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** What the page script hands to `renderYogaGraphiQL`, plus the worker URLs monaco asks for. */
-export function graphiqlPageOptions(bundlePath: string, workers: Record<string, string>, title: string) {
+function graphiqlPageOptions(bundlePath: string, workers: Record<string, string>, title: string) {
   return {
     workers: Object.fromEntries(
       Object.entries(workers).map(([label, file]) => [label, `${bundlePath}monacoeditorwork/${file}`]),

@@ -1,5 +1,6 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { type ParseOptions, type ValidationRule } from 'graphql';
 import { type Config } from '../config';
 import { GatewayError, GatewayErrorCode } from '../graphql';
@@ -40,8 +41,6 @@ const rejection = (limit: QueryLimit) => ({ onReject: [rejectAs(limit)], propaga
  */
 export const INTROSPECTION_MAX_DEPTH = 24;
 
-const DISABLED = { enabled: false } as const;
-
 /**
  * GraphQL Armor's limits from `config.graphql`. The token limit is graphql-js's own parser option: it
  * stops the lexer at the limit (armor's Apollo plugin for it throws outside Apollo's parse step, which
@@ -57,26 +56,18 @@ export function queryLimits(graphql: Config['graphql']): QueryLimitSetup {
     maxAliases: { n: graphql.maxAliases, ...rejection(QueryLimit.ALIASES) },
     costLimit: { maxCost: graphql.maxCost, ignoreIntrospection, ...rejection(QueryLimit.COST) },
     maxDirectives: { n: graphql.maxDirectives, ...rejection(QueryLimit.DIRECTIVES) },
-    maxTokens: DISABLED,
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !graphql.introspection },
   });
   const { validationRules, plugins } = armor.protect();
-  if (graphql.introspection) validationRules.push(...introspectionDepthRules(graphql.maxDepth));
+  if (graphql.introspection) validationRules.push(introspectionDepthRule(graphql.maxDepth));
   return { validationRules, plugins, parseOptions: { maxTokens: graphql.maxTokens } };
 }
 
 /** A depth rule that counts `__schema` too, at the introspection bound. */
-function introspectionDepthRules(maxDepth: number): ValidationRule[] {
+function introspectionDepthRule(maxDepth: number): ValidationRule {
   const n = Math.max(maxDepth, INTROSPECTION_MAX_DEPTH);
-  const armor = new ApolloArmor({
-    maxDepth: { n, ignoreIntrospection: false, ...rejection(QueryLimit.DEPTH) },
-    maxAliases: DISABLED,
-    costLimit: DISABLED,
-    maxDirectives: DISABLED,
-    maxTokens: DISABLED,
-    blockFieldSuggestion: DISABLED,
-  });
-  return armor.protect().validationRules;
+  return maxDepthRule({ n, ignoreIntrospection: false, ...rejection(QueryLimit.DEPTH) });
 }
 
 /** graphql-js's message when `parseOptions.maxTokens` stops the parser. */

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Where browser tests leave screenshots for people to look at (ignored by git). */
-export const ARTIFACTS_DIR = join(__dirname, '..', 'artifacts');
+const ARTIFACTS_DIR = join(__dirname, '..', 'artifacts');
 
 /**
  * `describe` for suites that drive Chromium. Under CI the browser must be there: a missing one fails the
