@@ -8,6 +8,7 @@ import {
   signWebhookBody,
 } from '../../../src/simulator';
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
+import { STATUS_ONLY, WATCH, type Watched } from './status-documents';
 import { WsProtocolClient } from './ws-protocol-client';
 
 const APP_SECRET = 'fanout-burst-app-secret';
@@ -15,16 +16,6 @@ const SUBSCRIBER_KEY = 'fanout-burst-subscriber-01';
 const ALICE = '+12025550171';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const KEY_PREFIX = `fob-${randomUUID().slice(0, 12)}:`;
-
-const WATCH = `subscription ($recipient: String) {
-  messageStatusChanged(recipient: $recipient) { cursor status message { id recipient } }
-}`;
-const STATUS_ONLY =
-  'subscription ($recipient: String) { messageStatusChanged(recipient: $recipient) { status } }';
-
-type Watched = {
-  messageStatusChanged: { cursor: string; status: string; message: { id: string; recipient: string } };
-};
 
 let gateway: TestGateway;
 let sequence = 0;

@@ -8,6 +8,7 @@ import {
   SIMULATOR_DEFAULTS,
 } from '../../../src/simulator';
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
+import { STATUS_ONLY, WATCH, type Watched } from './status-documents';
 import { WsProtocolClient } from './ws-protocol-client';
 
 const APP_SECRET = 'fanout-test-app-secret';
@@ -16,18 +17,6 @@ const SEND_ONLY_KEY = 'fanout-send-only-key-001';
 const MAX_SUBSCRIPTIONS = 3;
 const ALICE = '+12025550161';
 const BOB = '+12025550162';
-
-const WATCH = `subscription ($messageId: ID, $recipient: String, $phoneNumberId: ID, $since: String) {
-  messageStatusChanged(messageId: $messageId, recipient: $recipient, phoneNumberId: $phoneNumberId, since: $since) {
-    cursor status message { id recipient }
-  }
-}`;
-const STATUS_ONLY =
-  'subscription ($recipient: String) { messageStatusChanged(recipient: $recipient) { status } }';
-
-type Watched = {
-  messageStatusChanged: { cursor: string; status: string; message: { id: string; recipient: string } };
-};
 
 let gateway: TestGateway;
 let sequence = 0;
