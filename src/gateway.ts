@@ -86,8 +86,11 @@ export async function startGateway(
     closers.push(() => upstream.close());
     upstream.onBreakerStateChange((state) => metrics.breakerState(state));
 
-    const { store, bus, checks, redis } = await openStore(config, logger, metrics, (close) =>
-      closers.push(close),
+    const { store, bus, contacts, accountEvents, checks, redis } = await openStore(
+      config,
+      logger,
+      metrics,
+      (close) => closers.push(close),
     );
     const sender = composeSendHandler({
       config,
@@ -105,6 +108,8 @@ export async function startGateway(
     });
     const schema = await buildGatewaySchema({
       store,
+      contacts,
+      accountEvents,
       upstream,
       sender,
       defaultPhoneNumberId: upstreamOptions.phoneNumberId,
@@ -122,6 +127,8 @@ export async function startGateway(
       statusEvents: new StatusEventStream({ store, bus }),
       webhooks: createWebhookHandler({
         store,
+        contacts,
+        accountEvents,
         appSecret: config.webhook.appSecret,
         verifyToken: config.webhook.verifyToken,
         logger: logger.child({ component: 'webhooks' }),

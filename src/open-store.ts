@@ -1,5 +1,7 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { type AccountEventStore, MemoryAccountEventStore, RedisAccountEventStore } from './account-events';
 import { type Config } from './config';
+import { type ContactStore, MemoryContactStore, RedisContactStore } from './contacts';
 import { type ReadinessCheck } from './http';
 import {
   CLUSTER_PARTITION_COUNT,
@@ -15,6 +17,8 @@ import { type Logger, type Metrics } from './observability';
 export interface OpenedStore {
   store: MessageStore;
   bus: StatusBus;
+  contacts: ContactStore;
+  accountEvents: AccountEventStore;
   /** What `/readyz` asks. */
   checks: ReadinessCheck[];
   /** The command connection, for the stores of idempotency keys and send rates; null when embedded. */
@@ -36,7 +40,14 @@ export async function openStore(
   const { store: storeConfig } = config;
   if (storeConfig.mode === 'embedded') {
     const { store, bus } = createMemoryMessaging(options);
-    return { store, bus, checks: [], redis: null };
+    return {
+      store,
+      bus,
+      contacts: new MemoryContactStore(),
+      accountEvents: new MemoryAccountEventStore(config.streamMaxLength),
+      checks: [],
+      redis: null,
+    };
   }
 
   const watched = <T extends Redis | Cluster>(connection: T, name: string): T => {
@@ -93,6 +104,11 @@ export async function openStore(
   return {
     store,
     bus,
+    contacts: new RedisContactStore(command, config.redisKeyPrefix),
+    accountEvents: new RedisAccountEventStore(command, {
+      keyPrefix: config.redisKeyPrefix,
+      maxLength: config.streamMaxLength,
+    }),
     redis: command,
     checks: [
       { name: 'store', check: () => store.ping() },

@@ -33,8 +33,8 @@ export interface MessageEvidence {
   createdAt: number;
   statusHistory: StatusEvidence[];
   errors: ErrorDetail[];
-  /** E.164 with `+`. */
-  recipient: string;
+  /** E.164 with `+`; absent when the customer is known by business-scoped user id only. */
+  recipient?: string;
   phoneNumberId: string;
 }
 

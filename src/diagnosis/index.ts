@@ -30,3 +30,6 @@ export {
   type SanctionedCountry,
   type SanctionedRegion,
 } from './knowledge/sanctioned-regions';
+export { type AccountEventEvidence } from './account-events/account-event-evidence';
+export { summariseAccountEvent } from './account-events/summarise-account-event';
+export { CUSTOMER_SERVICE_WINDOW_MS } from './knowledge/windows';

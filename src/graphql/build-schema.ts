@@ -1,9 +1,13 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
+import { type AccountEventStore } from '../account-events';
+import { type ContactStore } from '../contacts';
 import { type MessageStore } from '../messages';
 import { type GraphApiClient } from '../upstream';
 import { scopeAuthChecker } from './auth-checker';
+import { AccountEventResolver } from './resolvers/account-event.resolver';
+import { ContactResolver } from './resolvers/contact.resolver';
 import { DiagnosisResolver, FailureBucketResolver } from './resolvers/diagnosis.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { PhoneNumberResolver } from './resolvers/phone-number.resolver';
@@ -16,6 +20,8 @@ import { type SendMessageHandler } from './services/send-message-handler';
 
 export interface SchemaDependencies {
   store: MessageStore;
+  contacts: ContactStore;
+  accountEvents: AccountEventStore;
   upstream: GraphApiClient;
   sender: SendMessageHandler;
   defaultPhoneNumberId: string;
@@ -33,6 +39,8 @@ const RESOLVERS = [
   DiagnosisResolver,
   FailureBucketResolver,
   StatusSubscriptionResolver,
+  ContactResolver,
+  AccountEventResolver,
 ] as const;
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
@@ -50,6 +58,8 @@ function createContainer(deps: SchemaDependencies): ContainerType {
     [DiagnosisResolver, new DiagnosisResolver(failures)],
     [FailureBucketResolver, new FailureBucketResolver()],
     [StatusSubscriptionResolver, new StatusSubscriptionResolver()],
+    [ContactResolver, new ContactResolver(deps.contacts, deps.clock)],
+    [AccountEventResolver, new AccountEventResolver(deps.accountEvents)],
   ]);
   return {
     get(resolverClass) {
@@ -87,6 +97,8 @@ export function buildSchemaForPrinting(): Promise<GraphQLSchema> {
   const unavailable = new Proxy({}, { get: () => () => Promise.reject(new Error('printing only')) });
   return buildGatewaySchema({
     store: unavailable as MessageStore,
+    contacts: unavailable as ContactStore,
+    accountEvents: unavailable as AccountEventStore,
     upstream: unavailable as GraphApiClient,
     sender: unavailable as SendMessageHandler,
     defaultPhoneNumberId: '0',

@@ -13,9 +13,9 @@ import {
 import { type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { Scope } from '../config';
+import { normaliseCustomerId } from '../messages';
 import { type Caller, type GatewayContext, type GatewayError } from '../graphql';
 import { assertScope } from '../graphql/auth-checker';
-import { normaliseRecipient } from '../graphql/resolvers/message.resolver';
 import { parseSince, type StatusEventStream } from '../graphql/services/status-event-stream';
 import { subscriptionShape } from '../graphql/services/subscription-shape';
 
@@ -230,7 +230,7 @@ export function createFastPathSubscribe(options: FastPathOptions) {
       {
         filter: {
           messageId: typeof filterArgs.messageId === 'string' ? filterArgs.messageId : null,
-          recipient: recipient ? normaliseRecipient(recipient) : null,
+          recipient: recipient ? normaliseCustomerId(recipient) : null,
           phoneNumberId: typeof filterArgs.phoneNumberId === 'string' ? filterArgs.phoneNumberId : null,
         },
         send: (payload) => {

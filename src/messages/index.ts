@@ -31,6 +31,7 @@ export {
   type AppliedStatus,
   type EffectiveState,
 } from './status-rules';
+export { isBusinessScopedUserId, normaliseCustomerId } from './customer-id';
 export { matchesMessageFilter } from './message-filter';
 export { InvalidPageCursorError, decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
 export {

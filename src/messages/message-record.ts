@@ -33,8 +33,16 @@ export interface StatusUpdate {
   status: MessageStatus;
   /** Meta's timestamp of the status. */
   timestamp: EpochMillis;
-  /** The customer's WhatsApp id: digits, no `+`. */
-  recipientId: string;
+  /** The customer's WhatsApp id: digits, no `+`. Absent when Meta named the customer by BSUID only. */
+  recipientId?: string;
+  /** The customer's business-scoped user id (`US.1349…`), when Meta sent one. */
+  recipientUserId?: string;
+  /** The parent BSUID (`US.ENT.…`) when the business portfolio is linked to others. */
+  recipientParentUserId?: string;
+  /** `group` for a message to a WhatsApp group; absent (or `individual`) for one customer. */
+  recipientType?: string;
+  /** In a group: the participant this status is about. */
+  recipientParticipantId?: string;
   /** The business phone number the message went from. */
   phoneNumberId: string;
   errors: MessageErrorDetail[];
@@ -56,9 +64,21 @@ export interface StatusHistoryEntry {
 export interface MessageRecord {
   id: string;
   phoneNumberId: string;
-  /** The number as the caller gave it (E.164 with `+`), or `+{waId}` when first seen in a webhook. */
-  recipient: string;
-  waId: string;
+  /**
+   * The number as the caller gave it (E.164 with `+`), or `+{waId}` when first seen in a webhook. Absent when
+   * the customer is known by BSUID only (a WhatsApp username hides the number) or the recipient is a group.
+   */
+  recipient?: string;
+  waId?: string;
+  /** The customer's business-scoped user id, when the send named it or Meta reported it. */
+  recipientUserId?: string;
+  recipientParentUserId?: string;
+  /** `group` for a message to a WhatsApp group. */
+  recipientType?: string;
+  /** The group id for a message to a group (Meta's `recipient_id` of a group status). */
+  groupId?: string;
+  /** In a group: the participant of the latest status that named one. */
+  recipientParticipantId?: string;
   /** The content kind: `text`, `template`, `image`, … or `unknown` when first seen in a webhook. */
   type: string;
   createdAt: EpochMillis;
@@ -80,8 +100,10 @@ export interface StatusChangeEvent {
   cursor: string;
   messageId: string;
   phoneNumberId: string;
-  /** E.164 with `+`. */
-  recipient: string;
+  /** E.164 with `+`; absent when the customer is known by BSUID only. */
+  recipient?: string;
+  /** The customer's BSUID, when known. */
+  recipientUserId?: string;
   status: MessageStatus;
   /** The effective status before this change; null for the first. */
   previousStatus: MessageStatus | null;
@@ -96,8 +118,11 @@ export interface StatusChangeEvent {
 export interface NewMessage {
   id: string;
   phoneNumberId: string;
-  recipient: string;
-  waId: string;
+  /** E.164 with `+`, when sent to a phone number. */
+  recipient?: string;
+  waId?: string;
+  /** The BSUID, when sent to a business-scoped user id. */
+  recipientUserId?: string;
   type: string;
   status: MessageStatus.ACCEPTED | MessageStatus.HELD;
   createdAt: EpochMillis;

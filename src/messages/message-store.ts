@@ -22,7 +22,7 @@ export type ApplyOutcome =
 
 export interface MessageFilter {
   status?: MessageStatus[];
-  /** E.164 with `+`. */
+  /** The customer: E.164 with `+`, or a BSUID (matches a message that Meta or the send named either way). */
   recipient?: string;
   phoneNumberId?: string;
   /** createdAt ≥ from */

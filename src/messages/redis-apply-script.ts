@@ -4,9 +4,10 @@
  * the same sequences against both), history append in Meta-timestamp order, indexes for a new record,
  * XADD to the bounded stream (its id is the cursor), PUBLISH of the encoded event.
  *
- * KEYS: 1 record, 2 stream, 3 index all, 4 index by phone number, 5 index by recipient.
+ * KEYS: 1 record, 2 stream, 3 index all, 4 index by phone number. The by-customer indexes are named from
+ *       ARGV 7 and the record's number and BSUID: they carry the partition's hash tag, so share its slot.
  * ARGV: 1 update JSON, 2 receivedAt, 3 stream max length, 4 trim mode (`~` or `=`), 5 channel,
- *       6 send facts JSON or '' (a status from a webhook), 7 recipient index prefix, 8 `PUBLISH` or
+ *       6 send facts JSON or '' (a status from a webhook), 7 customer index prefix, 8 `PUBLISH` or
  *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index.
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
@@ -47,23 +48,45 @@ if raw then
   previous = rec.status
   status, conflict = nextEffective(rec.status, rec.conflict == true, u.status)
 else
-  rec = {id = u.messageId, phoneNumberId = u.phoneNumberId, recipient = '+' .. u.recipientId,
-    waId = u.recipientId, type = 'unknown', createdAt = u.timestamp, statusHistory = {}, errors = {}}
+  rec = {id = u.messageId, phoneNumberId = u.phoneNumberId, type = 'unknown', createdAt = u.timestamp,
+    statusHistory = {}, errors = {}}
   status, conflict = nextEffective(nil, false, u.status)
 end
 local oldRecipient = rec.recipient
+-- Who the message went to, as far as this status tells and the record does not know yet (status-rules.ts).
+local learned = false
+local isGroup = u.recipientType == 'group' or rec.recipientType == 'group'
+if u.recipientType and not rec.recipientType then rec.recipientType = u.recipientType end
+if u.recipientId then
+  if isGroup then
+    if not rec.groupId then rec.groupId = u.recipientId end
+  elseif not rec.waId then
+    rec.waId = u.recipientId
+    rec.recipient = '+' .. u.recipientId
+    learned = true
+  end
+end
+if u.recipientUserId and not rec.recipientUserId then
+  rec.recipientUserId = u.recipientUserId
+  learned = true
+end
+if u.recipientParentUserId and not rec.recipientParentUserId then
+  rec.recipientParentUserId = u.recipientParentUserId
+end
+if u.recipientParticipantId then rec.recipientParticipantId = u.recipientParticipantId end
 local isSend = ARGV[6] ~= ''
 if isSend then
   local send = cjson.decode(ARGV[6])
   rec.phoneNumberId = send.phoneNumberId
-  rec.recipient = send.recipient
-  rec.waId = send.waId
+  if send.recipient then rec.recipient = send.recipient end
+  if send.waId then rec.waId = send.waId end
+  if send.recipientUserId then rec.recipientUserId = send.recipientUserId end
   rec.type = send.type
   rec.createdAt = send.createdAt
 end
 
 local event = cjson.encode({v = 1, messageId = rec.id, phoneNumberId = rec.phoneNumberId,
-  recipient = rec.recipient, status = u.status, previousStatus = previous, effectiveStatus = status,
+  recipient = rec.recipient, recipientUserId = rec.recipientUserId, status = u.status, previousStatus = previous, effectiveStatus = status,
   timestamp = u.timestamp, receivedAt = receivedAt, errors = u.errors})
 local id = '*'
 local partitions = tonumber(ARGV[9])
@@ -106,11 +129,15 @@ rec.updatedAt = receivedAt
 local encoded = cjson.encode(rec)
 redis.call('SET', KEYS[1], encoded)
 
-if raw == false or raw == nil or isSend then
+if raw == false or raw == nil or isSend or learned then
   redis.call('ZADD', KEYS[3], rec.createdAt, rec.id)
   redis.call('ZADD', KEYS[4], rec.createdAt, rec.id)
-  redis.call('ZADD', KEYS[5], rec.createdAt, rec.id)
-  if raw and oldRecipient ~= rec.recipient then redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id) end
+  -- A customer filter may name the number or the BSUID: the id is indexed under each one known.
+  if rec.recipient then redis.call('ZADD', ARGV[7] .. rec.recipient, rec.createdAt, rec.id) end
+  if rec.recipientUserId then redis.call('ZADD', ARGV[7] .. rec.recipientUserId, rec.createdAt, rec.id) end
+  if raw and oldRecipient and oldRecipient ~= rec.recipient then
+    redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
+  end
 end
 
 local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)

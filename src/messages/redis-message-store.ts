@@ -75,7 +75,7 @@ export class RedisMessageStore implements MessageStore {
     this.trim = trimOperator(options.streamTrim ?? StreamTrimMode.APPROXIMATE);
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
     this.logger = options.logger;
-    connection.defineCommand('waMessageApply', { numberOfKeys: 5, lua: APPLY_STATUS_LUA });
+    connection.defineCommand('waMessageApply', { numberOfKeys: 4, lua: APPLY_STATUS_LUA });
     connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
     connection.defineCommand('waMessageInbound', { numberOfKeys: 1, lua: INBOUND_MAX_LUA });
     this.redis = connection as ScriptedRedis;
@@ -91,12 +91,13 @@ export class RedisMessageStore implements MessageStore {
       phoneNumberId: message.phoneNumberId,
       recipient: message.recipient,
       waId: message.waId,
+      recipientUserId: message.recipientUserId,
       type: message.type,
       createdAt: message.createdAt,
     };
     const update = statusUpdateForSend(message);
     const reply = (await this.redis.waMessageApply(
-      ...this.applyArgs(update, receivedAt, message.phoneNumberId, message.recipient, JSON.stringify(send)),
+      ...this.applyArgs(update, receivedAt, message.phoneNumberId, JSON.stringify(send)),
     )) as [number, string, string?];
     if (reply[0] === 1 && reply[2] !== undefined) {
       return { event: decodeStatusEvent(reply[1]), record: decodeMessageRecord(reply[2]) };
@@ -126,16 +127,14 @@ export class RedisMessageStore implements MessageStore {
           const index = indexes[0]!;
           const update = updates[index] as StatusUpdate;
           replies[index] = await this.redis.waMessageApply(
-            ...this.applyArgs(update, receivedAt, update.phoneNumberId, `+${update.recipientId}`, ''),
+            ...this.applyArgs(update, receivedAt, update.phoneNumberId, ''),
           );
           return;
         }
         const pipeline = this.redis.pipeline() as ScriptedPipeline;
         for (const index of indexes) {
           const update = updates[index] as StatusUpdate;
-          pipeline.waMessageApply(
-            ...this.applyArgs(update, receivedAt, update.phoneNumberId, `+${update.recipientId}`, ''),
-          );
+          pipeline.waMessageApply(...this.applyArgs(update, receivedAt, update.phoneNumberId, ''));
         }
         const results = (await pipeline.exec()) ?? [];
         // Any failure rejects the whole batch: the webhook is answered 5xx and Meta retries it; the
@@ -287,7 +286,6 @@ export class RedisMessageStore implements MessageStore {
     update: StatusUpdate,
     receivedAt: EpochMillis,
     phoneNumberId: string,
-    recipient: string,
     send: string,
   ): ScriptArg[] {
     const partition = messagePartition(update.messageId, this.layout.partitions.length);
@@ -297,7 +295,6 @@ export class RedisMessageStore implements MessageStore {
       keys.stream,
       keys.indexAll,
       keys.indexByPhoneNumber(phoneNumberId),
-      keys.indexByRecipient(recipient),
       JSON.stringify(update),
       receivedAt,
       this.maxLength,

@@ -49,7 +49,8 @@ export function decodeStatusEvent(raw: string, cursor?: string): StatusChangeEve
     typeof eventCursor !== 'string' ||
     typeof wire.messageId !== 'string' ||
     typeof wire.phoneNumberId !== 'string' ||
-    typeof wire.recipient !== 'string' ||
+    !(wire.recipient === undefined || typeof wire.recipient === 'string') ||
+    !(wire.recipientUserId === undefined || typeof wire.recipientUserId === 'string') ||
     !isStatus(wire.status) ||
     !isStatus(wire.effectiveStatus) ||
     !(previousStatus === null || isStatus(previousStatus)) ||
@@ -58,11 +59,10 @@ export function decodeStatusEvent(raw: string, cursor?: string): StatusChangeEve
   ) {
     throw new StatusEventDecodeError('missing or mistyped fields');
   }
-  return {
+  const event: StatusChangeEvent = {
     cursor: eventCursor,
     messageId: wire.messageId,
     phoneNumberId: wire.phoneNumberId,
-    recipient: wire.recipient,
     status: wire.status,
     previousStatus,
     effectiveStatus: wire.effectiveStatus,
@@ -70,6 +70,9 @@ export function decodeStatusEvent(raw: string, cursor?: string): StatusChangeEve
     receivedAt: wire.receivedAt,
     errors: asArray<MessageErrorDetail>(wire.errors),
   };
+  if (typeof wire.recipient === 'string') event.recipient = wire.recipient;
+  if (typeof wire.recipientUserId === 'string') event.recipientUserId = wire.recipientUserId;
+  return event;
 }
 
 function isStatus(value: unknown): value is MessageStatus {

@@ -130,6 +130,7 @@ export function applyStatusToRecord(
 
   const updated: MessageRecord = {
     ...base,
+    ...identityLearnedFrom(base, update),
     status: next.status,
     conflict: next.conflict,
     statusHistory: history,
@@ -146,7 +147,7 @@ export function applyStatusToRecord(
     cursor,
     messageId: updated.id,
     phoneNumberId: updated.phoneNumberId,
-    recipient: updated.recipient,
+    ...customerOf(updated),
     status: update.status,
     previousStatus: record ? record.status : null,
     effectiveStatus: next.status,
@@ -165,7 +166,6 @@ export function statusUpdateForSend(message: NewMessage): StatusUpdate {
     // Meta's status timestamps have whole seconds; the send's own is cut to the same resolution so that a
     // `sent` in the same second sorts after it by arrival instead of before it by milliseconds.
     timestamp: Math.floor(message.createdAt / 1000) * 1000,
-    recipientId: message.waId,
     phoneNumberId: message.phoneNumberId,
     errors: [],
   };
@@ -186,15 +186,14 @@ export function applySendToRecord(
   if (applied === 'duplicate') return applied;
   const withSend: MessageRecord = {
     ...applied.record,
+    ...sendIdentity(applied.record, message),
     phoneNumberId: message.phoneNumberId,
-    recipient: message.recipient,
-    waId: message.waId,
     type: message.type,
     createdAt: message.createdAt,
   };
   return {
     record: withSend,
-    event: { ...applied.event, phoneNumberId: message.phoneNumberId, recipient: message.recipient },
+    event: { ...applied.event, phoneNumberId: message.phoneNumberId, ...customerOf(withSend) },
   };
 }
 
@@ -204,7 +203,7 @@ export function eventFromHistoryEntry(record: MessageRecord, entry: StatusHistor
     cursor: entry.cursor,
     messageId: record.id,
     phoneNumberId: record.phoneNumberId,
-    recipient: record.recipient,
+    ...customerOf(record),
     status: entry.status,
     previousStatus: null,
     effectiveStatus: record.status,
@@ -214,12 +213,55 @@ export function eventFromHistoryEntry(record: MessageRecord, entry: StatusHistor
   };
 }
 
+/** The customer fields an event carries: whichever of the number and the BSUID the record knows. */
+export function customerOf(record: MessageRecord): Pick<StatusChangeEvent, 'recipient' | 'recipientUserId'> {
+  const customer: Pick<StatusChangeEvent, 'recipient' | 'recipientUserId'> = {};
+  if (record.recipient !== undefined) customer.recipient = record.recipient;
+  if (record.recipientUserId !== undefined) customer.recipientUserId = record.recipientUserId;
+  return customer;
+}
+
+/**
+ * Who the message went to, as far as this status tells and the record does not know yet: Meta may name the
+ * customer by number, by BSUID or both, and a later status may show what an earlier one left out. A group
+ * status names the group in `recipient_id`, which is then no phone number.
+ */
+function identityLearnedFrom(record: MessageRecord, update: StatusUpdate): Partial<MessageRecord> {
+  const learned: Partial<MessageRecord> = {};
+  const isGroup = update.recipientType === 'group' || record.recipientType === 'group';
+  if (update.recipientType !== undefined && record.recipientType === undefined)
+    learned.recipientType = update.recipientType;
+  if (update.recipientId !== undefined) {
+    if (isGroup) {
+      if (record.groupId === undefined) learned.groupId = update.recipientId;
+    } else if (record.waId === undefined) {
+      learned.waId = update.recipientId;
+      learned.recipient = `+${update.recipientId}`;
+    }
+  }
+  if (update.recipientUserId !== undefined && record.recipientUserId === undefined)
+    learned.recipientUserId = update.recipientUserId;
+  if (update.recipientParentUserId !== undefined && record.recipientParentUserId === undefined)
+    learned.recipientParentUserId = update.recipientParentUserId;
+  if (update.recipientParticipantId !== undefined)
+    learned.recipientParticipantId = update.recipientParticipantId;
+  return learned;
+}
+
+/** The send's own naming of the customer wins; what webhooks taught about the other identity is kept. */
+function sendIdentity(record: MessageRecord, message: NewMessage): Partial<MessageRecord> {
+  const identity: Partial<MessageRecord> = {};
+  if (message.recipient !== undefined) identity.recipient = message.recipient;
+  if (message.waId !== undefined) identity.waId = message.waId;
+  if (message.recipientUserId !== undefined) identity.recipientUserId = message.recipientUserId;
+  else if (record.recipientUserId !== undefined) identity.recipientUserId = record.recipientUserId;
+  return identity;
+}
+
 function recordFromWebhook(update: StatusUpdate): MessageRecord {
   return {
     id: update.messageId,
     phoneNumberId: update.phoneNumberId,
-    recipient: `+${update.recipientId}`,
-    waId: update.recipientId,
     type: 'unknown',
     // Meta's time of the first status we hear of is the closest to the send we will ever know.
     createdAt: update.timestamp,

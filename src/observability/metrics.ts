@@ -31,6 +31,10 @@ export interface WebhookObservation {
   statuses: ReadonlyArray<{ status: string; outcome: string; count: number }>;
   unknownStatuses: number;
   inbound: number;
+  /** Parts of the body that could not be read (kept as account events). */
+  unreadable: number;
+  /** Account events recorded, by kind. */
+  accountEvents: ReadonlyArray<{ kind: string; count: number }>;
 }
 
 /**
@@ -80,6 +84,19 @@ export class Metrics {
   private readonly webhookInbound = new Counter({
     name: 'gateway_webhook_inbound_messages_total',
     help: 'Inbound customer messages received by webhook.',
+    registers: [this.registry],
+  });
+
+  private readonly webhookUnreadable = new Counter({
+    name: 'gateway_webhook_unreadable_parts_total',
+    help: 'Parts of webhook bodies the gateway could not read; each is kept as a WEBHOOK_ERROR account event.',
+    registers: [this.registry],
+  });
+
+  private readonly webhookAccountEvents = new Counter({
+    name: 'gateway_webhook_account_events_total',
+    help: 'Account events recorded from webhooks, by kind.',
+    labelNames: ['kind'] as const,
     registers: [this.registry],
   });
 
@@ -147,6 +164,8 @@ export class Metrics {
       this.webhookStatuses.inc({ status: 'unknown', outcome: 'ignored' }, counts.unknownStatuses);
     }
     if (counts.inbound > 0) this.webhookInbound.inc(counts.inbound);
+    if (counts.unreadable > 0) this.webhookUnreadable.inc(counts.unreadable);
+    for (const row of counts.accountEvents) this.webhookAccountEvents.inc({ kind: row.kind }, row.count);
   }
 
   /** For the WebSocket layer: one call when a subscription starts, one when it ends (however it ends). */

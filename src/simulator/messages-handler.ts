@@ -4,6 +4,7 @@ import { newMessageId } from './message-id';
 import { unsupportedRequest } from './phone-number-handler';
 import { isKnownPhoneNumberId } from './phone-number-profiles';
 import {
+  type CustomerNaming,
   findRecipientScenario,
   isSanctionedRecipient,
   ORDINARY_STEPS,
@@ -92,6 +93,7 @@ function handleSend(request: SendRequest, phoneNumberId: string, context: Messag
       return accept(request, phoneNumberId, context, behaviour.steps, {
         messageStatus: behaviour.messageStatus ?? (isTemplate ? 'accepted' : undefined),
         inboundFirst: behaviour.inboundFirst ?? false,
+        naming: behaviour.naming ?? 'number',
         isTemplate,
       });
     case 'reject':
@@ -112,12 +114,14 @@ function handleSend(request: SendRequest, phoneNumberId: string, context: Messag
 interface AcceptOptions {
   messageStatus: WireMessageStatus | undefined;
   inboundFirst: boolean;
+  naming: CustomerNaming;
   isTemplate: boolean;
 }
 
 const acceptedAs = (isTemplate: boolean): AcceptOptions => ({
   messageStatus: isTemplate ? 'accepted' : undefined,
   inboundFirst: false,
+  naming: 'number',
   isTemplate,
 });
 
@@ -160,6 +164,7 @@ function accept(
           category: accepted.isTemplate ? 'utility' : 'service',
           account: { wabaId: options.wabaId, phoneNumberId, displayPhoneNumber: options.displayPhoneNumber },
           inboundFirst: accepted.inboundFirst,
+          naming: accepted.naming,
         }),
       );
     },

@@ -25,6 +25,12 @@ export interface ScenarioError {
   message?: string;
 }
 
+/**
+ * How webhooks name the customer: by number (`recipient_id`, `from`), by business-scoped user id only (a
+ * customer with a username whose number Meta leaves out), or by both.
+ */
+export type CustomerNaming = 'number' | 'user-id' | 'both';
+
 export type RecipientBehaviour =
   /** Accepted; then `steps` are posted as webhooks. */
   | {
@@ -33,6 +39,8 @@ export type RecipientBehaviour =
       messageStatus?: WireMessageStatus;
       /** Post an inbound customer text before the statuses (the customer wrote first). */
       inboundFirst?: boolean;
+      /** How the webhooks name the customer. Default `number`. */
+      naming?: CustomerNaming;
     }
   /** Refused with `error` every time. */
   | { kind: 'reject'; error: ScenarioError }
@@ -211,7 +219,36 @@ export const SCENARIOS: readonly RecipientScenario[] = Object.freeze([
       inboundFirst: true,
     },
   ),
+  scenario(
+    '40',
+    'username',
+    'accepted; sent → delivered → read, statuses name the customer by BSUID only (US.1000 + the number)',
+    { kind: 'deliver', steps: ORDINARY_STEPS, naming: 'user-id' },
+  ),
+  scenario(
+    '41',
+    'username-and-number',
+    'accepted; sent → delivered → read, statuses carry both the number and the BSUID',
+    { kind: 'deliver', steps: ORDINARY_STEPS, naming: 'both' },
+  ),
+  scenario(
+    '42',
+    'username-writes-first',
+    'accepted; an inbound text from the BSUID only (with a username) is posted first, then statuses by BSUID only',
+    { kind: 'deliver', steps: ORDINARY_STEPS, inboundFirst: true, naming: 'user-id' },
+  ),
 ]);
+
+/**
+ * The business-scoped user id the simulator gives the customer behind a number: `US.1000` and the number's
+ * digits, so that a newcomer can tell which number a BSUID in a webhook stands for.
+ */
+export function simulatedUserId(waId: string): string {
+  return `US.1000${waId.replace(/\D/g, '')}`;
+}
+
+/** The username the simulator gives customers of the `username-writes-first` scenario. */
+export const SIMULATED_USERNAME = '@sim.customer';
 
 /**
  * Recipient country prefixes (wa_id digits) the platform cannot deliver to: Cuba, Iran, North Korea,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { serializeMetaJson } from './meta-json';
-import type { StatusStep } from './scenarios';
+import { type CustomerNaming, SIMULATED_USERNAME, simulatedUserId, type StatusStep } from './scenarios';
 import {
   buildInboundMessageWebhook,
   buildStatusWebhook,
@@ -21,6 +21,8 @@ export interface StatusPlanInput {
   account: WebhookAccount;
   /** Prepend an inbound customer text (the customer wrote first). */
   inboundFirst?: boolean;
+  /** How the webhooks name the customer. Default `number`. */
+  naming?: CustomerNaming;
 }
 
 /** The text the "customer writes first" scenario posts: non-ASCII on purpose (Meta escapes it). */
@@ -36,10 +38,14 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
   const conversationId = randomBytes(16).toString('hex');
   const secondsAt = (occursAt: number): number =>
     Math.floor((input.acceptedAtMs + input.delayMs * (occursAt + 1)) / 1000);
+  const naming = input.naming ?? 'number';
+  const byNumber = naming !== 'user-id';
+  const userId = naming === 'number' ? undefined : simulatedUserId(input.waId);
   if (input.inboundFirst === true) {
     const inbound = buildInboundMessageWebhook({
       ...input.account,
-      from: input.waId,
+      ...(byNumber && { from: input.waId }),
+      ...(userId !== undefined && { fromUserId: userId, username: SIMULATED_USERNAME }),
       text: INBOUND_SCENARIO_TEXT,
       profileName: INBOUND_SCENARIO_PROFILE,
       timestamp: Math.floor(input.acceptedAtMs / 1000),
@@ -52,7 +58,8 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
         const status = buildWireStatus({
           messageId: input.messageId,
           status: step.status,
-          recipientId: input.waId,
+          ...(byNumber && { recipientId: input.waId }),
+          ...(userId !== undefined && { recipientUserId: userId }),
           timestamp: secondsAt(step.occursAt),
           category: input.category,
           conversationId,

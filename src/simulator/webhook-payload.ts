@@ -3,6 +3,8 @@ import { ERROR_CODES_HREF, graphErrorDefinition } from './error-catalogue';
 import { newMessageId } from './message-id';
 import { SIMULATOR_DEFAULTS } from './simulator-options';
 import type {
+  WireInboundContact,
+  WireInboundTextMessage,
   WireStatus,
   WireStatusError,
   WireStatusName,
@@ -25,8 +27,10 @@ export interface WebhookAccount {
 export interface WireStatusInput {
   messageId: string;
   status: WireStatusName;
-  /** The customer's wa_id (digits; a leading `+` is dropped). */
-  recipientId: string;
+  /** The customer's wa_id (digits; a leading `+` is dropped); left out when absent. */
+  recipientId?: string;
+  /** The customer's business-scoped user id, for statuses about a customer with a username. */
+  recipientUserId?: string;
   /** Unix seconds (number or string). Default: now. */
   timestamp?: number | string;
   /** Adds `conversation` and `pricing` to sent/delivered statuses. Default `utility`. */
@@ -54,12 +58,9 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** One `statuses[]` entry as Meta writes it. Conversation and pricing ride on sent and delivered only. */
 export function buildWireStatus(input: WireStatusInput): WireStatus {
   const timestamp = String(input.timestamp ?? nowSeconds());
-  const status: WireStatus = {
-    id: input.messageId,
-    status: input.status,
-    timestamp,
-    recipient_id: input.recipientId.replace(/^\+/, ''),
-  };
+  const status: WireStatus = { id: input.messageId, status: input.status, timestamp };
+  if (input.recipientId !== undefined) status.recipient_id = input.recipientId.replace(/^\+/, '');
+  if (input.recipientUserId !== undefined) status.recipient_user_id = input.recipientUserId;
   switch (input.status) {
     case 'sent':
     case 'delivered': {
@@ -121,11 +122,15 @@ export function buildStatusWebhook(input: WebhookAccount & { statuses: WireStatu
 }
 
 export interface InboundMessageInput extends WebhookAccount {
-  /** The customer's number (digits; a leading `+` is dropped). */
-  from: string;
+  /** The customer's number (digits; a leading `+` is dropped); left out for a customer known by BSUID only. */
+  from?: string;
+  /** The customer's business-scoped user id; at least one of `from` and `fromUserId` is needed. */
+  fromUserId?: string;
   text: string;
   /** The customer's WhatsApp profile name. Default `Simulated Customer`. */
   profileName?: string;
+  /** The customer's WhatsApp username, when they adopted one. */
+  username?: string;
   /** Default: a new `wamid.`. */
   messageId?: string;
   /** Unix seconds. Default: now. */
@@ -134,19 +139,26 @@ export interface InboundMessageInput extends WebhookAccount {
 
 /** A webhook body for one inbound customer text (`contacts[]` and `messages[]`). */
 export function buildInboundMessageWebhook(input: InboundMessageInput): WireWebhookPayload {
-  const from = input.from.replace(/^\+/, '');
+  const from = input.from?.replace(/^\+/, '');
+  if (from === undefined && input.fromUserId === undefined) {
+    throw new Error('buildInboundMessageWebhook: give the customer as `from`, `fromUserId` or both.');
+  }
+  const contact: WireInboundContact = { profile: { name: input.profileName ?? 'Simulated Customer' } };
+  if (input.username !== undefined) contact.profile.username = input.username;
+  if (from !== undefined) contact.wa_id = from;
+  if (input.fromUserId !== undefined) contact.user_id = input.fromUserId;
+  const message: WireInboundTextMessage = {
+    id: input.messageId ?? newMessageId(from ?? input.fromUserId ?? ''),
+    timestamp: String(input.timestamp ?? nowSeconds()),
+    type: 'text',
+    text: { body: input.text },
+  };
+  if (from !== undefined) message.from = from;
+  if (input.fromUserId !== undefined) message.from_user_id = input.fromUserId;
   return wrap(input, {
     messaging_product: 'whatsapp',
     metadata: metadataOf(input),
-    contacts: [{ profile: { name: input.profileName ?? 'Simulated Customer' }, wa_id: from }],
-    messages: [
-      {
-        from,
-        id: input.messageId ?? newMessageId(from),
-        timestamp: String(input.timestamp ?? nowSeconds()),
-        type: 'text',
-        text: { body: input.text },
-      },
-    ],
+    contacts: [contact],
+    messages: [message],
   });
 }

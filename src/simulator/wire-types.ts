@@ -60,8 +60,10 @@ export interface WireStatus {
   status: WireStatusName;
   /** Unix seconds, as a string. */
   timestamp: string;
-  /** The customer's wa_id: digits, no `+`. */
-  recipient_id: string;
+  /** The customer's wa_id: digits, no `+`. Left out for a customer known by BSUID only (a username). */
+  recipient_id?: string;
+  /** The customer's business-scoped user id (since 2026). */
+  recipient_user_id?: string;
   conversation?: WireConversation;
   pricing?: WirePricing;
   errors?: WireStatusError[];
@@ -74,12 +76,16 @@ export interface WireWebhookMetadata {
 }
 
 export interface WireInboundContact {
-  profile: { name: string };
-  wa_id: string;
+  profile: { name: string; username?: string };
+  /** Left out for a customer known by BSUID only. */
+  wa_id?: string;
+  user_id?: string;
 }
 
 export interface WireInboundTextMessage {
-  from: string;
+  /** Left out for a customer known by BSUID only. */
+  from?: string;
+  from_user_id?: string;
   id: string;
   timestamp: string;
   type: 'text';

@@ -8,8 +8,8 @@ export {
   type AccountLevelError,
   type InboundMessage,
   type PayloadNotice,
+  type UnreadablePart,
   type WebhookPayload,
-  type WebhookPayloadResult,
 } from './webhook-payload';
 export { type StatusCount, type StatusOutcome, type WebhookEventCounts } from './webhook-counts';
 export {

@@ -1,3 +1,4 @@
+import { type AccountEventKind, type NewAccountEvent } from '../account-events';
 import { type ApplyOutcome, type MessageStatus, type StatusUpdate } from '../messages';
 
 /** What became of one status of a notification: stored, dropped as a retry, or not stored (store failed). */
@@ -18,6 +19,26 @@ export interface WebhookEventCounts {
   unknownStatuses: number;
   /** Inbound customer messages in the body. */
   inbound: number;
+  /** Parts of the body that could not be read (each kept as a `WEBHOOK_ERROR` account event). */
+  unreadable: number;
+  /** Account events the body made, by kind (non-zero rows only). */
+  accountEvents: AccountEventCount[];
+}
+
+export interface AccountEventCount {
+  kind: AccountEventKind;
+  count: number;
+}
+
+/** Account events counted by kind, in order of first appearance. */
+export function countAccountEvents(events: readonly NewAccountEvent[]): AccountEventCount[] {
+  const rows = new Map<AccountEventKind, AccountEventCount>();
+  for (const event of events) {
+    const row = rows.get(event.kind);
+    if (row) row.count += 1;
+    else rows.set(event.kind, { kind: event.kind, count: 1 });
+  }
+  return [...rows.values()];
 }
 
 /**

@@ -1,8 +1,11 @@
-import { type ApplyOutcome, type EpochMillis, type MessageStore } from '../messages';
+import { type AccountEventStore, type NewAccountEvent } from '../account-events';
+import { type ContactSighting, type ContactStore } from '../contacts';
+import { type ApplyOutcome, type EpochMillis, type MessageStore, type StatusUpdate } from '../messages';
 import { type Logger } from '../observability';
+import { accountEventsOf } from './account-events-of';
 import { verifySignature } from './signature';
 import { verifySubscription } from './verification';
-import { countStatuses, type WebhookEventCounts } from './webhook-counts';
+import { countAccountEvents, countStatuses, type WebhookEventCounts } from './webhook-counts';
 import { type InboundMessage, parseWebhookPayload, type WebhookPayload } from './webhook-payload';
 
 /**
@@ -12,8 +15,12 @@ import { type InboundMessage, parseWebhookPayload, type WebhookPayload } from '.
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 export interface WebhookHandlerOptions {
-  /** Where statuses and inbound times go. A rejection from it turns the answer into 503. */
+  /** Where statuses and inbound times go. A rejection from any store turns the answer into 503. */
   store: MessageStore;
+  /** Where what webhooks show of customers (numbers, BSUIDs, names) goes. */
+  contacts: ContactStore;
+  /** Where unreadable parts and account-level errors are kept. */
+  accountEvents: AccountEventStore;
   /** The Meta app secret that keys `X-Hub-Signature-256`. Required, non-empty; never logged. */
   appSecret: string;
   /** The token set in Meta's webhook configuration for the GET handshake. Required, non-empty; never logged. */
@@ -35,7 +42,10 @@ export interface VerificationResponse {
 }
 
 export interface NotificationResponse {
-  /** 200 stored (or nothing to store); 400 not JSON or broken; 401 bad signature; 503 store failed, Meta retries. */
+  /**
+   * 200 stored (what could not be read is kept as an account event); 400 not JSON; 401 bad signature; 503
+   * a store failed, Meta retries.
+   */
   statusCode: 200 | 400 | 401 | 503;
   body: string;
 }
@@ -50,7 +60,7 @@ export interface WebhookHandler {
  * `X-Hub-Signature-256` header and sends back what it gets. Throws at construction when a secret is empty.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
-  const { store, appSecret, verifyToken, logger, onEvents } = options;
+  const { appSecret, verifyToken, logger, onEvents } = options;
   const clock = options.clock ?? Date.now;
   if (appSecret === '') {
     throw new Error(
@@ -99,20 +109,19 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         return { statusCode: 400, body: 'Malformed JSON' };
       }
 
-      const parsed = parseWebhookPayload(json);
-      if (!parsed.ok) {
-        logger.warn({ issues: parsed.issues }, 'webhook refused: not a valid notification');
-        return { statusCode: 400, body: `Malformed notification: ${parsed.issues.join('; ')}` };
-      }
-      const { payload } = parsed;
+      // From here on nothing is refused: a part that cannot be read is kept as an account event instead.
+      const payload = parseWebhookPayload(json);
       logPayloadReports(logger, payload);
 
       const receivedAt = clock();
-      const stored = await storeAll(store, payload, receivedAt);
+      const accountEvents = accountEventsOf(payload, receivedAt);
+      const stored = await storeAll(options, payload, accountEvents, receivedAt);
       reportCounts({
         statuses: countStatuses(payload.statuses, stored.ok ? stored.outcomes : null),
         unknownStatuses: payload.unknownStatuses,
         inbound: payload.inbound.length,
+        unreadable: payload.unreadable.length,
+        accountEvents: countAccountEvents(accountEvents),
       });
       if (!stored.ok) {
         // Never acknowledge what was not stored: a 5xx makes Meta deliver the same body again later.
@@ -130,22 +139,35 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
 type StoreResult = { ok: true; outcomes: ApplyOutcome[] } | { ok: false; error: unknown };
 
+type Stores = Pick<WebhookHandlerOptions, 'store' | 'contacts' | 'accountEvents'>;
+
 /**
- * Statuses (in body order, one batch) and inbound times are written concurrently, and every write is
- * waited for before answering, so that no write is still in flight once the answer is sent.
+ * Statuses (in body order, one batch), inbound times, contacts and account events are written concurrently,
+ * and every write is waited for before answering, so that no write is still in flight once the answer is
+ * sent. Each write is idempotent, so a body retried after a partial failure is stored once.
  */
 async function storeAll(
-  store: MessageStore,
+  { store, contacts, accountEvents }: Stores,
   payload: WebhookPayload,
+  events: readonly NewAccountEvent[],
   receivedAt: EpochMillis,
 ): Promise<StoreResult> {
   // Async wrappers turn a store that throws synchronously into a rejection like any other failure.
   const statuses = (async (): Promise<ApplyOutcome[]> =>
     payload.statuses.length > 0 ? store.applyStatuses(payload.statuses, receivedAt) : [])();
-  const inbound = latestPerSender(payload.inbound).map(async (m) =>
-    store.recordInbound(m.waId, m.phoneNumberId, m.timestamp),
+  const writes: Array<Promise<unknown>> = inboundTimes(payload.inbound).map(async (m) =>
+    store.recordInbound(m.customer, m.phoneNumberId, m.timestamp),
   );
-  const [applied, ...recorded] = await Promise.allSettled([statuses, ...inbound]);
+  // Contacts wait for the statuses: a status that names the customer by BSUID only, about a message the
+  // gateway sent to a number, shows that number and that BSUID to be one customer.
+  writes.push(
+    statuses.then(async (outcomes) => {
+      const sightings = [...payload.contacts, ...sightingsFromSends(payload.statuses, outcomes)];
+      if (sightings.length > 0) await contacts.observe(sightings, receivedAt);
+    }),
+  );
+  if (events.length > 0) writes.push((async () => accountEvents.append(events))());
+  const [applied, ...recorded] = await Promise.allSettled([statuses, ...writes]);
   const failure = [applied, ...recorded].find((r): r is PromiseRejectedResult => r?.status === 'rejected');
   if (failure) return { ok: false, error: failure.reason };
   if (applied?.status !== 'fulfilled' || applied.value.length !== payload.statuses.length) {
@@ -157,13 +179,40 @@ async function storeAll(
   return { ok: true, outcomes: applied.value };
 }
 
+/** Number and BSUID pairs learnt by applying BSUID-only statuses to messages that were sent to a number. */
+function sightingsFromSends(
+  updates: readonly StatusUpdate[],
+  outcomes: readonly ApplyOutcome[],
+): ContactSighting[] {
+  const sightings = new Map<string, ContactSighting>();
+  outcomes.forEach((outcome, i) => {
+    if (outcome.kind !== 'applied' || updates[i]?.recipientId !== undefined) return;
+    const { recipient, recipientUserId } = outcome.event;
+    if (recipient === undefined || recipientUserId === undefined) return;
+    sightings.set(recipientUserId, { waId: recipient.slice(1), userId: recipientUserId });
+  });
+  return [...sightings.values()];
+}
+
+interface InboundTime {
+  /** The customer's WhatsApp id or BSUID: the window is kept under every name Meta gave. */
+  customer: string;
+  phoneNumberId: string;
+  timestamp: EpochMillis;
+}
+
 /** Only the latest message per (customer, business number) matters for the window: one write per pair. */
-function latestPerSender(messages: readonly InboundMessage[]): InboundMessage[] {
-  const latest = new Map<string, InboundMessage>();
+function inboundTimes(messages: readonly InboundMessage[]): InboundTime[] {
+  const latest = new Map<string, InboundTime>();
   for (const message of messages) {
-    const key = `${message.waId}\u0000${message.phoneNumberId}`;
-    const seen = latest.get(key);
-    if (!seen || message.timestamp > seen.timestamp) latest.set(key, message);
+    for (const customer of [message.waId, message.userId]) {
+      if (customer === undefined) continue;
+      const key = `${customer}\u0000${message.phoneNumberId}`;
+      const seen = latest.get(key);
+      if (!seen || message.timestamp > seen.timestamp) {
+        latest.set(key, { customer, phoneNumberId: message.phoneNumberId, timestamp: message.timestamp });
+      }
+    }
   }
   return [...latest.values()];
 }
@@ -177,5 +226,12 @@ function logPayloadReports(logger: Logger, payload: WebhookPayload): void {
   }
   for (const error of payload.accountErrors) {
     logger.warn({ metaError: error }, 'Meta reported an error not tied to a message');
+  }
+  for (const part of payload.unreadable) {
+    // The raw part is kept in the account event, not the log: it may hold a customer's message.
+    logger.warn(
+      { path: part.path, field: part.field, reason: part.reason },
+      'webhook part could not be read; kept as a WEBHOOK_ERROR account event',
+    );
   }
 }

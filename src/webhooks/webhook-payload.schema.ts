@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /*
  * Zod schemas for the parts of Meta's notification body the gateway reads. Every object is loose: Meta
- * adds properties over time, and a new property must never turn a delivery into a 400 (Meta would retry
- * it for days and the statuses in it would never be stored). Extra properties are kept by the parse so
- * that the parser can report them at debug level; the lists of known keys come from these shapes.
+ * adds properties over time, and a new property must never lose a delivery. Each schema describes one
+ * part (an entry, a change, a status, a message, a contact, an error) and is applied to that part alone,
+ * so that one unreadable part is set aside and the rest of the body is still stored. Extra properties are
+ * kept by the parse so that the parser can report them at debug level; the lists of known keys come from
+ * these shapes.
  */
 
 /** Unix seconds, as Meta sends them (a digit string; a number is tolerated), converted to epoch millis. */
@@ -42,27 +44,55 @@ export const pricingSchema = z.looseObject({
   type: z.string().optional(),
 });
 
+const optionalId = z.string().min(1).optional();
+
 export const statusSchema = z.looseObject({
   id: z.string().min(1),
   /** Kept as text here: an unknown status is skipped and reported by the parser, not refused. */
   status: z.string(),
   timestamp: unixSecondsSchema,
-  recipient_id: z.string().min(1),
-  conversation: conversationSchema.optional(),
-  pricing: pricingSchema.optional(),
-  errors: z.array(errorSchema).optional(),
+  /** The customer's number (digits), or a group's id; absent for a customer known by BSUID only. */
+  recipient_id: optionalId,
+  /** Business-scoped user id, sent since 2026 (also for customers whose number is known). */
+  recipient_user_id: optionalId,
+  recipient_parent_user_id: optionalId,
+  /** `individual` or `group`. */
+  recipient_type: z.string().optional(),
+  /** In a group: the participant the status is about. */
+  recipient_participant_id: optionalId,
+  /** Parsed leniently by the parser: a broken one is dropped from the status, not the status with it. */
+  conversation: z.unknown().optional(),
+  pricing: z.unknown().optional(),
+  errors: z.array(z.unknown()).optional(),
   /** Echoed from the send when the caller set it; not used by the gateway, but not unexpected either. */
   biz_opaque_callback_data: z.string().optional(),
 });
 
-/** An inbound customer message: only what opens the 24-hour window is read; the content is not. */
-export const inboundMessageSchema = z.looseObject({
-  from: z.string().min(1),
-  id: z.string().min(1),
-  timestamp: unixSecondsSchema,
+/** An inbound customer message; only who wrote, when, and the id are read here. */
+export const inboundMessageSchema = z
+  .looseObject({
+    /** The customer's number (digits); absent for a customer known by BSUID only. */
+    from: optionalId,
+    from_user_id: optionalId,
+    from_parent_user_id: optionalId,
+    id: z.string().min(1),
+    timestamp: unixSecondsSchema,
+    type: z.string().optional(),
+  })
+  .refine((message) => message.from !== undefined || message.from_user_id !== undefined, {
+    message: 'names no sender: neither from nor from_user_id',
+    path: ['from'],
+  });
+
+/** One entry of `contacts[]`: who the customer is, as far as Meta shows it. */
+export const contactSchema = z.looseObject({
+  wa_id: optionalId,
+  user_id: optionalId,
+  parent_user_id: optionalId,
+  profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
 });
 
-/** The `value` of a change whose `field` is `messages`. */
+/** The `value` of a change whose `field` is `messages`; its lists are read item by item. */
 export const messagesValueSchema = z.looseObject({
   messaging_product: z.string().optional(),
   metadata: z.looseObject({
@@ -70,30 +100,31 @@ export const messagesValueSchema = z.looseObject({
     phone_number_id: z.string().min(1),
   }),
   contacts: z.array(z.unknown()).optional(),
-  messages: z.array(inboundMessageSchema).optional(),
-  statuses: z.array(statusSchema).optional(),
-  errors: z.array(errorSchema).optional(),
+  messages: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
+  errors: z.array(z.unknown()).optional(),
 });
 
 /** The root as far as telling whose notification it is. */
 export const envelopeSchema = z.looseObject({ object: z.string() });
 
-/** One change; its `value` is parsed according to its `field`, or ignored when the field is unknown. */
-export const changeSchema = z.looseObject({ field: z.string(), value: z.unknown() });
+/** The root of a WhatsApp Business Account notification; its entries are read one by one. */
+export const accountNotificationSchema = z.looseObject({
+  object: z.literal('whatsapp_business_account'),
+  entry: z.array(z.unknown()),
+});
+
+/** One change; its `value` is parsed according to its `field`. */
+export const changeSchema = z.looseObject({ field: z.string().min(1), value: z.unknown() });
 
 export const entrySchema = z.looseObject({
   /** The WhatsApp Business Account id. */
   id: z.string().optional(),
   time: z.number().optional(),
-  changes: z.array(changeSchema),
-});
-
-/** The root of a WhatsApp Business Account notification. */
-export const accountNotificationSchema = z.looseObject({
-  object: z.literal('whatsapp_business_account'),
-  entry: z.array(entrySchema),
+  changes: z.array(z.unknown()),
 });
 
 export type StatusPayload = z.output<typeof statusSchema>;
 export type ErrorPayload = z.output<typeof errorSchema>;
+export type ContactPayload = z.output<typeof contactSchema>;
 export type MessagesValuePayload = z.output<typeof messagesValueSchema>;

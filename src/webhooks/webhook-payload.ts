@@ -1,4 +1,5 @@
 import { type z } from 'zod';
+import { type ContactSighting } from '../contacts';
 import {
   type ConversationInfo,
   type EpochMillis,
@@ -10,12 +11,13 @@ import {
 import {
   accountNotificationSchema,
   changeSchema,
+  contactSchema,
   conversationSchema,
   entrySchema,
   envelopeSchema,
-  type ErrorPayload,
+  errorSchema,
+  inboundMessageSchema,
   messagesValueSchema,
-  type MessagesValuePayload,
   pricingSchema,
   statusSchema,
   type StatusPayload,
@@ -30,8 +32,8 @@ export const MESSAGES_FIELD = 'messages';
 /** At most this many notices are kept per body (the rest are only counted), so a debug line stays small. */
 export const MAX_REPORTED_NOTICES = 100;
 
-/** At most this many validation issues are reported for a malformed body. */
-const MAX_REPORTED_ISSUES = 10;
+/** At most this many validation issues are named for one unreadable part. */
+const MAX_REPORTED_ISSUES = 5;
 
 /** Meta's status words (compared in lower case) and the statuses they become. */
 const WEBHOOK_STATUSES: ReadonlyMap<string, MessageStatus> = new Map([
@@ -47,8 +49,10 @@ const WEBHOOK_STATUSES: ReadonlyMap<string, MessageStatus> = new Map([
 /** A customer's message to a business number: it opens (or extends) the 24-hour customer service window. */
 export interface InboundMessage {
   messageId: string;
-  /** The customer's WhatsApp id (Meta's `from`): digits, no `+`. */
-  waId: string;
+  /** The customer's WhatsApp id (Meta's `from`): digits, no `+`. Absent for a customer known by BSUID only. */
+  waId?: string;
+  /** The customer's business-scoped user id (Meta's `from_user_id`). */
+  userId?: string;
   phoneNumberId: string;
   timestamp: EpochMillis;
 }
@@ -58,6 +62,24 @@ export interface AccountLevelError extends MessageErrorDetail {
   phoneNumberId: string;
   /** Where in the body it was, e.g. `entry[0].changes[1].value.errors[0]`. */
   path: string;
+}
+
+/**
+ * A part of the body the gateway could not read (a status without an id, a timestamp that is not Unix
+ * seconds, a body that is JSON but no notification). It is kept whole, so that nothing Meta sent is lost.
+ */
+export interface UnreadablePart {
+  /** Where in the body it was, e.g. `entry[0].changes[0].value.statuses[1]`; `` for the whole body. */
+  path: string;
+  /** The change's `field`, when the part was inside one. */
+  field?: string;
+  /** The entry's id (the WhatsApp Business Account), when known. */
+  businessAccountId?: string;
+  phoneNumberId?: string;
+  /** What was wrong, e.g. `timestamp: expected Unix seconds as digits`. */
+  reason: string;
+  /** The part as Meta sent it. */
+  raw: unknown;
 }
 
 /** Something in the body the gateway deliberately ignored; reported so that the caller can log it at debug. */
@@ -71,7 +93,10 @@ export type PayloadNotice =
 export interface WebhookPayload {
   statuses: StatusUpdate[];
   inbound: InboundMessage[];
+  /** One per customer named in the body (sightings of the same customer merged). */
+  contacts: ContactSighting[];
   accountErrors: AccountLevelError[];
+  unreadable: UnreadablePart[];
   /** Statuses skipped because Meta's word for them is unknown (each also reported as a notice). */
   unknownStatuses: number;
   notices: PayloadNotice[];
@@ -79,165 +104,290 @@ export interface WebhookPayload {
   omittedNotices: number;
 }
 
-export type WebhookPayloadResult = { ok: true; payload: WebhookPayload } | { ok: false; issues: string[] };
+/** Where a part sits: its path in the body and the change it belongs to. */
+interface PartPlace {
+  path: string;
+  field?: string;
+  businessAccountId?: string;
+  phoneNumberId?: string;
+}
 
 /**
- * Turns an already signature-checked, JSON-parsed notification into typed updates.
- *
- * What is refused (`ok: false`, answered 400) and what is acknowledged:
- * - not an object with a string `object` → refused: Meta always sends one, so this is not a notification;
- * - an `object` other than `whatsapp_business_account` → acknowledged with nothing to store (a notice);
- * - a `whatsapp_business_account` body whose `entry`/`changes` structure, or whose `messages` value, is
- *   broken (a status without an id, a timestamp that is not Unix seconds, …) → refused as a whole: nothing
- *   of it is stored, so a corrected retry cannot double-apply part of it;
- * - unknown `field`s, unknown status words and extra properties → acknowledged and reported as notices.
+ * Turns an already signature-checked, JSON-parsed notification into typed updates. Nothing is refused:
+ * each part (entry, change, status, message, contact, error) is read on its own, everything readable is
+ * returned, and a part that cannot be read is returned whole in `unreadable` (a body that is JSON but no
+ * notification is one such part). An `object` other than `whatsapp_business_account`, unknown `field`s,
+ * unknown status words and extra properties are acknowledged and reported as notices.
  */
-export function parseWebhookPayload(body: unknown): WebhookPayloadResult {
-  const envelope = envelopeSchema.safeParse(body);
-  if (!envelope.success) return refused(envelope.error, '');
-  const payload: WebhookPayload = {
+export function parseWebhookPayload(body: unknown): WebhookPayload {
+  const reader = new PayloadReader();
+  reader.read(body);
+  return reader.payload;
+}
+
+class PayloadReader {
+  readonly payload: WebhookPayload = {
     statuses: [],
     inbound: [],
+    contacts: [],
     accountErrors: [],
+    unreadable: [],
     unknownStatuses: 0,
     notices: [],
     omittedNotices: 0,
   };
-  const notice = (item: PayloadNotice): void => {
-    if (payload.notices.length < MAX_REPORTED_NOTICES) payload.notices.push(item);
-    else payload.omittedNotices += 1;
-  };
-  if (envelope.data.object !== WHATSAPP_BUSINESS_ACCOUNT_OBJECT) {
-    notice({ kind: 'unknown-object', object: envelope.data.object });
-    return { ok: true, payload };
+  private readonly contactsByIdentity = new Map<string, ContactSighting>();
+
+  read(body: unknown): void {
+    const envelope = envelopeSchema.safeParse(body);
+    if (!envelope.success) return this.unreadable({ path: '' }, envelope.error, body);
+    if (envelope.data.object !== WHATSAPP_BUSINESS_ACCOUNT_OBJECT) {
+      this.notice({ kind: 'unknown-object', object: envelope.data.object });
+      return;
+    }
+    const account = accountNotificationSchema.safeParse(body);
+    if (!account.success) return this.unreadable({ path: '' }, account.error, body);
+    this.reportExtraKeys(account.data, accountNotificationSchema.shape, '');
+    account.data.entry.forEach((entry, e) => this.readEntry(entry, `entry[${e}]`));
   }
 
-  const account = accountNotificationSchema.safeParse(body);
-  if (!account.success) return refused(account.error, '');
-  reportExtraKeys(account.data, accountNotificationSchema.shape, '', notice);
-  for (const [e, entry] of account.data.entry.entries()) {
-    reportExtraKeys(entry, entrySchema.shape, `entry[${e}]`, notice);
-    for (const [c, change] of entry.changes.entries()) {
-      const path = `entry[${e}].changes[${c}]`;
-      reportExtraKeys(change, changeSchema.shape, path, notice);
-      if (change.field !== MESSAGES_FIELD) {
-        notice({ kind: 'unknown-field', path, field: change.field });
+  private readEntry(raw: unknown, path: string): void {
+    const entry = entrySchema.safeParse(raw);
+    if (!entry.success) return this.unreadable({ path }, entry.error, raw);
+    this.reportExtraKeys(entry.data, entrySchema.shape, path);
+    entry.data.changes.forEach((rawChange, c) => {
+      const place: PartPlace = { path: `${path}.changes[${c}]` };
+      if (entry.data.id !== undefined) place.businessAccountId = entry.data.id;
+      const change = changeSchema.safeParse(rawChange);
+      if (!change.success) return this.unreadable(place, change.error, rawChange);
+      this.reportExtraKeys(change.data, changeSchema.shape, place.path);
+      place.field = change.data.field;
+      if (change.data.field !== MESSAGES_FIELD) {
+        this.notice({ kind: 'unknown-field', path: place.path, field: change.data.field });
+        return;
+      }
+      this.readMessagesValue(change.data.value, { ...place, path: `${place.path}.value` });
+    });
+  }
+
+  private readMessagesValue(raw: unknown, place: PartPlace): void {
+    const value = messagesValueSchema.safeParse(raw);
+    if (!value.success) return this.unreadable(place, value.error, raw);
+    const { path } = place;
+    const phoneNumberId = value.data.metadata.phone_number_id;
+    const at = (item: string): PartPlace => ({ ...place, path: `${path}.${item}`, phoneNumberId });
+    this.reportExtraKeys(value.data, messagesValueSchema.shape, path);
+
+    for (const [i, rawContact] of (value.data.contacts ?? []).entries()) {
+      const contact = contactSchema.safeParse(rawContact);
+      if (!contact.success) this.unreadable(at(`contacts[${i}]`), contact.error, rawContact);
+      else
+        this.sighted({
+          waId: contact.data.wa_id,
+          userId: contact.data.user_id,
+          parentUserId: contact.data.parent_user_id,
+          username: contact.data.profile?.username,
+          profileName: contact.data.profile?.name,
+        });
+    }
+    for (const [i, rawStatus] of (value.data.statuses ?? []).entries()) {
+      this.readStatus(rawStatus, at(`statuses[${i}]`), phoneNumberId);
+    }
+    for (const [i, rawMessage] of (value.data.messages ?? []).entries()) {
+      const message = inboundMessageSchema.safeParse(rawMessage);
+      if (!message.success) {
+        this.unreadable(at(`messages[${i}]`), message.error, rawMessage);
         continue;
       }
-      const value = messagesValueSchema.safeParse(change.value);
-      if (!value.success) return refused(value.error, `${path}.value`);
-      collectMessagesValue(value.data, `${path}.value`, payload, notice);
+      const inbound: InboundMessage = withoutUndefined({
+        messageId: message.data.id,
+        waId: message.data.from,
+        userId: message.data.from_user_id,
+        phoneNumberId,
+        timestamp: message.data.timestamp,
+      });
+      this.payload.inbound.push(inbound);
+      this.sighted({
+        waId: message.data.from,
+        userId: message.data.from_user_id,
+        parentUserId: message.data.from_parent_user_id,
+        inboundAt: message.data.timestamp,
+      });
+    }
+    for (const [i, rawError] of (value.data.errors ?? []).entries()) {
+      const error = this.readError(rawError, at(`errors[${i}]`));
+      if (error) this.payload.accountErrors.push({ ...error, phoneNumberId, path: `${path}.errors[${i}]` });
     }
   }
-  return { ok: true, payload };
-}
 
-function collectMessagesValue(
-  value: MessagesValuePayload,
-  path: string,
-  payload: WebhookPayload,
-  notice: (item: PayloadNotice) => void,
-): void {
-  const phoneNumberId = value.metadata.phone_number_id;
-  reportExtraKeys(value, messagesValueSchema.shape, path, notice);
-  for (const [s, status] of (value.statuses ?? []).entries()) {
-    const statusPath = `${path}.statuses[${s}]`;
-    reportExtraKeys(status, statusSchema.shape, statusPath, notice);
-    if (status.conversation) {
-      reportExtraKeys(status.conversation, conversationSchema.shape, `${statusPath}.conversation`, notice);
-    }
-    if (status.pricing) reportExtraKeys(status.pricing, pricingSchema.shape, `${statusPath}.pricing`, notice);
+  private readStatus(raw: unknown, place: PartPlace, phoneNumberId: string): void {
+    const parsed = statusSchema.safeParse(raw);
+    if (!parsed.success) return this.unreadable(place, parsed.error, raw);
+    const status = parsed.data;
+    this.reportExtraKeys(status, statusSchema.shape, place.path);
     const known = WEBHOOK_STATUSES.get(status.status.toLowerCase());
     if (known === undefined) {
-      payload.unknownStatuses += 1;
-      notice({ kind: 'unknown-status', path: statusPath, messageId: status.id, status: status.status });
-      continue;
+      this.payload.unknownStatuses += 1;
+      this.notice({ kind: 'unknown-status', path: place.path, messageId: status.id, status: status.status });
+      return;
     }
-    payload.statuses.push(toStatusUpdate(status, known, phoneNumberId));
+    const update = this.toStatusUpdate(status, known, phoneNumberId, place);
+    this.payload.statuses.push(update);
+    if (update.recipientType !== 'group') {
+      this.sighted({
+        waId: update.recipientId,
+        userId: update.recipientUserId,
+        parentUserId: update.recipientParentUserId,
+      });
+    }
   }
-  for (const message of value.messages ?? []) {
-    payload.inbound.push({
-      messageId: message.id,
-      waId: message.from,
+
+  private toStatusUpdate(
+    status: StatusPayload,
+    known: MessageStatus,
+    phoneNumberId: string,
+    place: PartPlace,
+  ): StatusUpdate {
+    const errors: MessageErrorDetail[] = [];
+    for (const [i, rawError] of (status.errors ?? []).entries()) {
+      const error = this.readError(rawError, { ...place, path: `${place.path}.errors[${i}]` });
+      if (error) errors.push(error);
+    }
+    const update: StatusUpdate = withoutUndefined({
+      messageId: status.id,
+      status: known,
+      timestamp: status.timestamp,
+      recipientId: status.recipient_id,
+      recipientUserId: status.recipient_user_id,
+      recipientParentUserId: status.recipient_parent_user_id,
+      recipientType: status.recipient_type,
+      recipientParticipantId: status.recipient_participant_id,
       phoneNumberId,
-      timestamp: message.timestamp,
+      errors,
     });
+    if (status.conversation !== undefined) {
+      const conversation = this.readPart(
+        conversationSchema,
+        status.conversation,
+        `${place.path}.conversation`,
+        place,
+      );
+      if (conversation) {
+        update.conversation = withoutUndefined<ConversationInfo>({
+          id: conversation.id,
+          expiresAt: conversation.expiration_timestamp,
+          originType: conversation.origin?.type,
+        });
+      }
+    }
+    if (status.pricing !== undefined) {
+      const pricing = this.readPart(pricingSchema, status.pricing, `${place.path}.pricing`, place);
+      if (pricing) {
+        update.pricing = withoutUndefined<PricingInfo>({
+          billable: pricing.billable,
+          pricingModel: pricing.pricing_model,
+          category: pricing.category,
+          type: pricing.type,
+        });
+      }
+    }
+    return update;
   }
-  for (const [i, error] of (value.errors ?? []).entries()) {
-    payload.accountErrors.push({ ...toErrorDetail(error), phoneNumberId, path: `${path}.errors[${i}]` });
-  }
-}
 
-function toStatusUpdate(status: StatusPayload, known: MessageStatus, phoneNumberId: string): StatusUpdate {
-  const update: StatusUpdate = {
-    messageId: status.id,
-    status: known,
-    timestamp: status.timestamp,
-    recipientId: status.recipient_id,
-    phoneNumberId,
-    errors: (status.errors ?? []).map(toErrorDetail),
-  };
-  if (status.conversation) {
-    update.conversation = withoutUndefined<ConversationInfo>({
-      id: status.conversation.id,
-      expiresAt: status.conversation.expiration_timestamp,
-      originType: status.conversation.origin?.type,
+  private readError(raw: unknown, place: PartPlace): MessageErrorDetail | null {
+    const error = errorSchema.safeParse(raw);
+    if (!error.success) {
+      this.unreadable(place, error.error, raw);
+      return null;
+    }
+    return withoutUndefined<MessageErrorDetail>({
+      code: error.data.code,
+      title: error.data.title,
+      message: error.data.message,
+      details: error.data.error_data?.details,
+      href: error.data.href,
     });
   }
-  if (status.pricing) {
-    update.pricing = withoutUndefined<PricingInfo>({
-      billable: status.pricing.billable,
-      pricingModel: status.pricing.pricing_model,
-      category: status.pricing.category,
-      type: status.pricing.type,
-    });
-  }
-  return update;
-}
 
-function toErrorDetail(error: ErrorPayload): MessageErrorDetail {
-  return withoutUndefined<MessageErrorDetail>({
-    code: error.code,
-    title: error.title,
-    message: error.message,
-    details: error.error_data?.details,
-    href: error.href,
-  });
+  /** A nested object of a readable part: when broken it is set aside alone and the part is kept without it. */
+  private readPart<S extends z.ZodObject>(
+    schema: S,
+    raw: unknown,
+    path: string,
+    place: PartPlace,
+  ): z.output<S> | null {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      this.unreadable({ ...place, path }, parsed.error, raw);
+      return null;
+    }
+    this.reportExtraKeys(parsed.data as Record<string, unknown>, schema.shape, path);
+    return parsed.data;
+  }
+
+  /** Sightings of one customer in one body become one, so that a busy body costs one write per customer. */
+  private sighted(sighting: ContactSighting): void {
+    const cleaned = withoutUndefined(sighting);
+    if (cleaned.waId === undefined && cleaned.userId === undefined) return;
+    const seen =
+      (cleaned.userId !== undefined ? this.contactsByIdentity.get(`u:${cleaned.userId}`) : undefined) ??
+      (cleaned.waId !== undefined ? this.contactsByIdentity.get(`w:${cleaned.waId}`) : undefined);
+    if (seen === undefined) {
+      this.payload.contacts.push(cleaned);
+      this.remember(cleaned);
+      return;
+    }
+    const { inboundAt, ...rest } = cleaned;
+    Object.assign(seen, rest);
+    if (inboundAt !== undefined && (seen.inboundAt === undefined || inboundAt > seen.inboundAt)) {
+      seen.inboundAt = inboundAt;
+    }
+    this.remember(seen);
+  }
+
+  private remember(sighting: ContactSighting): void {
+    if (sighting.userId !== undefined) this.contactsByIdentity.set(`u:${sighting.userId}`, sighting);
+    if (sighting.waId !== undefined) this.contactsByIdentity.set(`w:${sighting.waId}`, sighting);
+  }
+
+  private unreadable(place: PartPlace, error: z.ZodError, raw: unknown): void {
+    const issues = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
+      const where = issue.path.reduce<string>(
+        (text, key) =>
+          typeof key === 'number' ? `${text}[${key}]` : `${text}${text === '' ? '' : '.'}${String(key)}`,
+        '',
+      );
+      return `${where === '' ? '(part)' : where}: ${issue.message}`;
+    });
+    if (error.issues.length > MAX_REPORTED_ISSUES)
+      issues.push(`… and ${error.issues.length - MAX_REPORTED_ISSUES} more`);
+    this.payload.unreadable.push({ ...place, reason: issues.join('; '), raw });
+  }
+
+  private notice(item: PayloadNotice): void {
+    if (this.payload.notices.length < MAX_REPORTED_NOTICES) this.payload.notices.push(item);
+    else this.payload.omittedNotices += 1;
+  }
+
+  private reportExtraKeys(
+    value: Record<string, unknown>,
+    shape: Record<string, unknown>,
+    path: string,
+  ): void {
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(shape, key))
+        this.notice({ kind: 'extra-property', path: path === '' ? key : `${path}.${key}` });
+    }
+  }
 }
 
 /** Absent fields stay absent (not `undefined`), so records compare and serialise the same in every store. */
 function withoutUndefined<T extends object>(value: T): T {
-  // A plain loop: this runs for every status's errors, conversation and pricing.
+  // A plain loop: this runs for every status, its errors, conversation and pricing.
   const kept: Record<string, unknown> = {};
   for (const key in value) {
     const field = value[key];
     if (field !== undefined) kept[key] = field;
   }
   return kept as T;
-}
-
-function reportExtraKeys(
-  value: Record<string, unknown>,
-  shape: Record<string, unknown>,
-  path: string,
-  notice: (item: PayloadNotice) => void,
-): void {
-  for (const key of Object.keys(value)) {
-    if (!Object.hasOwn(shape, key))
-      notice({ kind: 'extra-property', path: path === '' ? key : `${path}.${key}` });
-  }
-}
-
-function refused(error: z.ZodError, prefix: string): { ok: false; issues: string[] } {
-  const issues = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
-    const path = issue.path.reduce<string>(
-      (text, key) =>
-        typeof key === 'number' ? `${text}[${key}]` : `${text}${text === '' ? '' : '.'}${String(key)}`,
-      prefix,
-    );
-    return `${path === '' ? '(root)' : path}: ${issue.message}`;
-  });
-  if (error.issues.length > MAX_REPORTED_ISSUES)
-    issues.push(`… and ${error.issues.length - MAX_REPORTED_ISSUES} more`);
-  return { ok: false, issues };
 }

@@ -6,7 +6,10 @@ export class MessageFilter {
   @Field(() => [MessageStatus], { nullable: true, description: 'Any of these effective statuses.' })
   status?: MessageStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The recipient, in E.164.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The customer: an E.164 number or a business-scoped user id (BSUID).',
+  })
   recipient?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The business phone number id it was sent from.' })

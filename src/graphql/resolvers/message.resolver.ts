@@ -21,6 +21,7 @@ import {
   type MessagePage,
   type MessageRecord,
   type MessageStore,
+  normaliseCustomerId,
 } from '../../messages';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
@@ -81,7 +82,7 @@ export class MessageResolver {
     const page = await this.listPage(
       {
         ...(filter?.status && { status: filter.status }),
-        ...(filter?.recipient && { recipient: normaliseRecipient(filter.recipient) }),
+        ...(filter?.recipient && { recipient: normaliseCustomerId(filter.recipient) }),
         ...(filter?.phoneNumberId && { phoneNumberId: filter.phoneNumberId }),
         ...(filter?.from && { from: filter.from.getTime() }),
         ...(filter?.to && { to: filter.to.getTime() }),
@@ -133,9 +134,4 @@ export class MessageResolver {
       throw error;
     }
   }
-}
-
-/** Accepts `+886…` or `886…` for a filter, as the send input does. */
-export function normaliseRecipient(recipient: string): string {
-  return `+${recipient.replace(/[^\d]/g, '')}`;
 }

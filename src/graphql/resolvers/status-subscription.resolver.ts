@@ -9,19 +9,22 @@ import {
   Subscription,
 } from 'type-graphql';
 import { Scope } from '../../config';
+import { normaliseCustomerId } from '../../messages';
 import { type GatewayContext } from '../context';
 import { toStatusEvent } from '../mappers';
 import { assertScope } from '../auth-checker';
 import { type StatusEventWithMessage } from '../services/status-event-stream';
 import { MessageStatusEvent } from '../types/message-status-event.type';
-import { normaliseRecipient } from './message.resolver';
 
 @ArgsType()
 class MessageStatusChangedArgs {
   @Field(() => ID, { nullable: true, description: 'Only this message.' })
   messageId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only messages to this recipient (E.164).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only messages to this customer: an E.164 number or a business-scoped user id (BSUID).',
+  })
   recipient?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only messages from this business phone number id.' })
@@ -47,7 +50,7 @@ export class StatusSubscriptionResolver {
       return context.statusEvents.subscribe(
         {
           messageId: args.messageId ?? null,
-          recipient: args.recipient ? normaliseRecipient(args.recipient) : null,
+          recipient: args.recipient ? normaliseCustomerId(args.recipient) : null,
           phoneNumberId: args.phoneNumberId ?? null,
         },
         args.since ?? null,

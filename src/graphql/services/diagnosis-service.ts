@@ -41,9 +41,11 @@ export class DiagnosisService {
   ) {}
 
   async forMessage(record: MessageRecord, locale: Locale, loaders: Loaders): Promise<Diagnosis> {
-    const evidence: Evidence = { now: this.clock(), message: record, recipient: record.recipient };
-    if (record.errors.some((error) => error.code === REENGAGEMENT_CODE)) {
-      evidence.lastInboundAt = await loaders.lastInbound.load(`${record.waId}|${record.phoneNumberId}`);
+    const evidence: Evidence = { now: this.clock(), message: record };
+    if (record.recipient !== undefined) evidence.recipient = record.recipient;
+    const customer = record.waId ?? record.recipientUserId;
+    if (customer !== undefined && record.errors.some((error) => error.code === REENGAGEMENT_CODE)) {
+      evidence.lastInboundAt = await loaders.lastInbound.load(`${customer}|${record.phoneNumberId}`);
     }
     return diagnose(evidence, locale);
   }

@@ -57,7 +57,9 @@ export function parseSince(since: string): StreamCursor {
 export function matchesFilter(event: StatusChangeEvent, filter: StatusEventFilter): boolean {
   return (
     (!filter.messageId || event.messageId === filter.messageId) &&
-    (!filter.recipient || event.recipient === filter.recipient) &&
+    (!filter.recipient ||
+      event.recipient === filter.recipient ||
+      event.recipientUserId === filter.recipient) &&
     (!filter.phoneNumberId || event.phoneNumberId === filter.phoneNumberId)
   );
 }

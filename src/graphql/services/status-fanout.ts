@@ -176,7 +176,14 @@ export class StatusFanout {
 
   private candidates(event: StatusChangeEvent): Follower[] {
     const found: Follower[] = [];
-    for (const key of [`m:${event.messageId}`, `r:${event.recipient}`, `p:${event.phoneNumberId}`, ALL]) {
+    const keys = [
+      `m:${event.messageId}`,
+      `r:${event.recipient}`,
+      `r:${event.recipientUserId}`,
+      `p:${event.phoneNumberId}`,
+      ALL,
+    ];
+    for (const key of keys) {
       const set = this.index.get(key);
       if (!set) continue;
       for (const follower of set) if (matchesFilter(event, follower.subscriber.filter)) found.push(follower);

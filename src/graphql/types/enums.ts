@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { AccountEventKind } from '../../account-events';
 import { DiagnosisCause, Locale, Verdict } from '../../diagnosis';
 import { MessageStatus } from '../../messages';
 
@@ -43,3 +44,31 @@ registerEnumType(Locale, {
 });
 
 export { DiagnosisCause, Locale, MessageStatus, Verdict };
+
+registerEnumType(AccountEventKind, {
+  name: 'AccountEventKind',
+  description: 'What an account event is about: one kind per webhook field Meta sends besides messages.',
+  valuesConfig: {
+    TEMPLATE_STATUS: {
+      description: '`message_template_status_update`: approved, rejected, paused, disabled, …',
+    },
+    TEMPLATE_CATEGORY: { description: '`template_category_update`: Meta changed a template’s category.' },
+    TEMPLATE_QUALITY: {
+      description: '`message_template_quality_update`: a template’s quality score changed.',
+    },
+    PHONE_NUMBER_QUALITY: {
+      description: '`phone_number_quality_update`: the number’s quality or messaging limit changed.',
+    },
+    PHONE_NUMBER_NAME: { description: '`phone_number_name_update`: the display name review.' },
+    ACCOUNT_UPDATE: { description: '`account_update`: the account was verified, restricted, banned, …' },
+    ACCOUNT_ALERT: { description: '`account_alerts`: an alert about the account.' },
+    BUSINESS_CAPABILITY: { description: '`business_capability_update`: limits of the business changed.' },
+    USER_PREFERENCE: { description: '`user_preferences`: a customer stopped or resumed marketing messages.' },
+    WEBHOOK_ERROR: {
+      description:
+        'A webhook part the gateway could not read (kept whole), or an error Meta reported for the account.',
+    },
+    SECURITY: { description: '`security`: a security setting of the number changed.' },
+    OTHER: { description: 'Any other field; its `payload` is kept as sent.' },
+  },
+});

@@ -12,11 +12,47 @@ export class Message {
   @Field(() => ID, { description: 'The business phone number id it was sent from.' })
   phoneNumberId!: string;
 
-  @Field({ description: 'The recipient, in E.164 with `+`.' })
-  recipient!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The recipient, in E.164 with `+`. Null when the customer is known only by business-scoped user id (a WhatsApp username hides the number) or the message went to a group.',
+  })
+  recipient!: string | null;
 
-  @Field({ description: "The recipient's WhatsApp id (digits, no `+`)." })
-  waId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The recipient's WhatsApp id (digits, no `+`), when known.",
+  })
+  waId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The recipient's business-scoped user id (BSUID, e.g. `US.13491208655302741918`), when known.",
+  })
+  recipientUserId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The recipient's parent BSUID (`US.ENT.…`), when the business portfolio is linked to others.",
+  })
+  recipientParentUserId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '`group` for a message to a WhatsApp group, `individual` when Meta said so, else null.',
+  })
+  recipientType!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The group id, for a message to a WhatsApp group.' })
+  groupId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'In a group: the participant named by the latest status about one.',
+  })
+  recipientParticipantId!: string | null;
 
   @Field({
     description: 'The content kind: `text`, `template`, `image`, … (`unknown` when first seen in a webhook).',

@@ -114,14 +114,25 @@ describe('the webhook endpoint over HTTP, on Redis', () => {
       await expectNothingStored();
     });
 
-    it('answers 400 for signed JSON that is not a notification', async () => {
-      const answer = await postSignedJson(gateway.url, {
-        object: 'whatsapp_business_account',
-        entry: 'not a list',
-      });
-      expect(answer.status).toBe(400);
-      expect(answer.body).toMatch(/^Malformed notification/);
-      await expectNothingStored();
+    it('answers 200 for signed JSON that is not a notification, and keeps it as an account event (case 49)', async () => {
+      const body = { object: 'whatsapp_business_account', entry: 'not a list' };
+      const answer = await postSignedJson(gateway.url, body);
+      expect(answer).toEqual({ status: 200, body: 'OK' });
+      const read = await gateway.graphql<{
+        accountEvents: { nodes: Array<{ kind: string; summary: string; zh: string; payload: unknown }> };
+      }>(`{ accountEvents(kind: [WEBHOOK_ERROR], first: 5) {
+        nodes { kind summary zh: summary(locale: ZH_TW) payload }
+      } }`);
+      expect(read.body.errors).toBeUndefined();
+      expect(read.body.data?.accountEvents.nodes).toEqual([
+        {
+          kind: 'WEBHOOK_ERROR',
+          summary: expect.stringMatching(/^A webhook part could not be read \(the whole body\): entry: /),
+          zh: expect.stringMatching(/^Webhook 有一部分無法讀取/),
+          payload: { path: '', reason: expect.any(String), raw: body },
+        },
+      ]);
+      await redis.flushdb();
     });
 
     it('answers 413 for a signed body over the limit, announced by Content-Length', async () => {

@@ -1,6 +1,8 @@
 import { type DestinationStream } from 'pino';
 import { type MessageStore, MessageStatus } from '../../../src/messages';
 import { createLogger } from '../../../src/observability';
+import { type AccountEventStore, MemoryAccountEventStore } from '../../../src/account-events';
+import { type ContactStore, MemoryContactStore } from '../../../src/contacts';
 import {
   createWebhookHandler,
   signBody,
@@ -39,17 +41,29 @@ const REFERENCE_ID = 'wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI4QzA2RjA0NTc4RTI1MDMzNEEA
 
 interface Harness {
   handler: WebhookHandler;
+  contacts: ContactStore;
+  accountEvents: AccountEventStore;
   logLines: () => Array<Record<string, unknown>>;
   rawLog: () => string;
   counts: WebhookEventCounts[];
 }
 
-function harness(store: MessageStore, options: { onEventsThrows?: boolean } = {}): Harness {
+interface HarnessOptions {
+  onEventsThrows?: boolean;
+  /** The contact and account event stores of the store under test; in-memory ones when not given. */
+  stores?: Pick<StoreUnderTest, 'contacts' | 'accountEvents'>;
+}
+
+function harness(store: MessageStore, options: HarnessOptions = {}): Harness {
+  const contacts = options.stores?.contacts ?? new MemoryContactStore();
+  const accountEvents = options.stores?.accountEvents ?? new MemoryAccountEventStore();
   const chunks: string[] = [];
   const destination: DestinationStream = { write: (line: string) => void chunks.push(line) };
   const counts: WebhookEventCounts[] = [];
   const handler = createWebhookHandler({
     store,
+    contacts,
+    accountEvents,
     appSecret: APP_SECRET,
     verifyToken: VERIFY_TOKEN,
     logger: createLogger({ level: 'debug', destination }),
@@ -61,6 +75,8 @@ function harness(store: MessageStore, options: { onEventsThrows?: boolean } = {}
   });
   return {
     handler,
+    contacts,
+    accountEvents,
     counts,
     rawLog: () => chunks.join(''),
     logLines: () => chunks.map((line) => JSON.parse(line) as Record<string, unknown>),
@@ -147,37 +163,197 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
       expect(await recordOf(sut.store, REFERENCE_ID)).toBeNull();
     });
 
-    it('answers 400 to a broken account notification, naming where, and stores none of it', async () => {
-      const h = harness(sut.store);
+    it('stores every readable part of a body and keeps the unreadable one as a WEBHOOK_ERROR (case 49)', async () => {
+      const h = harness(sut.store, { stores: sut });
+      const broken = { id: 'wamid.bad', status: 'sent', timestamp: '2025-06-18', recipient_id: CUSTOMER };
       const body = metaBytes(
         notification([
           [
             change(
-              messagesValue({ statuses: [statusItem({ id: 'wamid.ok', status: 'sent', timestamp: 1 })] }),
-            ),
-          ],
-          [
-            change(
-              messagesValue({ statuses: [{ id: 'wamid.bad', status: 'sent', recipient_id: CUSTOMER }] }),
+              messagesValue({
+                statuses: [
+                  statusItem({ id: 'wamid.ok', status: 'sent', timestamp: 1_750_000_000 }),
+                  broken,
+                  statusItem({ id: 'wamid.ok2', status: 'delivered', timestamp: 1_750_000_001 }),
+                ],
+              }),
             ),
           ],
         ]),
       );
-      const answer = await post(h, body);
-      expect(answer.statusCode).toBe(400);
-      expect(answer.body).toMatch(
-        /^Malformed notification: entry\[1\]\.changes\[0\]\.value\.statuses\[0\]\.timestamp: /,
-      );
-      expect(await recordOf(sut.store, 'wamid.ok')).toBeNull();
-      expect(h.counts).toEqual([]);
+      expect(await post(h, body)).toEqual({ statusCode: 200, body: 'OK' });
+      expect((await recordOf(sut.store, 'wamid.ok'))?.status).toBe(MessageStatus.SENT);
+      expect((await recordOf(sut.store, 'wamid.ok2'))?.status).toBe(MessageStatus.DELIVERED);
+      expect(await recordOf(sut.store, 'wamid.bad')).toBeNull();
+
+      const { records } = await sut.accountEvents.list(null, 10, null);
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({
+        kind: 'WEBHOOK_ERROR',
+        field: 'messages',
+        phoneNumberId: PHONE_NUMBER_ID,
+        receivedAt: NOW,
+        payload: {
+          path: 'entry[0].changes[0].value.statuses[1]',
+          reason: expect.stringMatching(/^timestamp: /),
+          raw: broken,
+        },
+      });
+      expect(h.counts[0]).toMatchObject({
+        unreadable: 1,
+        accountEvents: [{ kind: 'WEBHOOK_ERROR', count: 1 }],
+      });
+      const warn = h
+        .logLines()
+        .find((l) => l['msg'] === 'webhook part could not be read; kept as a WEBHOOK_ERROR account event');
+      expect(warn).toMatchObject({ level: 40, path: 'entry[0].changes[0].value.statuses[1]' });
+
+      // Meta retries the same body: nothing is stored twice, the unreadable part included.
+      expect((await post(h, body)).statusCode).toBe(200);
+      expect((await sut.accountEvents.list(null, 10, null)).records).toHaveLength(1);
+      expect((await recordOf(sut.store, 'wamid.ok'))?.statusHistory).toHaveLength(1);
     });
 
-    it.each<[string, Json]>([
-      ['a JSON array', []],
-      ['a JSON string', 'hello'],
-      ['an object without `object`', { entry: [] }],
-    ])('answers 400 to %s', async (_name, json) => {
-      expect((await post(harness(sut.store), Buffer.from(JSON.stringify(json)))).statusCode).toBe(400);
+    const entryWithoutChanges = { id: '1' };
+    const valueWithoutMetadata = { messaging_product: 'whatsapp', statuses: [] };
+    it.each<[string, Json, string, Json]>([
+      ['a JSON array', [], '', []],
+      ['a JSON string', 'hello', '', 'hello'],
+      ['an object without `object`', { entry: [] }, '', { entry: [] }],
+      [
+        'an entry without changes',
+        { object: 'whatsapp_business_account', entry: [entryWithoutChanges] },
+        'entry[0]',
+        entryWithoutChanges,
+      ],
+      [
+        'a messages value without metadata',
+        notification([[change(valueWithoutMetadata)]]),
+        'entry[0].changes[0].value',
+        valueWithoutMetadata,
+      ],
+    ])('answers 200 to %s and keeps it as a WEBHOOK_ERROR', async (_name, json, path, raw) => {
+      const h = harness(sut.store, { stores: sut });
+      expect((await post(h, Buffer.from(JSON.stringify(json)))).statusCode).toBe(200);
+      const { records } = await sut.accountEvents.list(null, 10, null);
+      expect(records).toEqual([
+        expect.objectContaining({
+          kind: 'WEBHOOK_ERROR',
+          payload: expect.objectContaining({ path, raw }),
+        }),
+      ]);
+    });
+  });
+
+  describe('business-scoped user ids (case 50)', () => {
+    const BSUID = 'US.13491208655302741918';
+
+    it('stores and publishes a status that names the customer by BSUID only', async () => {
+      const h = harness(sut.store, { stores: sut });
+      const status = statusItem({
+        id: 'wamid.bsuid',
+        status: 'delivered',
+        timestamp: 1_750_000_000,
+      }) as Record<string, Json>;
+      delete status['recipient_id'];
+      status['recipient_user_id'] = BSUID;
+      status['recipient_parent_user_id'] = 'US.ENT.11815799212886844830';
+      expect(
+        await post(h, metaBytes(notification([[change(messagesValue({ statuses: [status] }))]]))),
+      ).toEqual({
+        statusCode: 200,
+        body: 'OK',
+      });
+      const record = await recordOf(sut.store, 'wamid.bsuid');
+      expect(record).toMatchObject({
+        recipientUserId: BSUID,
+        recipientParentUserId: 'US.ENT.11815799212886844830',
+        status: MessageStatus.DELIVERED,
+      });
+      expect(record).not.toHaveProperty('recipient');
+      await waitFor(() => sut.events.some((e) => e.messageId === 'wamid.bsuid'));
+      expect(sut.events.find((e) => e.messageId === 'wamid.bsuid')).toMatchObject({ recipientUserId: BSUID });
+      expect(sut.events.find((e) => e.messageId === 'wamid.bsuid')).not.toHaveProperty('recipient');
+      expect((await sut.store.list({ recipient: BSUID }, 10, null)).records.map((r) => r.id)).toEqual([
+        'wamid.bsuid',
+      ]);
+      expect(await sut.contacts.find(BSUID)).toMatchObject({
+        id: BSUID,
+        parentUserId: 'US.ENT.11815799212886844830',
+      });
+    });
+
+    it('stores an inbound message without `from` and learns the contact and its window', async () => {
+      const h = harness(sut.store, { stores: sut });
+      const value = messagesValue({
+        contacts: [{ user_id: BSUID, profile: { name: 'Mei', username: '@mei' } }],
+        messages: [
+          {
+            from_user_id: BSUID,
+            id: 'wamid.in.bsuid',
+            timestamp: '1750000000',
+            type: 'text',
+            text: { body: 'hi' },
+          },
+        ],
+      });
+      expect((await post(h, metaBytes(notification([[change(value)]])))).statusCode).toBe(200);
+      expect(await sut.store.lastInboundAt(BSUID, PHONE_NUMBER_ID)).toBe(1_750_000_000_000);
+      expect(await sut.contacts.find(BSUID)).toMatchObject({
+        id: BSUID,
+        userId: BSUID,
+        username: '@mei',
+        profileName: 'Mei',
+        lastInboundAt: 1_750_000_000_000,
+      });
+      expect(await sut.contacts.find(BSUID)).not.toHaveProperty('phone');
+    });
+
+    it('joins the number and the BSUID into one contact once Meta shows both', async () => {
+      const h = harness(sut.store, { stores: sut });
+      const byNumber = statusItem({ id: 'wamid.num', status: 'sent', timestamp: 1_750_000_000 });
+      expect(
+        await post(h, metaBytes(notification([[change(messagesValue({ statuses: [byNumber] }))]]))),
+      ).toMatchObject({ statusCode: 200 });
+      expect(await sut.contacts.find(`+${CUSTOMER}`)).toMatchObject({ id: `+${CUSTOMER}`, waId: CUSTOMER });
+
+      const both = { ...(byNumber as Record<string, Json>), id: 'wamid.both', recipient_user_id: BSUID };
+      expect(
+        await post(h, metaBytes(notification([[change(messagesValue({ statuses: [both] }))]]))),
+      ).toMatchObject({ statusCode: 200 });
+      const joined = await sut.contacts.find(CUSTOMER);
+      expect(joined).toMatchObject({ id: BSUID, phone: `+${CUSTOMER}`, waId: CUSTOMER, userId: BSUID });
+      expect(await sut.contacts.find(BSUID)).toEqual(joined);
+      // Either name finds the messages Meta named with it.
+      expect((await sut.store.list({ recipient: BSUID }, 10, null)).records.map((r) => r.id)).toEqual([
+        'wamid.both',
+      ]);
+      expect(
+        (await sut.store.list({ recipient: `+${CUSTOMER}` }, 10, null)).records.map((r) => r.id).sort(),
+      ).toEqual(['wamid.both', 'wamid.num']);
+    });
+
+    it('stores a group status with the group and the participant (not as a phone number)', async () => {
+      const h = harness(sut.store, { stores: sut });
+      const status = {
+        ...(statusItem({ id: 'wamid.group', status: 'read', timestamp: 1_750_000_000 }) as Record<
+          string,
+          Json
+        >),
+        recipient_id: 'GROUP_ID_120363',
+        recipient_type: 'group',
+        recipient_participant_id: CUSTOMER,
+      };
+      expect(
+        await post(h, metaBytes(notification([[change(messagesValue({ statuses: [status] }))]]))),
+      ).toMatchObject({ statusCode: 200 });
+      const record = await recordOf(sut.store, 'wamid.group');
+      expect(record).toMatchObject({
+        recipientType: 'group',
+        groupId: 'GROUP_ID_120363',
+        recipientParticipantId: CUSTOMER,
+      });
+      expect(record).not.toHaveProperty('recipient');
     });
   });
 
@@ -207,6 +383,8 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
           statuses: [{ status: MessageStatus.DELIVERED, outcome: 'applied', count: 1 }],
           unknownStatuses: 0,
           inbound: 0,
+          unreadable: 0,
+          accountEvents: [],
         },
       ]);
     });
@@ -327,6 +505,8 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
           ],
           unknownStatuses: 1,
           inbound: 0,
+          unreadable: 0,
+          accountEvents: [],
         },
       ]);
     });
@@ -345,7 +525,9 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
       expect((await post(h, body)).statusCode).toBe(200);
       expect(await sut.store.lastInboundAt(CUSTOMER, PHONE_NUMBER_ID)).toBe(1_750_000_200_000);
       expect(await sut.store.lastInboundAt('447700900123', PHONE_NUMBER_ID)).toBe(1_750_000_050_000);
-      expect(h.counts).toEqual([{ statuses: [], unknownStatuses: 0, inbound: 3 }]);
+      expect(h.counts).toEqual([
+        { statuses: [], unknownStatuses: 0, inbound: 3, unreadable: 0, accountEvents: [] },
+      ]);
       expect(h.rawLog()).not.toContain('second');
     });
 
@@ -425,6 +607,8 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
           statuses: [{ status: MessageStatus.DELIVERED, outcome: 'failed', count: 1 }],
           unknownStatuses: 0,
           inbound: 0,
+          unreadable: 0,
+          accountEvents: [],
         },
       ]);
 
@@ -483,10 +667,16 @@ describe('createWebhookHandler options', () => {
     ['appSecret', { appSecret: '' }, /appSecret is empty/],
     ['verifyToken', { verifyToken: '' }, /verifyToken is empty/],
   ])('refuses an empty %s at construction', async (_name, override, message) => {
-    const { store } = await memoryStoreSetup.create();
+    const { store, contacts, accountEvents } = await memoryStoreSetup.create();
     const logger = createLogger({ level: 'silent' });
-    expect(() =>
-      createWebhookHandler({ store, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, logger, ...override }),
-    ).toThrow(message);
+    const options = {
+      store,
+      contacts,
+      accountEvents,
+      appSecret: APP_SECRET,
+      verifyToken: VERIFY_TOKEN,
+      logger,
+    };
+    expect(() => createWebhookHandler({ ...options, ...override })).toThrow(message);
   });
 });

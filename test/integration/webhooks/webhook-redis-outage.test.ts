@@ -6,6 +6,8 @@ import {
   recommendedRedisOptions,
 } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
+import { MemoryAccountEventStore } from '../../../src/account-events';
+import { MemoryContactStore } from '../../../src/contacts';
 import { createWebhookHandler, signBody, type WebhookHandler } from '../../../src/webhooks';
 import { metaBytes, statusesBody } from '../../unit/webhooks/meta-payload.fixtures';
 import { freePort } from '../../support/gateway-process';
@@ -16,7 +18,14 @@ const APP_SECRET = 'outage-app-secret-77c1';
 const logger = createSilentLogger();
 
 function handlerFor(store: MessageStore): WebhookHandler {
-  return createWebhookHandler({ store, appSecret: APP_SECRET, verifyToken: 'outage-verify-token', logger });
+  return createWebhookHandler({
+    store,
+    contacts: new MemoryContactStore(),
+    accountEvents: new MemoryAccountEventStore(),
+    appSecret: APP_SECRET,
+    verifyToken: 'outage-verify-token',
+    logger,
+  });
 }
 
 function post(handler: WebhookHandler, body: Buffer): ReturnType<WebhookHandler['handleNotification']> {

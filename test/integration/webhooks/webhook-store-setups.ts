@@ -10,10 +10,18 @@ import {
   type StatusChangeEvent,
 } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
+import {
+  type AccountEventStore,
+  MemoryAccountEventStore,
+  RedisAccountEventStore,
+} from '../../../src/account-events';
+import { type ContactStore, MemoryContactStore, RedisContactStore } from '../../../src/contacts';
 
 /** A real store, a record of every event its bus delivered, and a way to release it. */
 export interface StoreUnderTest {
   store: MessageStore;
+  contacts: ContactStore;
+  accountEvents: AccountEventStore;
   events: StatusChangeEvent[];
   close(): Promise<void>;
 }
@@ -31,6 +39,8 @@ export const memoryStoreSetup: StoreSetup = {
     const unsubscribe = await bus.subscribe((event) => events.push(event));
     return {
       store,
+      contacts: new MemoryContactStore(),
+      accountEvents: new MemoryAccountEventStore(),
       events,
       async close() {
         unsubscribe();
@@ -86,6 +96,8 @@ export function redisStoreSetup(filePrefix: string, port = 6379): StoreSetup {
       const unsubscribe = await bus.subscribe((event) => events.push(event));
       return {
         store,
+        contacts: new RedisContactStore(command, keyPrefix),
+        accountEvents: new RedisAccountEventStore(command, { keyPrefix }),
         events,
         async close() {
           unsubscribe();

@@ -2,8 +2,8 @@ import { MessageStatus } from '../../../src/messages/message-status';
 import {
   MAX_REPORTED_NOTICES,
   parseWebhookPayload,
+  type UnreadablePart,
   type WebhookPayload,
-  type WebhookPayloadResult,
 } from '../../../src/webhooks';
 import {
   change,
@@ -20,15 +20,18 @@ import {
   WABA_ID,
 } from './meta-payload.fixtures';
 
+/** A body every part of which is readable. */
 function parsed(body: unknown): WebhookPayload {
-  const result = parseWebhookPayload(body);
-  if (!result.ok) throw new Error(`expected a parsed payload, got issues: ${result.issues.join('; ')}`);
-  return result.payload;
+  const payload = parseWebhookPayload(body);
+  const unreadable = payload.unreadable.map((part) => `${part.path}: ${part.reason}`);
+  if (unreadable.length > 0) throw new Error(`expected every part readable, got: ${unreadable.join('; ')}`);
+  return payload;
 }
 
-function refusedIssues(result: WebhookPayloadResult): string[] {
-  if (result.ok) throw new Error('expected the body to be refused');
-  return result.issues;
+function unreadableParts(body: unknown): UnreadablePart[] {
+  const { unreadable } = parseWebhookPayload(body);
+  if (unreadable.length === 0) throw new Error('expected an unreadable part');
+  return unreadable;
 }
 
 describe('parseWebhookPayload', () => {
@@ -48,7 +51,9 @@ describe('parseWebhookPayload', () => {
         },
       ],
       inbound: [],
+      contacts: [{ waId: CUSTOMER }],
       accountErrors: [],
+      unreadable: [],
       unknownStatuses: 0,
       notices: [],
       omittedNotices: 0,
@@ -312,8 +317,8 @@ describe('parseWebhookPayload', () => {
     ['a string', 'whatsapp_business_account'],
     ['an object without `object`', { entry: [] }],
     ['a non-string `object`', { object: 7, entry: [] }],
-  ])('refuses %s: not a notification', (_name, body) => {
-    expect(refusedIssues(parseWebhookPayload(body)).length).toBeGreaterThan(0);
+  ])('keeps %s whole as one unreadable part: not a notification', (_name, body) => {
+    expect(unreadableParts(body)).toEqual([{ path: '', reason: expect.any(String), raw: body }]);
   });
 
   it.each<[string, unknown, string]>([
@@ -366,14 +371,94 @@ describe('parseWebhookPayload', () => {
       ]),
       'entry[0].changes[0].value.messages[0].from',
     ],
-  ])('refuses a whatsapp_business_account body with %s, naming where', (_name, body, path) => {
-    const issues = refusedIssues(parseWebhookPayload(body));
-    expect(issues.some((issue) => issue.startsWith(`${path}: `))).toBe(true);
+  ])('sets aside a whatsapp_business_account body with %s, naming where', (_name, body, path) => {
+    // Each part is named by its path and the reason by the field in it that was wrong.
+    const names = unreadableParts(body).map((part) => {
+      const field = part.reason.slice(0, part.reason.indexOf(':'));
+      return part.path === '' ? field : `${part.path}.${field}`;
+    });
+    expect(names).toContain(path);
   });
 
-  it('refuses the whole body when one status of many is broken, so nothing of it is stored', () => {
+  it('keeps the readable statuses of a body in which one is broken, and sets the broken one aside', () => {
     const good = statusItem({ id: 'wamid.good', status: 'sent', timestamp: 1 });
-    const body = notification([[change(messagesValue({ statuses: [good, { id: 'wamid.bad' }] }))]]);
-    expect(parseWebhookPayload(body).ok).toBe(false);
+    const body = notification([[change(messagesValue({ statuses: [good, { id: 'wamid.bad' }, good] }))]]);
+    const payload = parseWebhookPayload(body);
+    expect(payload.statuses.map((s) => s.messageId)).toEqual(['wamid.good', 'wamid.good']);
+    expect(payload.unreadable).toEqual([
+      expect.objectContaining({
+        path: 'entry[0].changes[0].value.statuses[1]',
+        field: 'messages',
+        phoneNumberId: PHONE_NUMBER_ID,
+        raw: { id: 'wamid.bad' },
+      }),
+    ]);
+  });
+
+  it('keeps a failed status whose error has no code, without that error', () => {
+    const body = statusesBody([{ id: 'wamid.e', status: 'failed', timestamp: 1, errors: [{ title: 'x' }] }]);
+    const payload = parseWebhookPayload(body);
+    expect(payload.statuses).toEqual([expect.objectContaining({ messageId: 'wamid.e', errors: [] })]);
+    expect(payload.unreadable.map((part) => part.path)).toEqual([
+      'entry[0].changes[0].value.statuses[0].errors[0]',
+    ]);
+  });
+
+  it('reads BSUIDs, usernames and groups (2026 shapes)', () => {
+    const status = {
+      id: 'wamid.u',
+      status: 'delivered',
+      timestamp: '1750000000',
+      recipient_user_id: 'US.13491208655302741918',
+      recipient_parent_user_id: 'US.ENT.11815799212886844830',
+    };
+    const group = {
+      id: 'wamid.g',
+      status: 'read',
+      timestamp: '1750000000',
+      recipient_id: 'GROUP_1',
+      recipient_type: 'group',
+      recipient_participant_id: CUSTOMER,
+    };
+    const payload = parsed(
+      notification([
+        [
+          change(
+            messagesValue({
+              statuses: [status, group],
+              contacts: [{ user_id: 'US.99', profile: { name: 'Lee', username: '@lee' } }],
+              messages: [{ from_user_id: 'US.99', id: 'wamid.in', timestamp: '1750000001', type: 'text' }],
+            }),
+          ),
+        ],
+      ]),
+    );
+    expect(payload.statuses).toEqual([
+      expect.objectContaining({
+        messageId: 'wamid.u',
+        recipientUserId: 'US.13491208655302741918',
+        recipientParentUserId: 'US.ENT.11815799212886844830',
+      }),
+      expect.objectContaining({
+        messageId: 'wamid.g',
+        recipientId: 'GROUP_1',
+        recipientType: 'group',
+        recipientParticipantId: CUSTOMER,
+      }),
+    ]);
+    expect(payload.statuses[0]).not.toHaveProperty('recipientId');
+    expect(payload.inbound).toEqual([
+      {
+        messageId: 'wamid.in',
+        userId: 'US.99',
+        phoneNumberId: PHONE_NUMBER_ID,
+        timestamp: 1_750_000_001_000,
+      },
+    ]);
+    // Contacts first (in body order), then what statuses and messages add: one sighting per customer.
+    expect(payload.contacts).toEqual([
+      { userId: 'US.99', profileName: 'Lee', username: '@lee', inboundAt: 1_750_000_001_000 },
+      { userId: 'US.13491208655302741918', parentUserId: 'US.ENT.11815799212886844830' },
+    ]);
   });
 });

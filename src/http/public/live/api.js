@@ -6,6 +6,7 @@ const MESSAGE_SUMMARY = /* GraphQL */ `
   fragment MessageSummary on Message {
     id
     recipient
+    recipientUserId
     status
     conflict
     createdAt
@@ -50,6 +51,7 @@ const MESSAGE_DETAILS = /* GraphQL */ `
     message(id: $id) {
       id
       recipient
+      recipientUserId
       phoneNumberId
       createdAt
       status

@@ -85,7 +85,7 @@ function renderList() {
       'tr',
       { tabIndex: 0 },
       [
-        element('td', { textContent: message.recipient }),
+        element('td', { textContent: customerOf(message) }),
         element('td', { className: 'wamid', textContent: message.id.slice(-12), title: message.id }),
         element('td', {}, [badge('status', message.status, STATUS_TONES[message.status])]),
         element('td', { textContent: formatTime(lastUpdate(message)) }),
@@ -142,7 +142,7 @@ function renderDetails(message) {
     element('h2', { textContent: message.id }),
     element('dl', {}, [
       element('dt', { textContent: t('recipient') }),
-      element('dd', { textContent: message.recipient }),
+      element('dd', { textContent: customerOf(message) }),
       element('dt', { textContent: t('from') }),
       element('dd', { textContent: message.phoneNumberId }),
       element('dt', { textContent: t('sentAt') }),
@@ -314,3 +314,8 @@ $('send-form').addEventListener('submit', async (event) => {
 
 renderStaticTexts();
 connect(sessionStorage.getItem('live.apiKey') ?? '');
+
+/** A customer with a WhatsApp username may be known by BSUID only; show whichever names we have. */
+function customerOf(message) {
+  return [message.recipient, message.recipientUserId].filter(Boolean).join(' · ');
+}

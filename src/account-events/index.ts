@@ -1,0 +1,10 @@
+export {
+  AccountEventKind,
+  InvalidAccountEventCursorError,
+  type AccountEventPage,
+  type AccountEventRecord,
+  type AccountEventStore,
+  type NewAccountEvent,
+} from './account-event';
+export { MemoryAccountEventStore } from './memory-account-event-store';
+export { RedisAccountEventStore } from './redis-account-event-store';

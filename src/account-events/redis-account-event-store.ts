@@ -1,0 +1,118 @@
+import { type Cluster, type Redis } from 'ioredis';
+import {
+  ACCOUNT_EVENT_DEDUPE_MS,
+  accountEventDigest,
+  type AccountEventKind,
+  type AccountEventPage,
+  type AccountEventRecord,
+  type AccountEventStore,
+  assertAccountEventCursor,
+  type NewAccountEvent,
+} from './account-event';
+
+/**
+ * Appends events to the bounded stream and publishes each with its cursor, atomically, so that an event is
+ * never published without being kept; an event whose digest was seen within the dedupe time is skipped.
+ * KEYS: 1 stream. ARGV: 1 max length, 2 channel, 3 dedupe key prefix, 4 dedupe ms, then pairs of
+ * (digest, event JSON). Returns the entry id of each event, or '' for one skipped.
+ */
+const APPEND_LUA = `
+local ids = {}
+for i = 5, #ARGV, 2 do
+  if redis.call('SET', ARGV[3] .. ARGV[i], 1, 'NX', 'PX', ARGV[4]) then
+    local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i + 1])
+    redis.call('PUBLISH', ARGV[2], '{"cursor":"' .. id .. '",' .. string.sub(ARGV[i + 1], 2))
+    ids[#ids + 1] = id
+  else
+    ids[#ids + 1] = ''
+  end
+end
+return ids
+`;
+
+interface AccountEventScripts {
+  waAccountEventAppend(...args: Array<string | number>): Promise<string[]>;
+}
+
+/** Entries read per XREVRANGE while a kind filter skips others; a rare kind costs a few round trips. */
+const SCAN_BATCH = 200;
+
+export interface RedisAccountEventStoreOptions {
+  keyPrefix: string;
+  /** Events kept (approximately). Default 100,000. */
+  maxLength?: number;
+}
+
+/** Account events in one Redis stream, `{a}`-tagged; the connection is the composition root's. */
+export class RedisAccountEventStore implements AccountEventStore {
+  private readonly redis: (Redis | Cluster) & AccountEventScripts;
+  readonly stream: string;
+  readonly channel: string;
+  private readonly maxLength: number;
+  private readonly dedupePrefix: string;
+
+  constructor(connection: Redis | Cluster, options: RedisAccountEventStoreOptions) {
+    connection.defineCommand('waAccountEventAppend', { numberOfKeys: 1, lua: APPEND_LUA });
+    this.redis = connection as (Redis | Cluster) & AccountEventScripts;
+    this.stream = `${options.keyPrefix}{a}:account-events`;
+    this.channel = `${options.keyPrefix}{a}:account-event-published`;
+    this.maxLength = options.maxLength ?? 100_000;
+    this.dedupePrefix = `${options.keyPrefix}{a}:account-event-seen:`;
+  }
+
+  async append(events: readonly NewAccountEvent[]): Promise<AccountEventRecord[]> {
+    if (events.length === 0) return [];
+    const ids = await this.redis.waAccountEventAppend(
+      this.stream,
+      this.maxLength,
+      this.channel,
+      this.dedupePrefix,
+      ACCOUNT_EVENT_DEDUPE_MS,
+      ...events.flatMap((event) => [accountEventDigest(event), JSON.stringify(event)]),
+    );
+    const appended: AccountEventRecord[] = [];
+    events.forEach((event, i) => {
+      const cursor = ids[i];
+      if (cursor !== undefined && cursor !== '') appended.push({ ...event, cursor });
+    });
+    return appended;
+  }
+
+  async list(
+    kinds: readonly AccountEventKind[] | null,
+    first: number,
+    after: string | null,
+  ): Promise<AccountEventPage> {
+    if (after !== null) assertAccountEventCursor(after);
+    const wanted = kinds === null || kinds.length === 0 ? null : new Set(kinds);
+    const page: AccountEventRecord[] = [];
+    let from = after === null ? '+' : `(${after}`;
+    for (;;) {
+      const count = wanted === null ? first + 1 - page.length : SCAN_BATCH;
+      const entries = await this.redis.xrevrange(this.stream, from, '-', 'COUNT', count);
+      for (const [id, fields] of entries) {
+        const event = decodeAccountEvent(id, fields);
+        if (event === null || (wanted !== null && !wanted.has(event.kind))) continue;
+        if (page.length === first) return { records: page, endCursor: lastCursor(page), hasNextPage: true };
+        page.push(event);
+      }
+      if (entries.length < count) return { records: page, endCursor: null, hasNextPage: false };
+      from = `(${(entries[entries.length - 1] as [string, string[]])[0]}`;
+    }
+  }
+}
+
+function lastCursor(page: readonly AccountEventRecord[]): string | null {
+  return page[page.length - 1]?.cursor ?? null;
+}
+
+/** The gateway wrote the entry; one it cannot read (a later version's) is skipped, not fatal. */
+export function decodeAccountEvent(cursor: string, fields: readonly string[]): AccountEventRecord | null {
+  const at = fields.indexOf('e');
+  if (at === -1 || at + 1 >= fields.length) return null;
+  try {
+    return { ...(JSON.parse(fields[at + 1] as string) as NewAccountEvent), cursor };
+  } catch {
+    return null;
+  }
+}

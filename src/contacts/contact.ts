@@ -1,0 +1,61 @@
+import { type EpochMillis } from '../messages';
+
+/** What one webhook part says about who a customer is; each field only when Meta sent it. */
+export interface ContactSighting {
+  /** The customer's WhatsApp id: digits, no `+`. */
+  waId?: string;
+  /** Business-scoped user id (`US.1349…`). */
+  userId?: string;
+  /** Parent BSUID (`US.ENT.…`). */
+  parentUserId?: string;
+  username?: string;
+  profileName?: string;
+  /** When the customer wrote, when the sighting comes from an inbound message. */
+  inboundAt?: EpochMillis;
+}
+
+/**
+ * One customer as the gateway knows them from webhooks. A number and a BSUID that Meta showed together are
+ * one contact, whose `id` is then the BSUID (it stays when the customer hides the number behind a username);
+ * a contact seen by number only has the number as `id` until its BSUID shows up.
+ */
+export interface ContactRecord {
+  id: string;
+  waId?: string;
+  /** E.164 with `+`. */
+  phone?: string;
+  userId?: string;
+  parentUserId?: string;
+  username?: string;
+  profileName?: string;
+  firstSeenAt: EpochMillis;
+  lastSeenAt: EpochMillis;
+  /** The latest time the customer wrote to any business number of this gateway. */
+  lastInboundAt?: EpochMillis;
+}
+
+/** Contacts, learned from webhooks. */
+export interface ContactStore {
+  /**
+   * Records what one webhook showed, in one round trip. A sighting that names a number and a BSUID joins the
+   * contact known by the number into the one known by the BSUID; a number seen with a new BSUID moves to it
+   * (a new number gets a new BSUID at Meta, so the number now belongs to that user).
+   */
+  observe(sightings: readonly ContactSighting[], seenAt: EpochMillis): Promise<void>;
+  /** A contact by id, number (E.164, `+` optional) or BSUID; null when never seen. */
+  find(idOrIdentity: string): Promise<ContactRecord | null>;
+}
+
+/** The contact fields a sighting sets, in the record's own terms (the number as E.164). */
+export function identityFields(sighting: ContactSighting): Partial<ContactRecord> {
+  const fields: Partial<ContactRecord> = {};
+  if (sighting.waId !== undefined) {
+    fields.waId = sighting.waId;
+    fields.phone = `+${sighting.waId}`;
+  }
+  if (sighting.userId !== undefined) fields.userId = sighting.userId;
+  if (sighting.parentUserId !== undefined) fields.parentUserId = sighting.parentUserId;
+  if (sighting.username !== undefined) fields.username = sighting.username;
+  if (sighting.profileName !== undefined) fields.profileName = sighting.profileName;
+  return fields;
+}

@@ -1,0 +1,3 @@
+export { type ContactRecord, type ContactSighting, type ContactStore } from './contact';
+export { MemoryContactStore } from './memory-contact-store';
+export { RedisContactStore } from './redis-contact-store';

@@ -1,0 +1,62 @@
+import { type EpochMillis, normaliseCustomerId } from '../messages';
+import { type ContactRecord, type ContactSighting, type ContactStore, identityFields } from './contact';
+
+/** The embedded store's contacts: the same joining rules as the Redis script, in process memory. */
+export class MemoryContactStore implements ContactStore {
+  private readonly contacts = new Map<string, ContactRecord>();
+  /** Number (E.164) or BSUID → contact id. */
+  private readonly aliases = new Map<string, string>();
+
+  async observe(sightings: readonly ContactSighting[], seenAt: EpochMillis): Promise<void> {
+    for (const sighting of sightings) this.observeOne(sighting, seenAt);
+  }
+
+  async find(idOrIdentity: string): Promise<ContactRecord | null> {
+    const id = this.aliases.get(normaliseCustomerId(idOrIdentity));
+    const contact = id === undefined ? undefined : this.contacts.get(id);
+    return contact === undefined ? null : { ...contact };
+  }
+
+  private observeOne(sighting: ContactSighting, seenAt: EpochMillis): void {
+    const phone = sighting.waId === undefined ? undefined : `+${sighting.waId}`;
+    const byPhone = phone === undefined ? undefined : this.aliases.get(phone);
+    const id = sighting.userId ?? byPhone ?? phone;
+    if (id === undefined) return;
+    let contact = this.contacts.get(id);
+    if (byPhone !== undefined && byPhone !== id) {
+      const other = this.contacts.get(byPhone);
+      if (other !== undefined && other.userId === undefined) {
+        // Known by number until now: the same customer, whose BSUID Meta has just shown.
+        this.contacts.delete(byPhone);
+        contact = contact === undefined ? { ...other, id } : joined(contact, other);
+      } else if (other !== undefined) {
+        // The number moved to another user: it no longer names the old contact.
+        delete other.phone;
+        delete other.waId;
+      }
+    }
+    const updated: ContactRecord = {
+      ...(contact ?? { id, firstSeenAt: seenAt, lastSeenAt: seenAt }),
+      ...identityFields(sighting),
+      id,
+    };
+    updated.lastSeenAt = Math.max(updated.lastSeenAt, seenAt);
+    if (sighting.inboundAt !== undefined) {
+      updated.lastInboundAt = Math.max(updated.lastInboundAt ?? 0, sighting.inboundAt);
+    }
+    this.contacts.set(id, updated);
+    this.aliases.set(id, id);
+    if (phone !== undefined) this.aliases.set(phone, id);
+    if (sighting.userId !== undefined) this.aliases.set(sighting.userId, id);
+  }
+}
+
+/** `kept` wins field by field; times take the wider span. */
+function joined(kept: ContactRecord, folded: ContactRecord): ContactRecord {
+  const result: ContactRecord = { ...folded, ...kept };
+  result.firstSeenAt = Math.min(kept.firstSeenAt, folded.firstSeenAt);
+  result.lastSeenAt = Math.max(kept.lastSeenAt, folded.lastSeenAt);
+  const inbound = Math.max(kept.lastInboundAt ?? 0, folded.lastInboundAt ?? 0);
+  if (inbound > 0) result.lastInboundAt = inbound;
+  return result;
+}
