@@ -18,6 +18,24 @@ export enum AccountEventKind {
   OTHER = 'OTHER',
 }
 
+/** Meta's webhook fields and the kind of event each becomes; any other field is `OTHER`. */
+const KIND_OF_FIELD: ReadonlyMap<string, AccountEventKind> = new Map([
+  ['message_template_status_update', AccountEventKind.TEMPLATE_STATUS],
+  ['template_category_update', AccountEventKind.TEMPLATE_CATEGORY],
+  ['message_template_quality_update', AccountEventKind.TEMPLATE_QUALITY],
+  ['phone_number_quality_update', AccountEventKind.PHONE_NUMBER_QUALITY],
+  ['phone_number_name_update', AccountEventKind.PHONE_NUMBER_NAME],
+  ['account_update', AccountEventKind.ACCOUNT_UPDATE],
+  ['account_alerts', AccountEventKind.ACCOUNT_ALERT],
+  ['business_capability_update', AccountEventKind.BUSINESS_CAPABILITY],
+  ['user_preferences', AccountEventKind.USER_PREFERENCE],
+  ['security', AccountEventKind.SECURITY],
+]);
+
+export function accountEventKindOf(field: string): AccountEventKind {
+  return KIND_OF_FIELD.get(field) ?? AccountEventKind.OTHER;
+}
+
 /** An account event as it is recorded; the store gives it its cursor. */
 export interface NewAccountEvent {
   kind: AccountEventKind;

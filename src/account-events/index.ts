@@ -1,5 +1,6 @@
 export {
   AccountEventKind,
+  accountEventKindOf,
   InvalidAccountEventCursorError,
   type AccountEventPage,
   type AccountEventRecord,

@@ -7,7 +7,7 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; problems: string[] };
 
-export const DEFAULT_GRAPH_API_VERSION = 'v23.0';
+export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
 
 /**
  * Reads and validates every setting. Each problem is one line that names the variable and says what is

@@ -85,7 +85,7 @@ const GROUPS = [
         meaning: 'The upstream; point it at `npm run simulator` to try real mode',
         default: 'https://graph.facebook.com',
       },
-      { name: 'GRAPH_API_VERSION', meaning: 'The Graph API version in every path', default: 'v23.0' },
+      { name: 'GRAPH_API_VERSION', meaning: 'The Graph API version in every path', default: 'v26.0' },
       { name: 'UPSTREAM_TIMEOUT_MS', meaning: 'Bound of one Graph API call, in ms', default: '10000' },
       {
         name: 'UPSTREAM_BREAKER_FAILURES',

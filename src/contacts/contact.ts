@@ -12,6 +12,10 @@ export interface ContactSighting {
   profileName?: string;
   /** When the customer wrote, when the sighting comes from an inbound message. */
   inboundAt?: EpochMillis;
+  /** True when the customer stopped marketing messages, false when they resumed (`user_preferences`). */
+  marketingOptOut?: boolean;
+  /** When they chose; an older choice never overrides a newer one. */
+  marketingPreferenceAt?: EpochMillis;
 }
 
 /**
@@ -32,6 +36,9 @@ export interface ContactRecord {
   lastSeenAt: EpochMillis;
   /** The latest time the customer wrote to any business number of this gateway. */
   lastInboundAt?: EpochMillis;
+  /** The customer's latest marketing choice, when a `user_preferences` webhook reported one. */
+  marketingOptOut?: boolean;
+  marketingPreferenceAt?: EpochMillis;
 }
 
 /** Contacts, learned from webhooks. */

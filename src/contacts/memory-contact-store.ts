@@ -40,6 +40,13 @@ export class MemoryContactStore implements ContactStore {
       ...identityFields(sighting),
       id,
     };
+    if (sighting.marketingOptOut !== undefined) {
+      const at = sighting.marketingPreferenceAt ?? seenAt;
+      if (updated.marketingPreferenceAt === undefined || at >= updated.marketingPreferenceAt) {
+        updated.marketingOptOut = sighting.marketingOptOut;
+        updated.marketingPreferenceAt = at;
+      }
+    }
     updated.lastSeenAt = Math.max(updated.lastSeenAt, seenAt);
     if (sighting.inboundAt !== undefined) {
       updated.lastInboundAt = Math.max(updated.lastInboundAt ?? 0, sighting.inboundAt);

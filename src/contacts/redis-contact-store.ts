@@ -60,6 +60,13 @@ for _, s in ipairs(cjson.decode(ARGV[3])) do
     redis.call('HSETNX', key, 'firstSeenAt', seenAt)
     raise(key, 'lastSeenAt', seenAt)
     if s.inboundAt then raise(key, 'lastInboundAt', s.inboundAt) end
+    if s.marketingOptOut ~= nil then
+      local at = s.marketingPreferenceAt or seenAt
+      local current = redis.call('HGET', key, 'marketingPreferenceAt')
+      if not current or tonumber(current) <= at then
+        redis.call('HSET', key, 'marketingOptOut', s.marketingOptOut and '1' or '0', 'marketingPreferenceAt', at)
+      end
+    end
     redis.call('SET', p .. 'alias:' .. id, id)
     if phone then redis.call('SET', p .. 'alias:' .. phone, id) end
     redis.call('ZADD', p .. 'idx', tonumber(redis.call('HGET', key, 'lastSeenAt')), id)
@@ -126,5 +133,10 @@ function decodeContact(flat: readonly string[]): ContactRecord {
   }
   const inbound = hash.get('lastInboundAt');
   if (inbound !== undefined) contact.lastInboundAt = Number(inbound);
+  const optOut = hash.get('marketingOptOut');
+  if (optOut !== undefined) {
+    contact.marketingOptOut = optOut === '1';
+    contact.marketingPreferenceAt = Number(hash.get('marketingPreferenceAt') ?? 0);
+  }
   return contact;
 }

@@ -90,6 +90,8 @@ export interface Evidence {
   sender?: string;
   /** When the customer last wrote to this business number; `null` = none known; `undefined` = not looked up. */
   lastInboundAt?: number | null;
+  /** The customer's latest marketing choice the gateway saw (`user_preferences`); `undefined` = none seen. */
+  marketingOptOut?: { stopped: boolean; at: number };
   tokenDebug?: TokenDebugEvidence;
   health?: HealthEvidence;
 }

@@ -33,3 +33,4 @@ export {
 export { type AccountEventEvidence } from './account-events/account-event-evidence';
 export { summariseAccountEvent } from './account-events/summarise-account-event';
 export { CUSTOMER_SERVICE_WINDOW_MS } from './knowledge/windows';
+export { diagnoseAccountEvent } from './account-events/diagnose-account-event';

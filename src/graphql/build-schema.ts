@@ -45,8 +45,10 @@ const RESOLVERS = [
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
 function createContainer(deps: SchemaDependencies): ContainerType {
-  const diagnosis = new DiagnosisService(deps.clock, async () =>
-    tokenEvidenceFrom(await deps.upstream.debugToken(deps.ownToken)),
+  const diagnosis = new DiagnosisService(
+    deps.clock,
+    async () => tokenEvidenceFrom(await deps.upstream.debugToken(deps.ownToken)),
+    deps.contacts,
   );
   const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
   const instances = new Map<unknown, unknown>([

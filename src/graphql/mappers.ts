@@ -1,4 +1,16 @@
-import { type MessageErrorDetail, type MessageRecord, type StatusChangeEvent } from '../messages';
+import {
+  type MessageErrorDetail,
+  type MessageRecord,
+  type PricingInfo,
+  type StatusChangeEvent,
+} from '../messages';
+import {
+  type Pricing,
+  PricingCategory,
+  PricingModel,
+  PricingType,
+  pricingValue,
+} from './types/conversation.type';
 import { type Message } from './types/message.type';
 import { type MessageError } from './types/message-error.type';
 import { type MessageStatusEvent } from './types/message-status-event.type';
@@ -39,7 +51,19 @@ export function toMessage(record: MessageRecord): MessageView {
           originType: record.conversation.originType ?? null,
         }
       : null,
-    pricing: record.pricing ?? null,
+    pricing: record.pricing ? toPricing(record.pricing) : null,
+  };
+}
+
+export function toPricing(pricing: PricingInfo): Pricing {
+  return {
+    billable: pricing.billable ?? null,
+    pricingModel: pricingValue(PricingModel, pricing.pricingModel),
+    category: pricingValue(PricingCategory, pricing.category),
+    type: pricingValue(PricingType, pricing.type),
+    rawPricingModel: pricing.pricingModel ?? null,
+    rawCategory: pricing.category ?? null,
+    rawType: pricing.type ?? null,
   };
 }
 

@@ -35,6 +35,8 @@ export interface WebhookObservation {
   unreadable: number;
   /** Account events recorded, by kind. */
   accountEvents: ReadonlyArray<{ kind: string; count: number }>;
+  /** Changes of the `calls` field (accepted, not stored). */
+  calls: number;
 }
 
 /**
@@ -97,6 +99,12 @@ export class Metrics {
     name: 'gateway_webhook_account_events_total',
     help: 'Account events recorded from webhooks, by kind.',
     labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly webhookCalls = new Counter({
+    name: 'gateway_webhook_calls_total',
+    help: 'Changes of the calls webhook field: accepted and counted, not stored.',
     registers: [this.registry],
   });
 
@@ -166,6 +174,7 @@ export class Metrics {
     if (counts.inbound > 0) this.webhookInbound.inc(counts.inbound);
     if (counts.unreadable > 0) this.webhookUnreadable.inc(counts.unreadable);
     for (const row of counts.accountEvents) this.webhookAccountEvents.inc({ kind: row.kind }, row.count);
+    if (counts.calls > 0) this.webhookCalls.inc(counts.calls);
   }
 
   /** For the WebSocket layer: one call when a subscription starts, one when it ends (however it ends). */

@@ -1,13 +1,27 @@
-import { AccountEventKind, type NewAccountEvent } from '../account-events';
+import { AccountEventKind, accountEventKindOf, type NewAccountEvent } from '../account-events';
 import { type EpochMillis } from '../messages';
 import { type WebhookPayload } from './webhook-payload';
 
 /**
- * The account events a notification leaves: each part the gateway could not read, kept whole so that
- * nothing Meta sent is lost, and each error Meta reported for the account rather than one message.
+ * The account events a notification leaves: every change of a field other than `messages` (and `calls`),
+ * each part the gateway could not read, kept whole so that nothing Meta sent is lost, and each error Meta
+ * reported for the account rather than one message.
  */
 export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis): NewAccountEvent[] {
   const events: NewAccountEvent[] = [];
+  for (const change of payload.accountChanges) {
+    const value = isObject(change.value) ? change.value : { value: change.value };
+    const phoneNumberId = phoneNumberIdOf(value);
+    events.push({
+      kind: accountEventKindOf(change.field),
+      field: change.field,
+      ...(change.businessAccountId !== undefined && { businessAccountId: change.businessAccountId }),
+      ...(phoneNumberId !== undefined && { phoneNumberId }),
+      timestamp: change.time ?? receivedAt,
+      receivedAt,
+      payload: value,
+    });
+  }
   for (const part of payload.unreadable) {
     events.push({
       kind: AccountEventKind.WEBHOOK_ERROR,
@@ -30,4 +44,16 @@ export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis
     });
   }
   return events;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The business number a change is about, when its value names one (`metadata.phone_number_id`). */
+function phoneNumberIdOf(value: Record<string, unknown>): string | undefined {
+  const metadata = value['metadata'];
+  if (!isObject(metadata)) return undefined;
+  const id = metadata['phone_number_id'];
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }

@@ -23,6 +23,8 @@ export interface WebhookEventCounts {
   unreadable: number;
   /** Account events the body made, by kind (non-zero rows only). */
   accountEvents: AccountEventCount[];
+  /** Changes of the `calls` field: accepted and counted, never stored as messages. */
+  calls: number;
 }
 
 export interface AccountEventCount {

@@ -122,6 +122,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         inbound: payload.inbound.length,
         unreadable: payload.unreadable.length,
         accountEvents: countAccountEvents(accountEvents),
+        calls: payload.calls,
       });
       if (!stored.ok) {
         // Never acknowledge what was not stored: a 5xx makes Meta deliver the same body again later.

@@ -120,8 +120,23 @@ export const changeSchema = z.looseObject({ field: z.string().min(1), value: z.u
 export const entrySchema = z.looseObject({
   /** The WhatsApp Business Account id. */
   id: z.string().optional(),
-  time: z.number().optional(),
+  /** Unix seconds; a value that is not is ignored rather than losing the entry. */
+  time: unixSecondsSchema.optional().catch(undefined),
   changes: z.array(z.unknown()),
+});
+
+/** One entry of a `user_preferences` change: a customer stopped or resumed marketing messages. */
+export const userPreferenceSchema = z.looseObject({
+  wa_id: optionalId,
+  user_id: optionalId,
+  category: z.string().optional(),
+  /** `stop` or `resume`. */
+  value: z.string(),
+  timestamp: unixSecondsSchema.optional(),
+});
+
+export const userPreferencesValueSchema = z.looseObject({
+  user_preferences: z.array(z.unknown()),
 });
 
 export type StatusPayload = z.output<typeof statusSchema>;

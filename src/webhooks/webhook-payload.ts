@@ -21,6 +21,8 @@ import {
   pricingSchema,
   statusSchema,
   type StatusPayload,
+  userPreferenceSchema,
+  userPreferencesValueSchema,
 } from './webhook-payload.schema';
 
 /** The `object` of the notifications the gateway handles; any other is acknowledged and ignored. */
@@ -82,10 +84,29 @@ export interface UnreadablePart {
   raw: unknown;
 }
 
+/** A change of a field other than `messages`: an account event as Meta sent it. */
+export interface AccountChange {
+  field: string;
+  /** The change's `value`, as sent (an object for every field Meta documents). */
+  value: unknown;
+  businessAccountId?: string;
+  /** The entry's `time` (Unix seconds → epoch millis), when Meta sent one. */
+  time?: EpochMillis;
+  path: string;
+}
+
+/** The `field` of incoming and outgoing calls: counted, not stored (they are not messages). */
+export const CALLS_FIELD = 'calls';
+
+/** The `field` of customers' marketing preferences. */
+export const USER_PREFERENCES_FIELD = 'user_preferences';
+
+/** The preference category of marketing messages (the only one Meta reports so far). */
+const MARKETING_PREFERENCE = 'marketing_messages';
+
 /** Something in the body the gateway deliberately ignored; reported so that the caller can log it at debug. */
 export type PayloadNotice =
   | { kind: 'unknown-object'; object: string }
-  | { kind: 'unknown-field'; path: string; field: string }
   | { kind: 'unknown-status'; path: string; messageId: string; status: string }
   | { kind: 'extra-property'; path: string };
 
@@ -96,6 +117,10 @@ export interface WebhookPayload {
   /** One per customer named in the body (sightings of the same customer merged). */
   contacts: ContactSighting[];
   accountErrors: AccountLevelError[];
+  /** Changes of every other field, in body order (calls excepted: only counted). */
+  accountChanges: AccountChange[];
+  /** Changes of the `calls` field. */
+  calls: number;
   unreadable: UnreadablePart[];
   /** Statuses skipped because Meta's word for them is unknown (each also reported as a notice). */
   unknownStatuses: number;
@@ -131,6 +156,8 @@ class PayloadReader {
     inbound: [],
     contacts: [],
     accountErrors: [],
+    accountChanges: [],
+    calls: 0,
     unreadable: [],
     unknownStatuses: 0,
     notices: [],
@@ -161,12 +188,22 @@ class PayloadReader {
       const change = changeSchema.safeParse(rawChange);
       if (!change.success) return this.unreadable(place, change.error, rawChange);
       this.reportExtraKeys(change.data, changeSchema.shape, place.path);
-      place.field = change.data.field;
-      if (change.data.field !== MESSAGES_FIELD) {
-        this.notice({ kind: 'unknown-field', path: place.path, field: change.data.field });
-        return;
+      const { field, value } = change.data;
+      place.field = field;
+      if (field === MESSAGES_FIELD) {
+        this.readMessagesValue(value, { ...place, path: `${place.path}.value` });
+      } else if (field === CALLS_FIELD) {
+        this.payload.calls += 1;
+      } else {
+        this.payload.accountChanges.push({
+          field,
+          value,
+          path: place.path,
+          ...(place.businessAccountId !== undefined && { businessAccountId: place.businessAccountId }),
+          ...(entry.data.time !== undefined && { time: entry.data.time }),
+        });
+        if (field === USER_PREFERENCES_FIELD) this.readUserPreferences(value, place);
       }
-      this.readMessagesValue(change.data.value, { ...place, path: `${place.path}.value` });
     });
   }
 
@@ -217,6 +254,32 @@ class PayloadReader {
     for (const [i, rawError] of (value.data.errors ?? []).entries()) {
       const error = this.readError(rawError, at(`errors[${i}]`));
       if (error) this.payload.accountErrors.push({ ...error, phoneNumberId, path: `${path}.errors[${i}]` });
+    }
+  }
+
+  /**
+   * A customer's marketing preference: the reason behind many 131050 failures, kept on the contact. The
+   * change itself is an account event either way; what cannot be read here is set aside like any part.
+   */
+  private readUserPreferences(raw: unknown, place: PartPlace): void {
+    const value = userPreferencesValueSchema.safeParse(raw);
+    if (!value.success) return this.unreadable({ ...place, path: `${place.path}.value` }, value.error, raw);
+    for (const [i, rawPreference] of value.data.user_preferences.entries()) {
+      const path = `${place.path}.value.user_preferences[${i}]`;
+      const preference = userPreferenceSchema.safeParse(rawPreference);
+      if (!preference.success) {
+        this.unreadable({ ...place, path }, preference.error, rawPreference);
+        continue;
+      }
+      const { category, value: choice, timestamp } = preference.data;
+      if (category !== undefined && category !== MARKETING_PREFERENCE) continue;
+      if (choice !== 'stop' && choice !== 'resume') continue;
+      this.sighted({
+        waId: preference.data.wa_id,
+        userId: preference.data.user_id,
+        marketingOptOut: choice === 'stop',
+        ...(timestamp !== undefined && { marketingPreferenceAt: timestamp }),
+      });
     }
   }
 
@@ -338,6 +401,14 @@ class PayloadReader {
       return;
     }
     const { inboundAt, ...rest } = cleaned;
+    const laterPreference =
+      rest.marketingPreferenceAt === undefined ||
+      seen.marketingPreferenceAt === undefined ||
+      rest.marketingPreferenceAt >= seen.marketingPreferenceAt;
+    if (!laterPreference) {
+      delete rest.marketingOptOut;
+      delete rest.marketingPreferenceAt;
+    }
     Object.assign(seen, rest);
     if (inboundAt !== undefined && (seen.inboundAt === undefined || inboundAt > seen.inboundAt)) {
       seen.inboundAt = inboundAt;

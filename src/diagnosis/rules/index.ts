@@ -3,6 +3,7 @@ import { awaitingStatusRule } from './awaiting-status.rule';
 import { customerServiceWindowRule } from './customer-service-window.rule';
 import { deliveredRule } from './delivered.rule';
 import { deliveryConflictRule } from './delivery-conflict.rule';
+import { marketingOptOutRule } from './marketing-opt-out.rule';
 import { otherStatusRule } from './other-status.rule';
 import { type DiagnosisRule } from './rule';
 import { sanctionedRecipientRule } from './sanctioned-recipient.rule';
@@ -27,6 +28,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   sendErrorRule,
   statusErrorRule,
   customerServiceWindowRule,
+  marketingOptOutRule,
   undeliverableCandidatesRule,
   transportFailureRule,
   accountHealthRule,
@@ -45,6 +47,7 @@ export {
   customerServiceWindowRule,
   deliveredRule,
   deliveryConflictRule,
+  marketingOptOutRule,
   otherStatusRule,
   sanctionedRecipientRule,
   sanctionedSenderRule,

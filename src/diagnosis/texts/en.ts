@@ -248,6 +248,23 @@ export const EN = {
   'fact.sentAge': 'Sent at {sentAt}, {ageDays} day(s) ago; no delivery reported since.',
   'fact.acceptedAt': 'Accepted by the API at {createdAt}; no status webhook yet.',
   'fact.held': 'Meta answered held_for_quality_assessment.',
+  'fact.marketing.stopped':
+    'The customer stopped marketing messages from this business on {at} (user_preferences webhook).',
+  'fact.marketing.resumed':
+    'The customer resumed marketing messages on {at} (user_preferences webhook); the refusal may predate that choice.',
+  'fact.account.template': 'Template {template}: {event}.',
+  'fact.account.metaSays': 'Meta says: “{text}”',
+  'fact.account.quality': '{subject}: quality {previous} → {current}.',
+  'fact.account.phoneEvent': 'Phone number {number}: {event}; messaging limit {limit}.',
+  'fact.account.event': 'Account event: {event}.',
+  'account.templateQuality.title': 'Template quality dropped',
+  'account.templateQuality.explanation':
+    'Meta lowered the quality rating of a template: customers blocked or reported its messages, or did not read them. If the rating stays low, Meta pauses the template and may then disable it.',
+  'account.phoneQuality.title': 'Phone number quality or messaging limit dropped',
+  'account.phoneQuality.explanation':
+    'Meta flagged the business phone number for low quality or lowered its messaging limit: customers have been blocking or reporting its messages. Until the quality recovers, fewer customers can be reached each day.',
+  'account.limitUp.title': 'Quality restored or messaging limit raised',
+  'account.limitUp.explanation': 'Meta cleared a quality flag or raised the messaging limit: nothing to do.',
   'fact.staleAccepted':
     'Still no status after {ageHours} hours: the status webhook may have been lost, and Meta offers no API to fetch it later.',
   'fact.deliveredAt': 'Meta reported {status} at {at}.',

@@ -215,6 +215,22 @@ export const ZH_TW: Readonly<Record<MessageId, string>> = {
   'fact.sentAge': '於 {sentAt} 傳送,已過 {ageDays} 天;之後沒有送達回報。',
   'fact.acceptedAt': 'API 於 {createdAt} 受理;尚未收到狀態 Webhook。',
   'fact.held': 'Meta 回應 held_for_quality_assessment(品質審查中)。',
+  'fact.marketing.stopped': '顧客已於 {at} 停止接收此商家的行銷訊息(user_preferences webhook)。',
+  'fact.marketing.resumed':
+    '顧客已於 {at} 恢復接收行銷訊息(user_preferences webhook);此次拒絕可能發生在這個選擇之前。',
+  'fact.account.template': '範本 {template}：{event}。',
+  'fact.account.metaSays': 'Meta 說明：「{text}」',
+  'fact.account.quality': '{subject}：品質 {previous} → {current}。',
+  'fact.account.phoneEvent': '電話號碼 {number}：{event}；傳訊上限 {limit}。',
+  'fact.account.event': '帳號事件：{event}。',
+  'account.templateQuality.title': '範本品質下降',
+  'account.templateQuality.explanation':
+    'Meta 調降了某個範本的品質評分：顧客封鎖或檢舉了它的訊息，或沒有閱讀。若評分持續偏低，Meta 會暫停此範本，之後可能將它停用。',
+  'account.phoneQuality.title': '電話號碼品質或傳訊上限下降',
+  'account.phoneQuality.explanation':
+    'Meta 因品質偏低標記了商家電話號碼，或調降了它的傳訊上限：顧客一直在封鎖或檢舉它的訊息。在品質恢復之前，每天能聯絡的顧客會變少。',
+  'account.limitUp.title': '品質已恢復或傳訊上限已提高',
+  'account.limitUp.explanation': 'Meta 解除了品質標記或提高了傳訊上限：不需要採取任何行動。',
   'fact.staleAccepted':
     '經過 {ageHours} 小時仍沒有任何狀態:狀態 Webhook 可能已遺失,而 Meta 沒有提供事後查詢的 API。',
   'fact.deliveredAt': 'Meta 於 {at} 回報 {status}。',

@@ -17,9 +17,10 @@ import {
   InvalidAccountEventCursorError,
 } from '../../account-events';
 import { Scope } from '../../config';
-import { Locale, summariseAccountEvent } from '../../diagnosis';
+import { type Diagnosis, diagnoseAccountEvent, Locale, summariseAccountEvent } from '../../diagnosis';
 import { badInput } from '../gateway-error';
 import { AccountEvent, AccountEventConnection } from '../types/account-event.type';
+import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -78,6 +79,19 @@ export class AccountEventResolver {
     locale: Locale,
   ): string {
     return summariseAccountEvent(event.record, locale);
+  }
+
+  @FieldResolver(() => DiagnosisType, {
+    nullable: true,
+    description:
+      'What it means for sending and what to do, where that applies (a paused or disabled template, a quality drop, a limit change, an account restriction, an error such as 130429); null otherwise.',
+  })
+  diagnosis(
+    @Root() event: AccountEventView,
+    @Arg('locale', () => Locale, { defaultValue: Locale.EN, description: 'The language of the texts.' })
+    locale: Locale,
+  ): Diagnosis | null {
+    return diagnoseAccountEvent(event.record, locale);
   }
 }
 

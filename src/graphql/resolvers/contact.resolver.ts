@@ -54,5 +54,6 @@ export function toContact(contact: ContactRecord, now: number): Contact {
       open: expiresAt !== null && expiresAt > now,
       expiresAt: expiresAt === null ? null : new Date(expiresAt),
     },
+    marketingOptOut: contact.marketingOptOut === true,
   };
 }

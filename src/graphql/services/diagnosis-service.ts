@@ -10,6 +10,7 @@ import {
   type SendErrorEvidence,
   type TokenDebugEvidence,
 } from '../../diagnosis';
+import { type ContactStore } from '../../contacts';
 import { type MessageRecord } from '../../messages';
 import { type DebugTokenData } from '../../upstream';
 import { type Loaders } from '../loaders';
@@ -17,6 +18,9 @@ import { type SendRejection } from './send-rejection';
 
 /** The code of the 24-hour customer-service window error: its diagnosis needs the customer's last message. */
 const REENGAGEMENT_CODE = 131047;
+
+/** The code of a refused marketing template: its diagnosis names the customer's opt-out when it was seen. */
+const MARKETING_STOPPED_CODE = 131050;
 
 /** Asks Meta about the gateway's own access token (`debug_token`). */
 export type OwnTokenCheck = () => Promise<TokenDebugEvidence>;
@@ -38,6 +42,7 @@ export class DiagnosisService {
   constructor(
     private readonly clock: () => number,
     private readonly ownTokenCheck: OwnTokenCheck | null = null,
+    private readonly contacts: ContactStore | null = null,
   ) {}
 
   async forMessage(record: MessageRecord, locale: Locale, loaders: Loaders): Promise<Diagnosis> {
@@ -46,6 +51,9 @@ export class DiagnosisService {
     const customer = record.waId ?? record.recipientUserId;
     if (customer !== undefined && record.errors.some((error) => error.code === REENGAGEMENT_CODE)) {
       evidence.lastInboundAt = await loaders.lastInbound.load(`${customer}|${record.phoneNumberId}`);
+    }
+    if (customer !== undefined && record.errors.some((error) => error.code === MARKETING_STOPPED_CODE)) {
+      await this.addMarketingChoice(evidence, customer);
     }
     return diagnose(evidence, locale);
   }
@@ -66,12 +74,22 @@ export class DiagnosisService {
         `${rejection.recipient.replace(/^\+/, '')}|${rejection.phoneNumberId}`,
       );
     }
+    if (rejection.code === MARKETING_STOPPED_CODE) {
+      await this.addMarketingChoice(evidence, rejection.recipient);
+    }
     if (options.withTokenCheck && this.ownTokenCheck && isAuthErrorCode(rejection.code)) {
       // Without the token's description the diagnosis still names both permissions; nothing is lost.
       const token = await this.ownTokenCheck().catch(() => null);
       if (token) evidence.tokenDebug = token;
     }
     return diagnose(evidence, locale);
+  }
+
+  /** The customer's marketing choice, when a `user_preferences` webhook reported one; a failed read adds nothing. */
+  private async addMarketingChoice(evidence: Evidence, customer: string): Promise<void> {
+    const contact = await this.contacts?.find(customer).catch(() => null);
+    if (contact?.marketingOptOut === undefined) return;
+    evidence.marketingOptOut = { stopped: contact.marketingOptOut, at: contact.marketingPreferenceAt ?? 0 };
   }
 
   forToken(token: TokenDebugEvidence, locale: Locale): Diagnosis {

@@ -55,4 +55,10 @@ export class Contact {
 
   @Field(() => ServiceWindow, { description: 'The 24-hour customer service window.' })
   serviceWindow!: ServiceWindow;
+
+  @Field({
+    description:
+      'True when the customer’s latest choice (a `user_preferences` webhook) was to stop marketing messages: Meta then refuses marketing templates with 131050.',
+  })
+  marketingOptOut!: boolean;
 }

@@ -187,13 +187,19 @@ describe('the webhook endpoint over HTTP, on Redis', () => {
       await expectNothingStored();
     });
 
-    it('acknowledges an unknown field of a WhatsApp account with 200 and stores nothing', async () => {
+    it('keeps an unknown field of a WhatsApp account as an OTHER account event, answered 200', async () => {
       const answer = await postSignedJson(gateway.url, {
         object: 'whatsapp_business_account',
         entry: [{ id: '1', changes: [{ field: 'account_review_update', value: { decision: 'APPROVED' } }] }],
       });
       expect(answer).toEqual({ status: 200, body: 'OK' });
-      await expectNothingStored();
+      const read = await gateway.graphql<{
+        accountEvents: { nodes: Array<{ kind: string; field: string }> };
+      }>('{ accountEvents(first: 1) { nodes { kind field } } }');
+      expect(read.body.data?.accountEvents.nodes).toEqual([
+        { kind: 'OTHER', field: 'account_review_update' },
+      ]);
+      await redis.flushdb();
     });
   });
 });

@@ -385,6 +385,7 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
           inbound: 0,
           unreadable: 0,
           accountEvents: [],
+          calls: 0,
         },
       ]);
     });
@@ -507,6 +508,7 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
           inbound: 0,
           unreadable: 0,
           accountEvents: [],
+          calls: 0,
         },
       ]);
     });
@@ -526,28 +528,45 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
       expect(await sut.store.lastInboundAt(CUSTOMER, PHONE_NUMBER_ID)).toBe(1_750_000_200_000);
       expect(await sut.store.lastInboundAt('447700900123', PHONE_NUMBER_ID)).toBe(1_750_000_050_000);
       expect(h.counts).toEqual([
-        { statuses: [], unknownStatuses: 0, inbound: 3, unreadable: 0, accountEvents: [] },
+        { statuses: [], unknownStatuses: 0, inbound: 3, unreadable: 0, accountEvents: [], calls: 0 },
       ]);
       expect(h.rawLog()).not.toContain('second');
     });
 
-    it('acknowledges unknown objects and fields, logging them at debug only (case 8)', async () => {
+    it('acknowledges unknown objects, logging them at debug only (case 8)', async () => {
       const h = harness(sut.store);
       const unknownObject = metaBytes({ object: 'instagram', entry: [{ id: '1', changes: [] }] });
       expect(await post(h, unknownObject)).toEqual({ statusCode: 200, body: 'OK' });
-      const unknownField = metaBytes(
-        notification([[change({ event: 'APPROVED' }, 'message_template_status_update')]]),
-      );
-      expect(await post(h, unknownField)).toEqual({ statusCode: 200, body: 'OK' });
       const ignored = h.logLines().filter((l) => String(l['msg']).startsWith('webhook content ignored'));
       expect(ignored).toEqual([
         expect.objectContaining({ level: 20, notices: [{ kind: 'unknown-object', object: 'instagram' }] }),
-        expect.objectContaining({
-          level: 20,
-          notices: [
-            { kind: 'unknown-field', path: 'entry[0].changes[0]', field: 'message_template_status_update' },
+      ]);
+      expect(h.logLines().filter((l) => (l['level'] as number) >= 40)).toEqual([]);
+    });
+
+    it('keeps a change of another field as an account event, and an unknown field as OTHER', async () => {
+      const h = harness(sut.store, { stores: sut });
+      const body = metaBytes(
+        notification([
+          [
+            change({ event: 'APPROVED', message_template_name: 'hello' }, 'message_template_status_update'),
+            change({ decision: 'APPROVED' }, 'account_review_update'),
           ],
-        }),
+        ]),
+      );
+      expect(await post(h, body)).toEqual({ statusCode: 200, body: 'OK' });
+      const { records } = await sut.accountEvents.list(null, 10, null);
+      expect(records.map((r) => [r.kind, r.field, r.payload])).toEqual([
+        ['OTHER', 'account_review_update', { decision: 'APPROVED' }],
+        [
+          'TEMPLATE_STATUS',
+          'message_template_status_update',
+          { event: 'APPROVED', message_template_name: 'hello' },
+        ],
+      ]);
+      expect(h.counts[0]?.accountEvents).toEqual([
+        { kind: 'TEMPLATE_STATUS', count: 1 },
+        { kind: 'OTHER', count: 1 },
       ]);
       expect(h.logLines().filter((l) => (l['level'] as number) >= 40)).toEqual([]);
     });
@@ -609,6 +628,7 @@ describe.each(setups)('webhook handler with the $name', (setup) => {
           inbound: 0,
           unreadable: 0,
           accountEvents: [],
+          calls: 0,
         },
       ]);
 

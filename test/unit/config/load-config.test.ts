@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     expect(result.config).toMatchObject({
       port: 4000,
       host: '127.0.0.1',
-      upstream: { mode: 'simulated', apiVersion: 'v23.0', phoneNumberId: null, webhookDelayMs: 150 },
+      upstream: { mode: 'simulated', apiVersion: 'v26.0', phoneNumberId: null, webhookDelayMs: 150 },
       store: { mode: 'embedded' },
       apiKeys: null,
       environment: 'development',
@@ -48,7 +48,7 @@ describe('loadConfig', () => {
     expect(config.upstream).toEqual({
       mode: 'live',
       baseUrl: 'https://graph.facebook.com',
-      apiVersion: 'v23.0',
+      apiVersion: 'v26.0',
       accessToken: LIVE.WHATSAPP_ACCESS_TOKEN,
       phoneNumberId: LIVE.WHATSAPP_PHONE_NUMBER_ID,
       businessAccountId: null,

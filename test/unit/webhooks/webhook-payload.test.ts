@@ -53,6 +53,8 @@ describe('parseWebhookPayload', () => {
       inbound: [],
       contacts: [{ waId: CUSTOMER }],
       accountErrors: [],
+      accountChanges: [],
+      calls: 0,
       unreadable: [],
       unknownStatuses: 0,
       notices: [],
@@ -243,18 +245,26 @@ describe('parseWebhookPayload', () => {
     ]);
   });
 
-  it('ignores and reports unknown fields, reading the messages changes beside them (case 8)', () => {
+  it('reads changes of other fields as account changes, and the messages changes beside them (case 8)', () => {
     const body = notification([
       [
         change({ event: 'APPROVED', message_template_id: 1 }, 'message_template_status_update'),
         change(messagesValue({ statuses: [statusItem({ id: 'wamid.k', status: 'sent', timestamp: 5 })] })),
+        change({ calls: [] }, 'calls'),
       ],
     ]);
     const payload = parsed(body);
     expect(payload.statuses.map((s) => s.messageId)).toEqual(['wamid.k']);
-    expect(payload.notices).toEqual([
-      { kind: 'unknown-field', path: 'entry[0].changes[0]', field: 'message_template_status_update' },
+    expect(payload.accountChanges).toEqual([
+      {
+        field: 'message_template_status_update',
+        value: { event: 'APPROVED', message_template_id: 1 },
+        path: 'entry[0].changes[0]',
+        businessAccountId: WABA_ID,
+      },
     ]);
+    expect(payload.calls).toBe(1);
+    expect(payload.notices).toEqual([]);
   });
 
   it('ignores and reports extra properties at every level it reads (case 8)', () => {
