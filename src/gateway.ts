@@ -86,7 +86,7 @@ export async function startGateway(
     closers.push(() => upstream.close());
     upstream.onBreakerStateChange((state) => metrics.breakerState(state));
 
-    const { store, bus, contacts, accountEvents, checks, redis } = await openStore(
+    const { store, bus, contacts, accountEvents, inbound, checks, redis } = await openStore(
       config,
       logger,
       metrics,
@@ -110,6 +110,7 @@ export async function startGateway(
       store,
       contacts,
       accountEvents,
+      inbound,
       upstream,
       sender,
       defaultPhoneNumberId: upstreamOptions.phoneNumberId,
@@ -129,6 +130,7 @@ export async function startGateway(
         store,
         contacts,
         accountEvents,
+        inbound,
         appSecret: config.webhook.appSecret,
         verifyToken: config.webhook.verifyToken,
         logger: logger.child({ component: 'webhooks' }),

@@ -2,6 +2,7 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { type AccountEventStore, MemoryAccountEventStore, RedisAccountEventStore } from './account-events';
 import { type Config } from './config';
 import { type ContactStore, MemoryContactStore, RedisContactStore } from './contacts';
+import { type InboundStore, MemoryInboundStore, RedisInboundStore } from './conversations';
 import { type ReadinessCheck } from './http';
 import {
   CLUSTER_PARTITION_COUNT,
@@ -19,6 +20,7 @@ export interface OpenedStore {
   bus: StatusBus;
   contacts: ContactStore;
   accountEvents: AccountEventStore;
+  inbound: InboundStore;
   /** What `/readyz` asks. */
   checks: ReadinessCheck[];
   /** The command connection, for the stores of idempotency keys and send rates; null when embedded. */
@@ -45,6 +47,7 @@ export async function openStore(
       bus,
       contacts: new MemoryContactStore(),
       accountEvents: new MemoryAccountEventStore(config.streamMaxLength),
+      inbound: new MemoryInboundStore(config.streamMaxLength),
       checks: [],
       redis: null,
     };
@@ -106,6 +109,10 @@ export async function openStore(
     bus,
     contacts: new RedisContactStore(command, config.redisKeyPrefix),
     accountEvents: new RedisAccountEventStore(command, {
+      keyPrefix: config.redisKeyPrefix,
+      maxLength: config.streamMaxLength,
+    }),
+    inbound: new RedisInboundStore(command, {
       keyPrefix: config.redisKeyPrefix,
       maxLength: config.streamMaxLength,
     }),

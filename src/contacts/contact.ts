@@ -41,6 +41,30 @@ export interface ContactRecord {
   marketingPreferenceAt?: EpochMillis;
 }
 
+/** Which contacts to list; every field given must match. */
+export interface ContactFilter {
+  /**
+   * Only contacts who last wrote after this time (`true`: their service window, which opens at that time,
+   * is open) or not after it, or never (`false`).
+   */
+  wroteAfter?: { at: EpochMillis; expected: boolean };
+  /** Only contacts who stopped (true) or did not stop (false) marketing messages. */
+  marketingOptOut?: boolean;
+}
+
+/** A page position: the (lastSeenAt, id) of the last contact of the previous page. */
+export interface ContactPosition {
+  lastSeenAt: EpochMillis;
+  id: string;
+}
+
+export interface ContactPage {
+  /** Newest activity first. */
+  contacts: ContactRecord[];
+  /** Where the next page starts; null when this page is the last. */
+  end: ContactPosition | null;
+}
+
 /** Contacts, learned from webhooks. */
 export interface ContactStore {
   /**
@@ -51,6 +75,23 @@ export interface ContactStore {
   observe(sightings: readonly ContactSighting[], seenAt: EpochMillis): Promise<void>;
   /** A contact by id, number (E.164, `+` optional) or BSUID; null when never seen. */
   find(idOrIdentity: string): Promise<ContactRecord | null>;
+  /**
+   * Contacts by latest activity (a webhook naming them), newest first, filtered, in one round trip. A
+   * page may come back shorter than `first` (with a next position) when a rare filter stopped the walk.
+   */
+  list(filter: ContactFilter, first: number, after: ContactPosition | null): Promise<ContactPage>;
+}
+
+/** Whether a contact passes a filter; the Redis list script applies the same tests. */
+export function matchesContactFilter(contact: ContactRecord, filter: ContactFilter): boolean {
+  if (filter.wroteAfter !== undefined) {
+    const wrote = contact.lastInboundAt !== undefined && contact.lastInboundAt > filter.wroteAfter.at;
+    if (wrote !== filter.wroteAfter.expected) return false;
+  }
+  if (filter.marketingOptOut !== undefined && (contact.marketingOptOut === true) !== filter.marketingOptOut) {
+    return false;
+  }
+  return true;
 }
 
 /** The contact fields a sighting sets, in the record's own terms (the number as E.164). */

@@ -1,5 +1,14 @@
-import { type EpochMillis, normaliseCustomerId } from '../messages';
-import { type ContactRecord, type ContactSighting, type ContactStore, identityFields } from './contact';
+import { compareNewestFirst, type EpochMillis, normaliseCustomerId } from '../messages';
+import {
+  type ContactFilter,
+  type ContactPage,
+  type ContactPosition,
+  type ContactRecord,
+  type ContactSighting,
+  type ContactStore,
+  identityFields,
+  matchesContactFilter,
+} from './contact';
 
 /** The embedded store's contacts: the same joining rules as the Redis script, in process memory. */
 export class MemoryContactStore implements ContactStore {
@@ -15,6 +24,19 @@ export class MemoryContactStore implements ContactStore {
     const id = this.aliases.get(normaliseCustomerId(idOrIdentity));
     const contact = id === undefined ? undefined : this.contacts.get(id);
     return contact === undefined ? null : { ...contact };
+  }
+
+  async list(filter: ContactFilter, first: number, after: ContactPosition | null): Promise<ContactPage> {
+    const ordered = [...this.contacts.values()]
+      .filter((contact) => after === null || isOlder(contact, after))
+      .filter((contact) => matchesContactFilter(contact, filter))
+      .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)));
+    const page = ordered.slice(0, first).map((contact) => ({ ...contact }));
+    const last = page.at(-1);
+    return {
+      contacts: page,
+      end: ordered.length > first && last ? { lastSeenAt: last.lastSeenAt, id: last.id } : null,
+    };
   }
 
   private observeOne(sighting: ContactSighting, seenAt: EpochMillis): void {
@@ -66,4 +88,13 @@ function joined(kept: ContactRecord, folded: ContactRecord): ContactRecord {
   const inbound = Math.max(kept.lastInboundAt ?? 0, folded.lastInboundAt ?? 0);
   if (inbound > 0) result.lastInboundAt = inbound;
   return result;
+}
+
+function positionOf(contact: ContactRecord): { createdAt: number; id: string } {
+  return { createdAt: contact.lastSeenAt, id: contact.id };
+}
+
+/** Whether a contact comes after `position` in newest-activity-first order. */
+function isOlder(contact: ContactRecord, position: ContactPosition): boolean {
+  return compareNewestFirst(positionOf(contact), { createdAt: position.lastSeenAt, id: position.id }) > 0;
 }

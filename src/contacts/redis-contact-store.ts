@@ -1,6 +1,13 @@
 import { type Redis, type Cluster } from 'ioredis';
 import { type EpochMillis, normaliseCustomerId } from '../messages';
-import { type ContactRecord, type ContactSighting, type ContactStore } from './contact';
+import {
+  type ContactFilter,
+  type ContactPage,
+  type ContactPosition,
+  type ContactRecord,
+  type ContactSighting,
+  type ContactStore,
+} from './contact';
 
 /**
  * Applies a webhook's sightings with the joining rules of `ContactStore.observe`, atomically, in one round
@@ -82,9 +89,69 @@ if not id then return {} end
 return redis.call('HGETALL', ARGV[1] .. 'contact:' .. id)
 `;
 
+/**
+ * A page of contacts by latest activity, newest first, filtered, in one round trip: walks `idx` backwards
+ * from the position and reads each contact next to it, stopping at `first + 1` matches or after `scan`
+ * entries. KEYS: 1 the `idx` key. ARGV: 1 key prefix, 2 max score or '+inf', 3 the position's id or '',
+ * 4 first, 5 wrote-after time or '', 6 '1' or '0' (expected), 7 marketing opt-out '1', '0' or '', 8 scan.
+ * Returns `{hasMore, endScore, endId, flat hash…}` with one flat HGETALL reply per contact, as JSON.
+ */
+const LIST_LUA = `
+local function bytesLess(a, b)
+  local n = math.min(#a, #b)
+  for i = 1, n do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+local p, first, scanLimit = ARGV[1], tonumber(ARGV[4]), tonumber(ARGV[8])
+local maxScore = ARGV[2] ~= '+inf' and tonumber(ARGV[2]) or nil
+local afterId = ARGV[3]
+local wroteAfter = ARGV[5] ~= '' and tonumber(ARGV[5]) or nil
+local page, scanned, offset = {}, 0, 0
+local lastScore, lastId = nil, nil
+while #page <= first and scanned < scanLimit do
+  local entries = redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[2], '-inf', 'WITHSCORES', 'LIMIT', offset, 100)
+  if #entries == 0 then break end
+  offset = offset + #entries / 2
+  for i = 1, #entries, 2 do
+    local id, score = entries[i], tonumber(entries[i + 1])
+    local after = maxScore == nil or score < maxScore or afterId == '' or bytesLess(id, afterId)
+    if after then
+      scanned = scanned + 1
+      local fields = redis.call('HGETALL', p .. 'contact:' .. id)
+      local hash = {}
+      for j = 1, #fields, 2 do hash[fields[j]] = fields[j + 1] end
+      local keep = true
+      if wroteAfter ~= nil then
+        local wrote = hash.lastInboundAt ~= nil and tonumber(hash.lastInboundAt) > wroteAfter
+        keep = (wrote and ARGV[6] == '1') or (not wrote and ARGV[6] == '0')
+      end
+      if keep and ARGV[7] ~= '' then keep = (hash.marketingOptOut or '0') == ARGV[7] end
+      if keep then
+        if #page == first then return {1, tostring(lastScore), lastId, unpack(page)} end
+        page[#page + 1] = cjson.encode(fields)
+      end
+      lastScore, lastId = score, id
+      if #page > first or scanned >= scanLimit then break end
+    end
+  end
+end
+if scanned >= scanLimit and lastId ~= nil then return {1, tostring(lastScore), lastId, unpack(page)} end
+return {0, '', '', unpack(page)}
+`;
+
+/** Contacts read per page walk at most, so that a rare filter cannot block Redis. */
+const SCAN_LIMIT = 5_000;
+
 interface ContactScripts {
   waContactObserve(index: string, prefix: string, seenAt: number, sightings: string): Promise<number>;
   waContactFind(index: string, prefix: string, name: string): Promise<string[]>;
+  waContactList(
+    index: string,
+    ...args: Array<string | number>
+  ): Promise<[number, string, string, ...string[]]>;
 }
 
 /** The hash tag every contact key carries, so that one script can join two contacts on a cluster. */
@@ -98,6 +165,7 @@ export class RedisContactStore implements ContactStore {
   constructor(connection: Redis | Cluster, keyPrefix: string) {
     connection.defineCommand('waContactObserve', { numberOfKeys: 1, lua: OBSERVE_LUA });
     connection.defineCommand('waContactFind', { numberOfKeys: 1, lua: FIND_LUA, readOnly: true });
+    connection.defineCommand('waContactList', { numberOfKeys: 1, lua: LIST_LUA, readOnly: true });
     this.redis = connection as (Redis | Cluster) & ContactScripts;
     this.prefix = `${keyPrefix}${CONTACT_KEYS_HASH_TAG}:`;
   }
@@ -114,6 +182,24 @@ export class RedisContactStore implements ContactStore {
       normaliseCustomerId(idOrIdentity),
     );
     return fields.length === 0 ? null : decodeContact(fields);
+  }
+
+  async list(filter: ContactFilter, first: number, after: ContactPosition | null): Promise<ContactPage> {
+    const [hasMore, endScore, endId, ...raws] = await this.redis.waContactList(
+      `${this.prefix}idx`,
+      this.prefix,
+      after === null ? '+inf' : after.lastSeenAt,
+      after?.id ?? '',
+      first,
+      filter.wroteAfter?.at ?? '',
+      filter.wroteAfter?.expected === false ? '0' : '1',
+      filter.marketingOptOut === undefined ? '' : filter.marketingOptOut ? '1' : '0',
+      SCAN_LIMIT,
+    );
+    return {
+      contacts: raws.map((raw) => decodeContact(JSON.parse(raw) as string[])),
+      end: hasMore === 1 ? { lastSeenAt: Number(endScore), id: endId } : null,
+    };
   }
 }
 

@@ -3,11 +3,13 @@ import { type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { type AccountEventStore } from '../account-events';
 import { type ContactStore } from '../contacts';
+import { ConversationService, type InboundStore } from '../conversations';
 import { type MessageStore } from '../messages';
 import { type GraphApiClient } from '../upstream';
 import { scopeAuthChecker } from './auth-checker';
 import { AccountEventResolver } from './resolvers/account-event.resolver';
 import { ContactResolver } from './resolvers/contact.resolver';
+import { ConversationResolver, InboundMessageResolver } from './resolvers/conversation.resolver';
 import { DiagnosisResolver, FailureBucketResolver } from './resolvers/diagnosis.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { PhoneNumberResolver } from './resolvers/phone-number.resolver';
@@ -22,6 +24,7 @@ export interface SchemaDependencies {
   store: MessageStore;
   contacts: ContactStore;
   accountEvents: AccountEventStore;
+  inbound: InboundStore;
   upstream: GraphApiClient;
   sender: SendMessageHandler;
   defaultPhoneNumberId: string;
@@ -40,6 +43,8 @@ const RESOLVERS = [
   FailureBucketResolver,
   StatusSubscriptionResolver,
   ContactResolver,
+  ConversationResolver,
+  InboundMessageResolver,
   AccountEventResolver,
 ] as const;
 
@@ -50,6 +55,7 @@ function createContainer(deps: SchemaDependencies): ContainerType {
     async () => tokenEvidenceFrom(await deps.upstream.debugToken(deps.ownToken)),
     deps.contacts,
   );
+  const conversations = new ConversationService(deps.store, deps.inbound, deps.contacts);
   const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
   const instances = new Map<unknown, unknown>([
     [MessageResolver, new MessageResolver(deps.store, diagnosis)],
@@ -60,7 +66,9 @@ function createContainer(deps: SchemaDependencies): ContainerType {
     [DiagnosisResolver, new DiagnosisResolver(failures)],
     [FailureBucketResolver, new FailureBucketResolver()],
     [StatusSubscriptionResolver, new StatusSubscriptionResolver()],
-    [ContactResolver, new ContactResolver(deps.contacts, deps.clock)],
+    [ContactResolver, new ContactResolver(deps.contacts, conversations, deps.clock)],
+    [ConversationResolver, new ConversationResolver(conversations)],
+    [InboundMessageResolver, new InboundMessageResolver(deps.contacts, deps.clock)],
     [AccountEventResolver, new AccountEventResolver(deps.accountEvents)],
   ]);
   return {
@@ -101,6 +109,7 @@ export function buildSchemaForPrinting(): Promise<GraphQLSchema> {
     store: unavailable as MessageStore,
     contacts: unavailable as ContactStore,
     accountEvents: unavailable as AccountEventStore,
+    inbound: unavailable as InboundStore,
     upstream: unavailable as GraphApiClient,
     sender: unavailable as SendMessageHandler,
     defaultPhoneNumberId: '0',

@@ -1,3 +1,6 @@
+import { type ContactRecord } from '../contacts';
+import { CUSTOMER_SERVICE_WINDOW_MS } from '../diagnosis';
+import { type Contact } from './types/contact.type';
 import {
   type MessageErrorDetail,
   type MessageRecord,
@@ -85,5 +88,27 @@ export function toStatusEvent(event: StatusChangeEvent, record: MessageRecord): 
     timestamp: new Date(event.timestamp),
     errors: event.errors.map(toMessageError),
     message: toMessage(record),
+  };
+}
+
+export function toContact(contact: ContactRecord, now: number): Contact {
+  const expiresAt =
+    contact.lastInboundAt === undefined ? null : contact.lastInboundAt + CUSTOMER_SERVICE_WINDOW_MS;
+  return {
+    id: contact.id,
+    waId: contact.waId ?? null,
+    phone: contact.phone ?? null,
+    userId: contact.userId ?? null,
+    parentUserId: contact.parentUserId ?? null,
+    username: contact.username ?? null,
+    profileName: contact.profileName ?? null,
+    firstSeenAt: new Date(contact.firstSeenAt),
+    lastSeenAt: new Date(contact.lastSeenAt),
+    lastInboundAt: contact.lastInboundAt === undefined ? null : new Date(contact.lastInboundAt),
+    serviceWindow: {
+      open: expiresAt !== null && expiresAt > now,
+      expiresAt: expiresAt === null ? null : new Date(expiresAt),
+    },
+    marketingOptOut: contact.marketingOptOut === true,
   };
 }

@@ -33,7 +33,13 @@ export {
 } from './status-rules';
 export { isBusinessScopedUserId, normaliseCustomerId } from './customer-id';
 export { matchesMessageFilter } from './message-filter';
-export { InvalidPageCursorError, decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
+export {
+  InvalidPageCursorError,
+  compareNewestFirst,
+  decodePageCursor,
+  encodePageCursor,
+  type PagePosition,
+} from './page-cursor';
 export {
   compareStreamCursors,
   eventCursorCovers,

@@ -1,5 +1,6 @@
 import { type AccountEventStore, type NewAccountEvent } from '../account-events';
 import { type ContactSighting, type ContactStore } from '../contacts';
+import { type InboundStore } from '../conversations';
 import { type ApplyOutcome, type EpochMillis, type MessageStore, type StatusUpdate } from '../messages';
 import { type Logger } from '../observability';
 import { accountEventsOf } from './account-events-of';
@@ -21,6 +22,8 @@ export interface WebhookHandlerOptions {
   contacts: ContactStore;
   /** Where unreadable parts and account-level errors are kept. */
   accountEvents: AccountEventStore;
+  /** Where what customers write is kept. */
+  inbound: InboundStore;
   /** The Meta app secret that keys `X-Hub-Signature-256`. Required, non-empty; never logged. */
   appSecret: string;
   /** The token set in Meta's webhook configuration for the GET handshake. Required, non-empty; never logged. */
@@ -140,7 +143,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
 type StoreResult = { ok: true; outcomes: ApplyOutcome[] } | { ok: false; error: unknown };
 
-type Stores = Pick<WebhookHandlerOptions, 'store' | 'contacts' | 'accountEvents'>;
+type Stores = Pick<WebhookHandlerOptions, 'store' | 'contacts' | 'accountEvents' | 'inbound'>;
 
 /**
  * Statuses (in body order, one batch), inbound times, contacts and account events are written concurrently,
@@ -148,7 +151,7 @@ type Stores = Pick<WebhookHandlerOptions, 'store' | 'contacts' | 'accountEvents'
  * sent. Each write is idempotent, so a body retried after a partial failure is stored once.
  */
 async function storeAll(
-  { store, contacts, accountEvents }: Stores,
+  { store, contacts, accountEvents, inbound }: Stores,
   payload: WebhookPayload,
   events: readonly NewAccountEvent[],
   receivedAt: EpochMillis,
@@ -168,6 +171,10 @@ async function storeAll(
     }),
   );
   if (events.length > 0) writes.push((async () => accountEvents.append(events))());
+  if (payload.inbound.length > 0) {
+    const messages = payload.inbound.map((message) => ({ ...message.content, receivedAt }));
+    writes.push((async () => inbound.record(messages))());
+  }
   const [applied, ...recorded] = await Promise.allSettled([statuses, ...writes]);
   const failure = [applied, ...recorded].find((r): r is PromiseRejectedResult => r?.status === 'rejected');
   if (failure) return { ok: false, error: failure.reason };

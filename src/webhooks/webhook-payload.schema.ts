@@ -78,6 +78,8 @@ export const inboundMessageSchema = z
     id: z.string().min(1),
     timestamp: unixSecondsSchema,
     type: z.string().optional(),
+    /** Why Meta could not deliver the content (an `unsupported` message); read item by item. */
+    errors: z.array(z.unknown()).optional(),
   })
   .refine((message) => message.from !== undefined || message.from_user_id !== undefined, {
     message: 'names no sender: neither from nor from_user_id',

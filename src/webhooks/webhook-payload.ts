@@ -1,5 +1,6 @@
 import { type z } from 'zod';
 import { type ContactSighting } from '../contacts';
+import { type InboundContent, readInboundContent } from './inbound-message-reader';
 import {
   type ConversationInfo,
   type EpochMillis,
@@ -57,6 +58,8 @@ export interface InboundMessage {
   userId?: string;
   phoneNumberId: string;
   timestamp: EpochMillis;
+  /** What the customer sent, with its type, content and the message as Meta sent it. */
+  content: InboundContent;
 }
 
 /** An error Meta reported in `value.errors[]`, not tied to one message; for the log. */
@@ -236,13 +239,27 @@ class PayloadReader {
         this.unreadable(at(`messages[${i}]`), message.error, rawMessage);
         continue;
       }
-      const inbound: InboundMessage = withoutUndefined({
-        messageId: message.data.id,
+      const head = withoutUndefined({
+        id: message.data.id,
         waId: message.data.from,
         userId: message.data.from_user_id,
         phoneNumberId,
         timestamp: message.data.timestamp,
       });
+      const errors: MessageErrorDetail[] = [];
+      for (const [e, rawError] of (message.data.errors ?? []).entries()) {
+        const error = this.readError(rawError, at(`messages[${i}].errors[${e}]`));
+        if (error) errors.push(error);
+      }
+      const inbound: InboundMessage = {
+        messageId: head.id,
+        ...(head.waId !== undefined && { waId: head.waId }),
+        ...(head.userId !== undefined && { userId: head.userId }),
+        phoneNumberId,
+        timestamp: head.timestamp,
+        // `raw` is the message as Meta sent it, not as parsed (timestamps stay Meta's seconds).
+        content: readInboundContent(rawMessage as Record<string, unknown>, head, errors),
+      };
       this.payload.inbound.push(inbound);
       this.sighted({
         waId: message.data.from,

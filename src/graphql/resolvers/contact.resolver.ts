@@ -1,17 +1,40 @@
-import { Arg, Authorized, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '../../config';
-import { type ContactRecord, type ContactStore } from '../../contacts';
+import { type ContactStore } from '../../contacts';
+import { type ConversationService } from '../../conversations';
 import { CUSTOMER_SERVICE_WINDOW_MS } from '../../diagnosis';
-import { isBusinessScopedUserId } from '../../messages';
-import { badInput } from '../gateway-error';
+import { encodePageCursor } from '../../messages';
+import { toContact } from '../mappers';
 import { Contact } from '../types/contact.type';
+import { ContactConnection, ConversationConnection } from '../types/inbound-message.type';
+import {
+  assertCustomer,
+  assertPageSize,
+  conversationConnection,
+  decodeContactCursor,
+  PageArgs,
+} from './conversation.resolver';
 
-const PHONE_NUMBER = /^\+?[\d\s().-]{7,20}$/;
+@InputType({ description: 'Which contacts to list. Every field given must match.' })
+class ContactFilter {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only contacts whose 24-hour customer service window is open (true) or closed (false) now.',
+  })
+  windowOpen?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only contacts who stopped (true) or did not stop (false) marketing messages.',
+  })
+  marketingOptOut?: boolean | null;
+}
 
 @Resolver(() => Contact)
 export class ContactResolver {
   constructor(
-    private readonly contacts: ContactStore,
+    private readonly contactStore: ContactStore,
+    private readonly conversations: ConversationService,
     private readonly clock: () => number,
   ) {}
 
@@ -24,36 +47,45 @@ export class ContactResolver {
   async contact(
     @Arg('id', () => String, { description: 'An E.164 number, a BSUID or a contact id.' }) id: string,
   ): Promise<Contact | null> {
-    const trimmed = id.trim();
-    if (!isBusinessScopedUserId(trimmed) && !PHONE_NUMBER.test(trimmed)) {
-      throw badInput(
-        'id',
-        'id must be a phone number in E.164 or a business-scoped user id (e.g. US.1349…).',
-      );
-    }
-    const contact = await this.contacts.find(trimmed);
+    assertCustomer('id', id);
+    const contact = await this.contactStore.find(id.trim());
     return contact === null ? null : toContact(contact, this.clock());
   }
-}
 
-export function toContact(contact: ContactRecord, now: number): Contact {
-  const expiresAt =
-    contact.lastInboundAt === undefined ? null : contact.lastInboundAt + CUSTOMER_SERVICE_WINDOW_MS;
-  return {
-    id: contact.id,
-    waId: contact.waId ?? null,
-    phone: contact.phone ?? null,
-    userId: contact.userId ?? null,
-    parentUserId: contact.parentUserId ?? null,
-    username: contact.username ?? null,
-    profileName: contact.profileName ?? null,
-    firstSeenAt: new Date(contact.firstSeenAt),
-    lastSeenAt: new Date(contact.lastSeenAt),
-    lastInboundAt: contact.lastInboundAt === undefined ? null : new Date(contact.lastInboundAt),
-    serviceWindow: {
-      open: expiresAt !== null && expiresAt > now,
-      expiresAt: expiresAt === null ? null : new Date(expiresAt),
-    },
-    marketingOptOut: contact.marketingOptOut === true,
-  };
+  @Authorized(Scope.READ)
+  @Query(() => ContactConnection, { description: 'Contacts, newest activity first, filtered and paginated.' })
+  async contacts(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => ContactFilter, { nullable: true, description: 'Which contacts; all when omitted.' })
+    filter: ContactFilter | null,
+  ): Promise<ContactConnection> {
+    assertPageSize(first);
+    const now = this.clock();
+    const page = await this.contactStore.list(
+      {
+        ...(typeof filter?.windowOpen === 'boolean' && {
+          wroteAfter: { at: now - CUSTOMER_SERVICE_WINDOW_MS, expected: filter.windowOpen },
+        }),
+        ...(typeof filter?.marketingOptOut === 'boolean' && { marketingOptOut: filter.marketingOptOut }),
+      },
+      first,
+      after ? decodeContactCursor(after) : null,
+    );
+    const cursorOf = (position: { lastSeenAt: number; id: string }) =>
+      encodePageCursor({ createdAt: position.lastSeenAt, id: position.id });
+    const nodes = page.contacts.map((contact) => toContact(contact, now));
+    return {
+      nodes,
+      edges: page.contacts.map((contact, i) => ({ node: nodes[i] as Contact, cursor: cursorOf(contact) })),
+      pageInfo: { hasNextPage: page.end !== null, endCursor: page.end === null ? null : cursorOf(page.end) },
+    };
+  }
+
+  @FieldResolver(() => ConversationConnection, { description: 'This customer’s conversation, newest first.' })
+  conversation(
+    @Root() contact: Contact,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ): Promise<ConversationConnection> {
+    return conversationConnection(this.conversations, contact.id, first, after ?? null);
+  }
 }

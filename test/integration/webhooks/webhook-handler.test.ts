@@ -3,6 +3,7 @@ import { type MessageStore, MessageStatus } from '../../../src/messages';
 import { createLogger } from '../../../src/observability';
 import { type AccountEventStore, MemoryAccountEventStore } from '../../../src/account-events';
 import { type ContactStore, MemoryContactStore } from '../../../src/contacts';
+import { MemoryInboundStore } from '../../../src/conversations';
 import {
   createWebhookHandler,
   signBody,
@@ -50,13 +51,14 @@ interface Harness {
 
 interface HarnessOptions {
   onEventsThrows?: boolean;
-  /** The contact and account event stores of the store under test; in-memory ones when not given. */
-  stores?: Pick<StoreUnderTest, 'contacts' | 'accountEvents'>;
+  /** The contact, account event and inbound stores of the store under test; in-memory ones when not given. */
+  stores?: Pick<StoreUnderTest, 'contacts' | 'accountEvents' | 'inbound'>;
 }
 
 function harness(store: MessageStore, options: HarnessOptions = {}): Harness {
   const contacts = options.stores?.contacts ?? new MemoryContactStore();
   const accountEvents = options.stores?.accountEvents ?? new MemoryAccountEventStore();
+  const inbound = options.stores?.inbound ?? new MemoryInboundStore();
   const chunks: string[] = [];
   const destination: DestinationStream = { write: (line: string) => void chunks.push(line) };
   const counts: WebhookEventCounts[] = [];
@@ -64,6 +66,7 @@ function harness(store: MessageStore, options: HarnessOptions = {}): Harness {
     store,
     contacts,
     accountEvents,
+    inbound,
     appSecret: APP_SECRET,
     verifyToken: VERIFY_TOKEN,
     logger: createLogger({ level: 'debug', destination }),
@@ -687,12 +690,13 @@ describe('createWebhookHandler options', () => {
     ['appSecret', { appSecret: '' }, /appSecret is empty/],
     ['verifyToken', { verifyToken: '' }, /verifyToken is empty/],
   ])('refuses an empty %s at construction', async (_name, override, message) => {
-    const { store, contacts, accountEvents } = await memoryStoreSetup.create();
+    const { store, contacts, accountEvents, inbound } = await memoryStoreSetup.create();
     const logger = createLogger({ level: 'silent' });
     const options = {
       store,
       contacts,
       accountEvents,
+      inbound,
       appSecret: APP_SECRET,
       verifyToken: VERIFY_TOKEN,
       logger,

@@ -8,6 +8,7 @@ import {
 import { createSilentLogger } from '../../../src/observability';
 import { MemoryAccountEventStore } from '../../../src/account-events';
 import { MemoryContactStore } from '../../../src/contacts';
+import { MemoryInboundStore } from '../../../src/conversations';
 import { createWebhookHandler, signBody, type WebhookHandler } from '../../../src/webhooks';
 import { metaBytes, statusesBody } from '../../unit/webhooks/meta-payload.fixtures';
 import { freePort } from '../../support/gateway-process';
@@ -22,6 +23,7 @@ function handlerFor(store: MessageStore): WebhookHandler {
     store,
     contacts: new MemoryContactStore(),
     accountEvents: new MemoryAccountEventStore(),
+    inbound: new MemoryInboundStore(),
     appSecret: APP_SECRET,
     verifyToken: 'outage-verify-token',
     logger,

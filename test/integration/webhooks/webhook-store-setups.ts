@@ -16,12 +16,14 @@ import {
   RedisAccountEventStore,
 } from '../../../src/account-events';
 import { type ContactStore, MemoryContactStore, RedisContactStore } from '../../../src/contacts';
+import { type InboundStore, MemoryInboundStore, RedisInboundStore } from '../../../src/conversations';
 
 /** A real store, a record of every event its bus delivered, and a way to release it. */
 export interface StoreUnderTest {
   store: MessageStore;
   contacts: ContactStore;
   accountEvents: AccountEventStore;
+  inbound: InboundStore;
   events: StatusChangeEvent[];
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export const memoryStoreSetup: StoreSetup = {
       store,
       contacts: new MemoryContactStore(),
       accountEvents: new MemoryAccountEventStore(),
+      inbound: new MemoryInboundStore(),
       events,
       async close() {
         unsubscribe();
@@ -98,6 +101,7 @@ export function redisStoreSetup(filePrefix: string, port = 6379): StoreSetup {
         store,
         contacts: new RedisContactStore(command, keyPrefix),
         accountEvents: new RedisAccountEventStore(command, { keyPrefix }),
+        inbound: new RedisInboundStore(command, { keyPrefix }),
         events,
         async close() {
           unsubscribe();

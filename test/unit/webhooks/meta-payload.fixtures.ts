@@ -140,3 +140,216 @@ export const REFERENCE_DELIVERED_BODY = metaBytes({
     },
   ],
 });
+
+/**
+ * One inbound message of each type, in the shapes of Meta's messages webhook reference (the part after
+ * `from`, `id` and `timestamp`), with what the gateway is expected to make of it.
+ */
+export const INBOUND_SHAPES: ReadonlyArray<{
+  type: string;
+  fields: Record<string, Json>;
+  expected: Record<string, Json>;
+}> = [
+  {
+    type: 'TEXT',
+    fields: { type: 'text', text: { body: 'Where is my order?' } },
+    expected: { text: 'Where is my order?' },
+  },
+  {
+    type: 'IMAGE',
+    fields: {
+      type: 'image',
+      image: {
+        caption: 'The box arrived open',
+        mime_type: 'image/jpeg',
+        sha256: 'q1w2e3',
+        id: '1103924254632001',
+      },
+    },
+    expected: {
+      text: 'The box arrived open',
+      media: {
+        id: '1103924254632001',
+        mimeType: 'image/jpeg',
+        sha256: 'q1w2e3',
+        caption: 'The box arrived open',
+        filename: null,
+        url: '/media/1103924254632001',
+      },
+    },
+  },
+  {
+    type: 'AUDIO',
+    fields: {
+      type: 'audio',
+      audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'a1', id: '1103924254632002', voice: true },
+    },
+    expected: {
+      media: {
+        id: '1103924254632002',
+        mimeType: 'audio/ogg; codecs=opus',
+        sha256: 'a1',
+        caption: null,
+        filename: null,
+        url: '/media/1103924254632002',
+      },
+    },
+  },
+  {
+    type: 'VIDEO',
+    fields: { type: 'video', video: { mime_type: 'video/mp4', sha256: 'v1', id: '1103924254632003' } },
+    expected: {
+      media: {
+        id: '1103924254632003',
+        mimeType: 'video/mp4',
+        sha256: 'v1',
+        caption: null,
+        filename: null,
+        url: '/media/1103924254632003',
+      },
+    },
+  },
+  {
+    type: 'DOCUMENT',
+    fields: {
+      type: 'document',
+      document: {
+        caption: 'Invoice',
+        filename: 'invoice-42.pdf',
+        mime_type: 'application/pdf',
+        sha256: 'd1',
+        id: '1103924254632004',
+      },
+    },
+    expected: {
+      text: 'Invoice',
+      media: {
+        id: '1103924254632004',
+        mimeType: 'application/pdf',
+        sha256: 'd1',
+        caption: 'Invoice',
+        filename: 'invoice-42.pdf',
+        url: '/media/1103924254632004',
+      },
+    },
+  },
+  {
+    type: 'STICKER',
+    fields: {
+      type: 'sticker',
+      sticker: { mime_type: 'image/webp', sha256: 's1', id: '1103924254632005', animated: false },
+    },
+    expected: {
+      media: {
+        id: '1103924254632005',
+        mimeType: 'image/webp',
+        sha256: 's1',
+        caption: null,
+        filename: null,
+        url: '/media/1103924254632005',
+      },
+    },
+  },
+  {
+    type: 'LOCATION',
+    fields: {
+      type: 'location',
+      location: { latitude: 25.033, longitude: 121.5654, name: 'Taipei 101', address: 'Xinyi Road' },
+    },
+    expected: {
+      location: { latitude: 25.033, longitude: 121.5654, name: 'Taipei 101', address: 'Xinyi Road' },
+    },
+  },
+  {
+    type: 'CONTACTS',
+    fields: {
+      type: 'contacts',
+      contacts: [
+        {
+          name: { formatted_name: 'Ana Silva', first_name: 'Ana' },
+          phones: [{ phone: '+16505550000', type: 'CELL' }],
+        },
+      ],
+    },
+    expected: {},
+  },
+  {
+    type: 'INTERACTIVE',
+    fields: {
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id: 'track-order', title: 'Track my order' } },
+    },
+    expected: {
+      text: 'Track my order',
+      reply: { kind: 'button_reply', id: 'track-order', title: 'Track my order' },
+    },
+  },
+  {
+    type: 'INTERACTIVE',
+    fields: {
+      type: 'interactive',
+      interactive: {
+        type: 'list_reply',
+        list_reply: { id: 'size-m', title: 'Medium', description: 'Fits 38–40' },
+      },
+    },
+    expected: { text: 'Medium', reply: { kind: 'list_reply', id: 'size-m', title: 'Medium' } },
+  },
+  {
+    type: 'BUTTON',
+    fields: { type: 'button', button: { payload: 'STOP_PROMOS', text: 'Stop promotions' } },
+    expected: {
+      text: 'Stop promotions',
+      reply: { kind: 'button', id: 'STOP_PROMOS', title: 'Stop promotions' },
+    },
+  },
+  {
+    type: 'REACTION',
+    fields: {
+      type: 'reaction',
+      reaction: { message_id: 'wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA', emoji: '👍' },
+    },
+    expected: {
+      reaction: { messageId: 'wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA', emoji: '👍' },
+    },
+  },
+  {
+    type: 'ORDER',
+    fields: {
+      type: 'order',
+      order: {
+        catalog_id: '1234',
+        text: 'Two of these please',
+        product_items: [{ product_retailer_id: 'sku-1', quantity: 2, item_price: 9.99, currency: 'USD' }],
+      },
+    },
+    expected: { text: 'Two of these please' },
+  },
+  {
+    type: 'SYSTEM',
+    fields: {
+      type: 'system',
+      system: {
+        body: 'User A changed from +1 650 555 1234 to +1 650 555 9999',
+        new_wa_id: '16505559999',
+        type: 'user_changed_number',
+      },
+    },
+    expected: { text: 'User A changed from +1 650 555 1234 to +1 650 555 9999' },
+  },
+  {
+    type: 'UNSUPPORTED',
+    fields: {
+      type: 'unsupported',
+      errors: [
+        {
+          code: 131051,
+          title: 'Message type unknown',
+          message: 'Message type unknown',
+          error_data: { details: 'Message type is currently not supported.' },
+        },
+      ],
+    },
+    expected: { errors: [{ code: 131051, title: 'Message type unknown' }] },
+  },
+];

@@ -181,12 +181,26 @@ describe('parseWebhookPayload', () => {
       [change(inboundValue('447700900123', 'wamid.in2', 1_750_001_500, 'Hello'))],
     ]);
     const payload = parsed(body);
-    expect(payload.inbound).toEqual([
+    expect(payload.inbound).toMatchObject([
       {
         messageId: 'wamid.in1',
         waId: CUSTOMER,
         phoneNumberId: PHONE_NUMBER_ID,
         timestamp: 1_750_001_000_000,
+        content: {
+          id: 'wamid.in1',
+          from: { waId: CUSTOMER },
+          type: 'TEXT',
+          text: 'Hi 😀',
+          timestamp: 1_750_001_000_000,
+          raw: {
+            from: CUSTOMER,
+            id: 'wamid.in1',
+            timestamp: '1750001000',
+            type: 'text',
+            text: { body: 'Hi 😀' },
+          },
+        },
       },
       {
         messageId: 'wamid.in2',
@@ -457,14 +471,16 @@ describe('parseWebhookPayload', () => {
       }),
     ]);
     expect(payload.statuses[0]).not.toHaveProperty('recipientId');
-    expect(payload.inbound).toEqual([
+    expect(payload.inbound).toMatchObject([
       {
         messageId: 'wamid.in',
         userId: 'US.99',
         phoneNumberId: PHONE_NUMBER_ID,
         timestamp: 1_750_000_001_000,
+        content: { from: { userId: 'US.99' } },
       },
     ]);
+    expect(payload.inbound[0]).not.toHaveProperty('waId');
     // Contacts first (in body order), then what statuses and messages add: one sighting per customer.
     expect(payload.contacts).toEqual([
       { userId: 'US.99', profileName: 'Lee', username: '@lee', inboundAt: 1_750_000_001_000 },

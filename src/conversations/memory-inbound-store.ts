@@ -1,0 +1,99 @@
+import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
+import { compareNewestFirst } from '../messages';
+import { customerNamesOf, type InboundPosition, type InboundStore, isAtOrAfter } from './inbound-store';
+
+/** Listens to every new inbound message of the embedded store (the in-process stand-in for pub/sub). */
+export type InboundListener = (event: InboundMessageEvent) => void;
+
+/** The embedded store's inbound messages, in process memory, the newest `maxLength` kept. */
+export class MemoryInboundStore implements InboundStore {
+  private readonly messages = new Map<string, InboundMessageRecord>();
+  private readonly byCustomer = new Map<string, Set<string>>();
+  private readonly log: InboundMessageEvent[] = [];
+  private readonly listeners = new Set<InboundListener>();
+  private lastMs = 0;
+  private lastSeq = -1;
+
+  constructor(
+    private readonly maxLength = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async record(messages: readonly InboundMessageRecord[]): Promise<InboundMessageEvent[]> {
+    const events: InboundMessageEvent[] = [];
+    for (const message of messages) {
+      if (this.messages.has(message.id)) continue;
+      this.messages.set(message.id, structuredClone(message));
+      for (const name of customerNamesOf(message)) {
+        const ids = this.byCustomer.get(name) ?? new Set<string>();
+        ids.add(message.id);
+        this.byCustomer.set(name, ids);
+      }
+      const event = { cursor: this.nextCursor(), message: structuredClone(message) };
+      this.log.push(event);
+      events.push(event);
+    }
+    while (this.log.length > this.maxLength) this.forget(this.log.shift()?.message.id);
+    for (const event of events) for (const listener of this.listeners) listener(event);
+    return events;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Array<InboundMessageRecord | null>> {
+    return ids.map((id) => {
+      const message = this.messages.get(id);
+      return message === undefined ? null : structuredClone(message);
+    });
+  }
+
+  async listFrom(
+    customers: readonly string[],
+    limit: number,
+    position: InboundPosition | null,
+  ): Promise<InboundMessageRecord[]> {
+    const ids = new Set(customers.flatMap((name) => [...(this.byCustomer.get(name) ?? [])]));
+    return [...ids]
+      .map((id) => this.messages.get(id) as InboundMessageRecord)
+      .filter((message) => isAtOrAfter(message, position))
+      .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)))
+      .slice(0, limit)
+      .map((message) => structuredClone(message));
+  }
+
+  /** Events after `cursor`, oldest first (for replay); `0-0` reads from the beginning. */
+  eventsAfter(cursor: string, limit: number): InboundMessageEvent[] {
+    const [ms, seq] = cursor.split('-').map(Number) as [number, number];
+    return this.log
+      .filter((event) => {
+        const [eventMs, eventSeq] = event.cursor.split('-').map(Number) as [number, number];
+        return eventMs > ms || (eventMs === ms && eventSeq > seq);
+      })
+      .slice(0, limit);
+  }
+
+  subscribe(listener: InboundListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private forget(id: string | undefined): void {
+    const message = id === undefined ? undefined : this.messages.get(id);
+    if (message === undefined) return;
+    this.messages.delete(message.id);
+    for (const name of customerNamesOf(message)) this.byCustomer.get(name)?.delete(message.id);
+  }
+
+  private nextCursor(): string {
+    const ms = this.now();
+    if (ms > this.lastMs) {
+      this.lastMs = ms;
+      this.lastSeq = 0;
+    } else {
+      this.lastSeq += 1;
+    }
+    return `${this.lastMs}-${this.lastSeq}`;
+  }
+}
+
+function positionOf(message: InboundMessageRecord): { createdAt: number; id: string } {
+  return { createdAt: message.timestamp, id: message.id };
+}

@@ -1,0 +1,146 @@
+import { type Cluster, type Redis } from 'ioredis';
+import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
+import { customerNamesOf, type InboundPosition, type InboundStore } from './inbound-store';
+
+/**
+ * Stores inbound messages not seen before, indexes each under its sender's names, appends it to the
+ * bounded inbound stream and publishes it with its cursor: atomically, so that a message is never
+ * published without being kept. Every key is named from ARGV 1 (one hash tag: one slot on a cluster).
+ * KEYS: 1 the stream. ARGV: 1 key prefix, 2 max length, 3 channel, then per message its JSON and its
+ * names joined by a space. Returns `{cursor, JSON}` pairs for the messages that were new.
+ */
+const RECORD_LUA = `
+local p = ARGV[1]
+local out = {}
+for i = 4, #ARGV, 2 do
+  local message = cjson.decode(ARGV[i])
+  if redis.call('SET', p .. 'in:' .. message.id, ARGV[i], 'NX') then
+    for name in string.gmatch(ARGV[i + 1], '%S+') do
+      redis.call('ZADD', p .. 'in-by:' .. name, message.timestamp, message.id)
+    end
+    local cursor = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[i])
+    redis.call('PUBLISH', ARGV[3], '{"cursor":"' .. cursor .. '","message":' .. ARGV[i] .. '}')
+    out[#out + 1] = cursor
+    out[#out + 1] = ARGV[i]
+  end
+end
+return out
+`;
+
+/**
+ * A page of a customer's inbound messages, newest first, in one round trip: walks the index of each of the
+ * customer's names, keeps what is at or after the position, merges them without duplicates and reads the
+ * records. KEYS: the indexes. ARGV: 1 record key prefix, 2 max timestamp or '+inf', 3 the position's wamid
+ * or '' (then every message at the max timestamp is on the page), 4 limit.
+ */
+const LIST_LUA = `
+local function bytesLess(a, b)
+  local n = math.min(#a, #b)
+  for i = 1, n do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+local max, beforeId, limit = ARGV[2], ARGV[3], tonumber(ARGV[4])
+local maxScore = max ~= '+inf' and tonumber(max) or nil
+local seen, found = {}, {}
+for _, key in ipairs(KEYS) do
+  -- Ties at the position's timestamp are few; a margin keeps them on the page without a second walk.
+  local entries = redis.call('ZREVRANGEBYSCORE', key, max, '-inf', 'WITHSCORES', 'LIMIT', 0, limit + 64)
+  for i = 1, #entries, 2 do
+    local id, score = entries[i], tonumber(entries[i + 1])
+    local onPage = maxScore == nil or score < maxScore or beforeId == '' or bytesLess(id, beforeId)
+    if onPage and not seen[id] then
+      seen[id] = true
+      found[#found + 1] = {id = id, score = score}
+    end
+  end
+end
+table.sort(found, function(a, b)
+  if a.score ~= b.score then return a.score > b.score end
+  return bytesLess(b.id, a.id)
+end)
+local out = {}
+for i = 1, math.min(limit, #found) do
+  local raw = redis.call('GET', ARGV[1] .. found[i].id)
+  if raw then out[#out + 1] = raw end
+end
+return out
+`;
+
+interface InboundScripts {
+  waInboundRecord(...args: Array<string | number>): Promise<string[]>;
+  waInboundList(...args: Array<string | number>): Promise<string[]>;
+}
+
+export interface RedisInboundStoreOptions {
+  keyPrefix: string;
+  /** Inbound events kept for replay (approximately). Default 100,000. */
+  maxLength?: number;
+}
+
+/** Inbound messages in Redis, `{i}`-tagged; the connection is the composition root's. */
+export class RedisInboundStore implements InboundStore {
+  private readonly redis: (Redis | Cluster) & InboundScripts;
+  private readonly prefix: string;
+  readonly stream: string;
+  readonly channel: string;
+  private readonly maxLength: number;
+
+  constructor(connection: Redis | Cluster, options: RedisInboundStoreOptions) {
+    connection.defineCommand('waInboundRecord', { numberOfKeys: 1, lua: RECORD_LUA });
+    connection.defineCommand('waInboundList', { lua: LIST_LUA, readOnly: true });
+    this.redis = connection as (Redis | Cluster) & InboundScripts;
+    this.prefix = `${options.keyPrefix}{i}:`;
+    this.stream = `${this.prefix}inbound-events`;
+    this.channel = `${this.prefix}inbound-published`;
+    this.maxLength = options.maxLength ?? 100_000;
+  }
+
+  async record(messages: readonly InboundMessageRecord[]): Promise<InboundMessageEvent[]> {
+    if (messages.length === 0) return [];
+    const reply = await this.redis.waInboundRecord(
+      this.stream,
+      this.prefix,
+      this.maxLength,
+      this.channel,
+      ...messages.flatMap((message) => [JSON.stringify(message), customerNamesOf(message).join(' ')]),
+    );
+    const events: InboundMessageEvent[] = [];
+    for (let i = 0; i + 1 < reply.length; i += 2) {
+      events.push({ cursor: reply[i] as string, message: decodeInbound(reply[i + 1] as string) });
+    }
+    return events;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Array<InboundMessageRecord | null>> {
+    if (ids.length === 0) return [];
+    const raws = await this.redis.mget(ids.map((id) => `${this.prefix}in:${id}`));
+    return raws.map((raw) => (raw === null ? null : decodeInbound(raw)));
+  }
+
+  async listFrom(
+    customers: readonly string[],
+    limit: number,
+    position: InboundPosition | null,
+  ): Promise<InboundMessageRecord[]> {
+    if (customers.length === 0 || limit < 1) return [];
+    const raws = await this.redis.waInboundList(
+      customers.length,
+      ...customers.map((name) => `${this.prefix}in-by:${name}`),
+      `${this.prefix}in:`,
+      position === null ? '+inf' : position.timestamp,
+      position?.id ?? '',
+      limit,
+    );
+    return raws.map(decodeInbound);
+  }
+}
+
+/** The gateway wrote the record; cjson turns an empty list into `{}`, which is read back as `[]`. */
+export function decodeInbound(raw: string): InboundMessageRecord {
+  const message = JSON.parse(raw) as InboundMessageRecord;
+  if (!Array.isArray(message.errors)) message.errors = [];
+  return message;
+}

@@ -1,0 +1,186 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { InboundMessageType } from '../../conversations';
+import { Contact } from './contact.type';
+import { Message } from './message.type';
+import { MessageError } from './message-error.type';
+import { PageInfo } from './message-connection.type';
+
+registerEnumType(InboundMessageType, {
+  name: 'InboundMessageType',
+  description:
+    'What a customer sent. A type Meta adds later is `UNSUPPORTED` until the gateway models it; `raw` keeps it.',
+});
+
+@ObjectType({
+  description:
+    'A medium the customer sent. Its bytes are fetched through the gateway, never from Meta directly.',
+})
+export class InboundMedia {
+  @Field(() => ID, { description: "Meta's media id." })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The MIME type, e.g. `image/jpeg`.' })
+  mimeType!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The SHA-256 of the file, as Meta reports it.' })
+  sha256!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The caption the customer wrote.' })
+  caption!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A document's file name." })
+  filename!: string | null;
+
+  @Field({ description: 'The gateway’s own address of the file (`/media/{id}`, a bearer key with `read`).' })
+  url!: string;
+}
+
+@ObjectType({ description: 'A place the customer shared.' })
+export class InboundLocation {
+  @Field({ description: 'Latitude in degrees.' })
+  latitude!: number;
+
+  @Field({ description: 'Longitude in degrees.' })
+  longitude!: number;
+
+  @Field(() => String, { nullable: true, description: 'The place’s name.' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The place’s address.' })
+  address!: string | null;
+}
+
+@ObjectType({ description: 'The button, list row or flow the customer chose.' })
+export class InboundReply {
+  @Field({ description: '`button_reply`, `list_reply`, `nfm_reply` or `button` (a template quick reply).' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'The id (or payload) the business gave the choice.' })
+  id!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The text the customer saw.' })
+  title!: string | null;
+}
+
+@ObjectType({ description: 'A reaction the customer put on a message.' })
+export class InboundReaction {
+  @Field(() => ID, { description: 'The wamid reacted to.' })
+  messageId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The emoji; null when the customer removed the reaction.',
+  })
+  emoji!: string | null;
+}
+
+@ObjectType({ description: 'A message a customer sent to a business number.' })
+export class InboundMessage {
+  @Field(() => ID, { description: "Meta's message id (`wamid.…`)." })
+  id!: string;
+
+  @Field(() => ID, { description: 'The business phone number id it was sent to.' })
+  phoneNumberId!: string;
+
+  @Field(() => Contact, { description: 'Who wrote.' })
+  from!: Contact;
+
+  @Field(() => InboundMessageType, { description: 'What was sent.' })
+  type!: InboundMessageType;
+
+  @Field(() => Date, { description: 'When the customer sent it (Meta’s time).' })
+  timestamp!: Date;
+
+  @Field(() => Date, { description: 'When the gateway received it.' })
+  receivedAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The text: a text message's body, a caption, a chosen button's title, a system message.",
+  })
+  text!: string | null;
+
+  @Field(() => InboundMedia, {
+    nullable: true,
+    description: 'The medium, for images, audio, video, documents, stickers.',
+  })
+  media!: InboundMedia | null;
+
+  @Field(() => InboundLocation, { nullable: true, description: 'The place, for a location.' })
+  location!: InboundLocation | null;
+
+  @Field(() => InboundReply, {
+    nullable: true,
+    description: 'The choice, for an interactive or button reply.',
+  })
+  reply!: InboundReply | null;
+
+  @Field(() => InboundReaction, { nullable: true, description: 'The reaction, for a reaction.' })
+  reaction!: InboundReaction | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The wamid this message replies to (Meta’s `context.id`).',
+  })
+  replyTo!: string | null;
+
+  @Field(() => [MessageError], {
+    description: 'Why Meta could not deliver the content (unsupported messages).',
+  })
+  errors!: MessageError[];
+
+  @Field(() => GraphQLJSONObject, {
+    description: 'The message as Meta sent it, for what the schema does not model yet.',
+  })
+  raw!: Record<string, unknown>;
+}
+
+export const ConversationItem = createUnionType({
+  name: 'ConversationItem',
+  description: 'One item of a conversation: a message the business sent, or one the customer wrote.',
+  types: () => [Message, InboundMessage] as const,
+  resolveType: (value) => ('statusHistory' in value ? Message : InboundMessage),
+});
+
+@ObjectType({ description: 'An item of a conversation page with its cursor.' })
+export class ConversationEdge {
+  @Field({ description: 'Pass as `after` to continue after this item.' })
+  cursor!: string;
+
+  @Field(() => ConversationItem, { description: 'The item.' })
+  node!: Message | InboundMessage;
+}
+
+@ObjectType({ description: 'A page of a conversation, newest first.' })
+export class ConversationConnection {
+  @Field(() => [ConversationEdge], { description: 'The items of this page with their cursors.' })
+  edges!: ConversationEdge[];
+
+  @Field(() => [ConversationItem], { description: 'The items of this page.' })
+  nodes!: Array<Message | InboundMessage>;
+
+  @Field(() => PageInfo, { description: 'Pagination state.' })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'A contact in a page of results.' })
+export class ContactEdge {
+  @Field({ description: 'Pass as `after` to continue after this contact.' })
+  cursor!: string;
+
+  @Field(() => Contact, { description: 'The contact.' })
+  node!: Contact;
+}
+
+@ObjectType({ description: 'A page of contacts, newest activity first.' })
+export class ContactConnection {
+  @Field(() => [ContactEdge], { description: 'The contacts of this page with their cursors.' })
+  edges!: ContactEdge[];
+
+  @Field(() => [Contact], { description: 'The contacts of this page.' })
+  nodes!: Contact[];
+
+  @Field(() => PageInfo, { description: 'Pagination state.' })
+  pageInfo!: PageInfo;
+}

@@ -1,0 +1,155 @@
+import { type InboundMessageRecord, InboundMessageType, type InboundReply } from '../conversations';
+import { type EpochMillis, type MessageErrorDetail } from '../messages';
+
+/** An inbound message as read from a webhook; the handler stamps when it was received. */
+export type InboundContent = Omit<InboundMessageRecord, 'receivedAt'>;
+
+type Json = Record<string, unknown>;
+
+const MEDIA_TYPES: ReadonlyMap<string, InboundMessageType> = new Map([
+  ['image', InboundMessageType.IMAGE],
+  ['audio', InboundMessageType.AUDIO],
+  ['video', InboundMessageType.VIDEO],
+  ['document', InboundMessageType.DOCUMENT],
+  ['sticker', InboundMessageType.STICKER],
+]);
+
+const OTHER_TYPES: ReadonlyMap<string, InboundMessageType> = new Map([
+  ['text', InboundMessageType.TEXT],
+  ['location', InboundMessageType.LOCATION],
+  ['contacts', InboundMessageType.CONTACTS],
+  ['interactive', InboundMessageType.INTERACTIVE],
+  ['button', InboundMessageType.BUTTON],
+  ['reaction', InboundMessageType.REACTION],
+  ['order', InboundMessageType.ORDER],
+  ['system', InboundMessageType.SYSTEM],
+]);
+
+/**
+ * What the customer sent, from one `messages[]` item whose id, sender and timestamp were already read. Meta
+ * adds types and fields over time: what is not modelled here stays in `raw`, and a type the gateway does not
+ * know is stored as `UNSUPPORTED` with its own word in `rawType`, never refused.
+ */
+export function readInboundContent(
+  raw: Json,
+  head: { id: string; waId?: string; userId?: string; phoneNumberId: string; timestamp: EpochMillis },
+  errors: MessageErrorDetail[],
+): InboundContent {
+  const rawType = typeof raw['type'] === 'string' ? raw['type'] : 'unknown';
+  const content: InboundContent = {
+    id: head.id,
+    phoneNumberId: head.phoneNumberId,
+    from: {
+      ...(head.waId !== undefined && { waId: head.waId }),
+      ...(head.userId !== undefined && { userId: head.userId }),
+    },
+    type: MEDIA_TYPES.get(rawType) ?? OTHER_TYPES.get(rawType) ?? InboundMessageType.UNSUPPORTED,
+    rawType,
+    timestamp: head.timestamp,
+    errors,
+    raw,
+  };
+  const replyTo = string(object(raw['context'])['id']);
+  if (replyTo !== undefined) content.replyTo = replyTo;
+  const body = object(raw[rawType]);
+
+  if (MEDIA_TYPES.has(rawType)) {
+    const id = string(body['id']);
+    if (id !== undefined) {
+      content.media = clean({
+        id,
+        mimeType: string(body['mime_type']),
+        sha256: string(body['sha256']),
+        caption: string(body['caption']),
+        filename: string(body['filename']),
+        voice: boolean(body['voice']),
+        animated: boolean(body['animated']),
+      });
+      if (content.media.caption !== undefined) content.text = content.media.caption;
+    }
+    return content;
+  }
+  switch (content.type) {
+    case InboundMessageType.TEXT:
+      setText(content, string(body['body']));
+      break;
+    case InboundMessageType.LOCATION: {
+      const latitude = number(body['latitude']);
+      const longitude = number(body['longitude']);
+      if (latitude !== undefined && longitude !== undefined) {
+        content.location = clean({
+          latitude,
+          longitude,
+          name: string(body['name']),
+          address: string(body['address']),
+          url: string(body['url']),
+        });
+      }
+      break;
+    }
+    case InboundMessageType.INTERACTIVE: {
+      const kind = string(body['type']);
+      if (kind !== undefined) {
+        const chosen = object(body[kind]);
+        content.reply = clean<InboundReply>({
+          kind,
+          id: string(chosen['id']) ?? string(chosen['name']),
+          title: string(chosen['title']) ?? string(chosen['body']),
+          description: string(chosen['description']),
+        });
+        setText(content, content.reply.title);
+      }
+      break;
+    }
+    case InboundMessageType.BUTTON:
+      content.reply = clean<InboundReply>({
+        kind: 'button',
+        id: string(body['payload']),
+        title: string(body['text']),
+      });
+      setText(content, content.reply.title);
+      break;
+    case InboundMessageType.REACTION: {
+      const messageId = string(body['message_id']);
+      if (messageId !== undefined) content.reaction = clean({ messageId, emoji: string(body['emoji']) });
+      break;
+    }
+    case InboundMessageType.ORDER:
+      setText(content, string(body['text']));
+      break;
+    case InboundMessageType.SYSTEM:
+      setText(content, string(body['body']));
+      break;
+    default:
+      break;
+  }
+  return content;
+}
+
+function setText(content: InboundContent, text: string | undefined): void {
+  if (text !== undefined) content.text = text;
+}
+
+function object(value: unknown): Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function string(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function number(value: unknown): number | undefined {
+  const parsed = typeof value === 'string' ? Number(value) : value;
+  return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function boolean(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** Absent fields stay absent, so records compare and serialise the same in every store. */
+function clean<T extends object>(value: T): T {
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
+  return kept as T;
+}
