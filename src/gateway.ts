@@ -141,6 +141,8 @@ export async function startGateway(
       readinessChecks: [...checks, upstreamReadiness(upstream)],
       logger,
       metrics,
+      media: upstream,
+      simulator,
     });
     const url = await server.listen();
     closers.push(() => server.close());

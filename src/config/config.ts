@@ -55,6 +55,8 @@ export interface Config {
   redisKeyPrefix: string;
   /** Kept events: the horizon of `since` replays. */
   streamMaxLength: number;
+  /** The largest inbound medium `GET /media/{id}` streams; a larger one is refused, not truncated. */
+  mediaMaxBytes: number;
   webhook: {
     /** HMAC key of `X-Hub-Signature-256`. Random per process when simulated and not configured. */
     appSecret: string;

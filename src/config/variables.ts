@@ -135,6 +135,11 @@ const GROUPS = [
         default: '10000',
       },
       { name: 'WEBHOOK_BODY_LIMIT_BYTES', meaning: 'Largest webhook body (1 MiB)', default: '1048576' },
+      {
+        name: 'MEDIA_MAX_BYTES',
+        meaning: 'Largest inbound medium GET /media/{id} passes on (100 MiB, WhatsApp’s own limit)',
+        default: '104857600',
+      },
       { name: 'SEND_RATE_LIMIT_PER_SECOND', meaning: 'Sends per second to the Graph API', default: '80' },
       {
         name: 'IDEMPOTENCY_TTL_SECONDS',

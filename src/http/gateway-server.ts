@@ -5,13 +5,16 @@ import { type Config } from '../config';
 import { type GatewayContext, type StatusEventStream } from '../graphql';
 import { type MessageStore } from '../messages';
 import { type Logger, type Metrics } from '../observability';
+import { type RunningSimulator } from '../simulator';
 import { type WebhookHandler } from '../webhooks';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
 import { registerGraphiqlRoutes } from './graphiql-routes';
 import { contextFactory, newRequestId, registerGraphqlRoutes } from './graphql-routes';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes';
 import { registerLivePageRoutes } from './live-page-routes';
+import { registerMediaRoutes, type MediaSource } from './media-routes';
 import { registerMetricsRoutes } from './metrics-routes';
+import { registerSimulatorRoutes } from './simulator-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 import { startWebSocketServer } from './websocket-server';
 
@@ -25,6 +28,10 @@ export interface GatewayServerOptions {
   readinessChecks: readonly ReadinessCheck[];
   logger: Logger;
   metrics: Metrics;
+  /** Where `GET /media/{id}` fetches inbound media. */
+  media: MediaSource;
+  /** The embedded simulator, whose control endpoint is then served too; null in real mode. */
+  simulator: Pick<RunningSimulator, 'injectInbound'> | null;
 }
 
 export type LifecycleState = 'starting' | 'ready' | 'draining' | 'stopped';
@@ -69,6 +76,13 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     bodyLimitBytes: options.config.webhook.bodyLimitBytes,
   });
   registerHealthRoutes(app, { checks: options.readinessChecks, isAcceptingWork: () => state === 'ready' });
+  registerMediaRoutes(app, {
+    media: options.media,
+    authenticator: options.authenticator,
+    maxBytes: options.config.mediaMaxBytes,
+    logger: options.logger.child({ component: 'media' }),
+  });
+  if (options.simulator !== null) registerSimulatorRoutes(app, options.simulator);
   await registerLivePageRoutes(app);
   await registerGraphiqlRoutes(app, { enabled: options.config.graphql.landingPage });
 

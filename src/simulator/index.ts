@@ -39,3 +39,7 @@ export { INBOUND_SCENARIO_PROFILE, INBOUND_SCENARIO_TEXT } from './status-plan';
 export { GRAPH_ERROR_CATALOGUE, type GraphErrorDefinition } from './error-catalogue';
 export type * from './wire-types';
 export { simulatorOptionsFromEnv } from './simulator-env';
+export { INBOUND_INJECTION_PATH, inboundInjectionSchema, type InboundInjection } from './inbound-injection';
+export { SIMULATED_MEDIA, SimulatorMediaId, type SimulatedMedium } from './media-library';
+export { buildUserPreferencesWebhook, type UserPreferenceInput } from './webhook-payload';
+export type { HandlerResult } from './http-io';

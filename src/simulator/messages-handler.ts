@@ -5,6 +5,7 @@ import { unsupportedRequest } from './phone-number-handler';
 import { isKnownPhoneNumberId } from './phone-number-profiles';
 import {
   type CustomerNaming,
+  type CustomerReply,
   findRecipientScenario,
   isSanctionedRecipient,
   ORDINARY_STEPS,
@@ -25,6 +26,8 @@ export interface MessagesContext {
   options: ResolvedSimulatorOptions;
   stats: SimulatorStatsRecorder;
   dispatcher: WebhookDispatcher;
+  /** Posts what a customer writes (the simulator's control endpoint). */
+  injectInbound: (json: unknown) => HandlerResult;
 }
 
 /** A handler result that may be held back (`delayMs`) and has effects once it is written. */
@@ -94,6 +97,7 @@ function handleSend(request: SendRequest, phoneNumberId: string, context: Messag
         messageStatus: behaviour.messageStatus ?? (isTemplate ? 'accepted' : undefined),
         inboundFirst: behaviour.inboundFirst ?? false,
         naming: behaviour.naming ?? 'number',
+        ...(behaviour.reply !== undefined && { reply: behaviour.reply }),
         isTemplate,
       });
     case 'reject':
@@ -115,6 +119,7 @@ interface AcceptOptions {
   messageStatus: WireMessageStatus | undefined;
   inboundFirst: boolean;
   naming: CustomerNaming;
+  reply?: CustomerReply;
   isTemplate: boolean;
 }
 
@@ -165,6 +170,7 @@ function accept(
           account: { wabaId: options.wabaId, phoneNumberId, displayPhoneNumber: options.displayPhoneNumber },
           inboundFirst: accepted.inboundFirst,
           naming: accepted.naming,
+          ...(accepted.reply !== undefined && { reply: accepted.reply }),
         }),
       );
     },

@@ -31,6 +31,14 @@ export interface ScenarioError {
  */
 export type CustomerNaming = 'number' | 'user-id' | 'both';
 
+/** What a scenario's customer writes back after reading: a text, an image, a button, or "STOP". */
+export type CustomerReply =
+  | { kind: 'text'; text: string }
+  | { kind: 'image'; caption: string }
+  | { kind: 'button'; id: string; title: string }
+  /** "STOP", and Meta's `user_preferences` webhook for marketing messages. */
+  | { kind: 'stop' };
+
 export type RecipientBehaviour =
   /** Accepted; then `steps` are posted as webhooks. */
   | {
@@ -41,6 +49,8 @@ export type RecipientBehaviour =
       inboundFirst?: boolean;
       /** How the webhooks name the customer. Default `number`. */
       naming?: CustomerNaming;
+      /** What the customer writes back once they read the message. */
+      reply?: CustomerReply;
     }
   /** Refused with `error` every time. */
   | { kind: 'reject'; error: ScenarioError }
@@ -236,6 +246,32 @@ export const SCENARIOS: readonly RecipientScenario[] = Object.freeze([
     'username-writes-first',
     'accepted; an inbound text from the BSUID only (with a username) is posted first, then statuses by BSUID only',
     { kind: 'deliver', steps: ORDINARY_STEPS, inboundFirst: true, naming: 'user-id' },
+  ),
+  scenario('43', 'replies-text', 'accepted; sent → delivered → read, then the customer writes back a text', {
+    kind: 'deliver',
+    steps: ORDINARY_STEPS,
+    reply: { kind: 'text', text: 'Thanks! When will it arrive?' },
+  }),
+  scenario('44', 'replies-image', 'accepted; sent → delivered → read, then the customer sends a photo', {
+    kind: 'deliver',
+    steps: ORDINARY_STEPS,
+    reply: { kind: 'image', caption: 'This is what arrived' },
+  }),
+  scenario(
+    '45',
+    'replies-button',
+    'accepted; sent → delivered → read, then the customer taps a quick reply',
+    {
+      kind: 'deliver',
+      steps: ORDINARY_STEPS,
+      reply: { kind: 'button', id: 'TRACK_ORDER', title: 'Track my order' },
+    },
+  ),
+  scenario(
+    '46',
+    'replies-stop',
+    'accepted; sent → delivered → read, then the customer writes STOP and stops marketing messages',
+    { kind: 'deliver', steps: ORDINARY_STEPS, reply: { kind: 'stop' } },
   ),
 ]);
 

@@ -3,6 +3,8 @@ import { checkAccessToken, readAccessToken } from './access-token';
 import { handleDebugToken } from './debug-token-handler';
 import { buildGraphError, type GraphErrorSpec } from './graph-error';
 import { readBody, writeJson, type HandlerResult } from './http-io';
+import { INBOUND_INJECTION_PATH, readJsonBody } from './inbound-injection';
+import { findMedium, handleMediaInfo, MEDIA_DOWNLOAD_PATH, writeMediaDownload } from './media-handler';
 import { handleMessages, type MessagesContext, type SendOutcome } from './messages-handler';
 import { handlePhoneNumber, unsupportedRequest } from './phone-number-handler';
 import { SimulatorEndpoint } from './simulator-stats';
@@ -14,11 +16,16 @@ export type HeldAnswers = Set<NodeJS.Timeout>;
 
 type Route =
   | { endpoint: SimulatorEndpoint.MESSAGES; phoneNumberId: string }
+  | { endpoint: SimulatorEndpoint.MEDIA; mediaId: string }
+  | { endpoint: SimulatorEndpoint.MEDIA_DOWNLOAD }
+  | { endpoint: SimulatorEndpoint.INBOUND_INJECTION }
   | { endpoint: SimulatorEndpoint.PHONE_NUMBER; phoneNumberId: string }
   | { endpoint: SimulatorEndpoint.DEBUG_TOKEN }
   | { endpoint: SimulatorEndpoint.UNKNOWN };
 
 function route(path: string, apiVersion: string | undefined): Route {
+  if (path === MEDIA_DOWNLOAD_PATH) return { endpoint: SimulatorEndpoint.MEDIA_DOWNLOAD };
+  if (path === INBOUND_INJECTION_PATH) return { endpoint: SimulatorEndpoint.INBOUND_INJECTION };
   const segments = path.split('/').filter((segment) => segment.length > 0);
   const [version, node, edge, ...rest] = segments;
   const versionOk =
@@ -26,6 +33,9 @@ function route(path: string, apiVersion: string | undefined): Route {
   if (!versionOk || node === undefined || rest.length > 0) return { endpoint: SimulatorEndpoint.UNKNOWN };
   if (node === 'debug_token' && edge === undefined) return { endpoint: SimulatorEndpoint.DEBUG_TOKEN };
   if (!/^\d+$/.test(node)) return { endpoint: SimulatorEndpoint.UNKNOWN };
+  // A node is a phone number or a medium, as at Meta; the simulator knows its media ids.
+  if (edge === undefined && findMedium(node) !== undefined)
+    return { endpoint: SimulatorEndpoint.MEDIA, mediaId: node };
   if (edge === undefined) return { endpoint: SimulatorEndpoint.PHONE_NUMBER, phoneNumberId: node };
   if (edge === 'messages') return { endpoint: SimulatorEndpoint.MESSAGES, phoneNumberId: node };
   return { endpoint: SimulatorEndpoint.UNKNOWN };
@@ -73,12 +83,27 @@ async function answer(
       errorResult({ code: 131055, details: `Method ${method} is not allowed on ${path}.` }),
     );
   }
+  if (target.endpoint === SimulatorEndpoint.INBOUND_INJECTION) {
+    // The simulator's own control endpoint: what a customer would write, posted as Meta's webhook.
+    const body = await readBody(req, context.options.maxBodyBytes);
+    if (body === undefined) return writeJson(res, { status: 413, body: { error: 'the body is too large' } });
+    const json = readJsonBody(body);
+    return writeJson(res, json.ok ? context.injectInbound(json.json) : json.result);
+  }
   const tokenCheck = checkAccessToken(readAccessToken(req, query));
   if (!tokenCheck.ok) {
     req.resume();
     return writeJson(res, { status: tokenCheck.error.httpStatus, body: tokenCheck.error.body });
   }
   switch (target.endpoint) {
+    case SimulatorEndpoint.MEDIA_DOWNLOAD:
+      req.resume();
+      return writeMediaDownload(res, query);
+    case SimulatorEndpoint.MEDIA: {
+      req.resume();
+      if (method !== 'GET') return writeJson(res, unsupportedRequest('post', target.mediaId));
+      return writeJson(res, handleMediaInfo(findMedium(target.mediaId)!, req));
+    }
     case SimulatorEndpoint.DEBUG_TOKEN:
       req.resume();
       if (method !== 'GET') return writeJson(res, unsupportedRequest('post', 'debug_token'));

@@ -7,14 +7,11 @@ import { createRequestListener, type HeldAnswers } from './simulator-router';
 import { SimulatorStatsRecorder, type SimulatorStats } from './simulator-stats';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { buildInboundMessageWebhook } from './webhook-payload';
+import type { HandlerResult } from './http-io';
+import { type InboundInjection, parseInboundInjection, wireContentOf } from './inbound-injection';
 
-/** An inbound customer text to post through the simulator's webhook queue. */
-export interface InboundMessageRequest {
-  /** The customer's number (`+` and formatting are dropped). */
-  from: string;
-  text: string;
-  profileName?: string;
-}
+/** What a customer writes, to post through the simulator's webhook queue (see `InboundInjection`). */
+export type InboundMessageRequest = InboundInjection;
 
 export interface RunningSimulator {
   /** Base URL, e.g. `http://127.0.0.1:41234` (paths start with the version: `/v23.0/…`). */
@@ -28,8 +25,13 @@ export interface RunningSimulator {
   sendCount(to?: string): number;
   /** Where later webhooks go; `undefined` stops them (a chain in progress drops its remaining posts). */
   setWebhookUrl(url: string | undefined): void;
-  /** Posts an inbound customer text webhook (retried like the others); returns its `wamid`. */
+  /** Posts an inbound customer message webhook (retried like the others); returns its `wamid`. */
   postInboundMessage(message: InboundMessageRequest): string;
+  /**
+   * The control endpoint's work: checks a JSON body (`InboundInjection`) and posts it, answering the wamid
+   * (200), why the body is wrong (400), or that no webhook URL is set (409).
+   */
+  injectInbound(json: unknown): HandlerResult;
   /** Resolves when every webhook scheduled so far has been delivered or given up. */
   flushWebhooks(): Promise<void>;
   /** Stops listening, drops pending webhooks and held answers, and closes every socket. */
@@ -52,7 +54,33 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   });
   const stats = new SimulatorStatsRecorder(dispatcher.stats);
   const held: HeldAnswers = new Set();
-  const server = createServer(createRequestListener({ options: resolved, stats, dispatcher }, held));
+  const postInbound = (message: InboundInjection): string => {
+    const from = message.from?.replace(/\D/g, '');
+    const messageId = newMessageId(from ?? message.fromUserId ?? '');
+    const body = buildInboundMessageWebhook({
+      wabaId: resolved.wabaId,
+      phoneNumberId: resolved.phoneNumberId,
+      displayPhoneNumber: resolved.displayPhoneNumber,
+      ...(from !== undefined && { from }),
+      ...(message.fromUserId !== undefined && { fromUserId: message.fromUserId }),
+      ...(message.profileName !== undefined && { profileName: message.profileName }),
+      ...(message.username !== undefined && { username: message.username }),
+      ...(message.replyTo !== undefined && { replyTo: message.replyTo }),
+      content: wireContentOf(message),
+      messageId,
+    });
+    dispatcher.enqueue([serializeMetaJson(body)]);
+    return messageId;
+  };
+  const injectInbound = (json: unknown): HandlerResult => {
+    const parsed = parseInboundInjection(json);
+    if (!parsed.ok) return parsed.result;
+    if (dispatcher.url === undefined) return { status: 409, body: { error: 'no webhook URL is set' } };
+    return { status: 200, body: { messages: [{ id: postInbound(parsed.injection) }] } };
+  };
+  const server = createServer(
+    createRequestListener({ options: resolved, stats, dispatcher, injectInbound }, held),
+  );
   try {
     await listen(server, resolved.port, resolved.host);
   } catch (error) {
@@ -85,21 +113,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (webhookUrl !== undefined) checkWebhookUrl(webhookUrl);
       dispatcher.setUrl(webhookUrl);
     },
-    postInboundMessage: (message) => {
-      const from = message.from.replace(/\D/g, '');
-      const messageId = newMessageId(from);
-      const body = buildInboundMessageWebhook({
-        wabaId: resolved.wabaId,
-        phoneNumberId: resolved.phoneNumberId,
-        displayPhoneNumber: resolved.displayPhoneNumber,
-        from,
-        text: message.text,
-        messageId,
-        ...(message.profileName === undefined ? {} : { profileName: message.profileName }),
-      });
-      dispatcher.enqueue([serializeMetaJson(body)]);
-      return messageId;
-    },
+    postInboundMessage: postInbound,
+    injectInbound,
     flushWebhooks: () => dispatcher.flush(),
     close: () => (closing ??= close()),
   };

@@ -5,6 +5,9 @@ export enum SimulatorEndpoint {
   MESSAGES = 'messages',
   PHONE_NUMBER = 'phone_number',
   DEBUG_TOKEN = 'debug_token',
+  MEDIA = 'media',
+  MEDIA_DOWNLOAD = 'media_download',
+  INBOUND_INJECTION = 'inbound_injection',
   UNKNOWN = 'unknown',
 }
 
@@ -31,6 +34,9 @@ export class SimulatorStatsRecorder implements SimulatorStats {
     [SimulatorEndpoint.MESSAGES]: 0,
     [SimulatorEndpoint.PHONE_NUMBER]: 0,
     [SimulatorEndpoint.DEBUG_TOKEN]: 0,
+    [SimulatorEndpoint.MEDIA]: 0,
+    [SimulatorEndpoint.MEDIA_DOWNLOAD]: 0,
+    [SimulatorEndpoint.INBOUND_INJECTION]: 0,
     [SimulatorEndpoint.UNKNOWN]: 0,
   };
   sendsReceived = 0;

@@ -1,9 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { serializeMetaJson } from './meta-json';
-import { type CustomerNaming, SIMULATED_USERNAME, simulatedUserId, type StatusStep } from './scenarios';
+import { sha256Of, SIMULATED_MEDIA, SimulatorMediaId } from './media-library';
+import {
+  type CustomerNaming,
+  type CustomerReply,
+  SIMULATED_USERNAME,
+  simulatedUserId,
+  type StatusStep,
+} from './scenarios';
+import type { WireInboundContent } from './wire-types';
 import {
   buildInboundMessageWebhook,
   buildStatusWebhook,
+  buildUserPreferencesWebhook,
   buildWireStatus,
   type PricingCategory,
   type WebhookAccount,
@@ -23,6 +32,8 @@ export interface StatusPlanInput {
   inboundFirst?: boolean;
   /** How the webhooks name the customer. Default `number`. */
   naming?: CustomerNaming;
+  /** What the customer writes back after the last status. */
+  reply?: CustomerReply;
 }
 
 /** The text the "customer writes first" scenario posts: non-ASCII on purpose (Meta escapes it). */
@@ -46,7 +57,7 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
       ...input.account,
       ...(byNumber && { from: input.waId }),
       ...(userId !== undefined && { fromUserId: userId, username: SIMULATED_USERNAME }),
-      text: INBOUND_SCENARIO_TEXT,
+      content: INBOUND_SCENARIO_TEXT,
       profileName: INBOUND_SCENARIO_PROFILE,
       timestamp: Math.floor(input.acceptedAtMs / 1000),
     });
@@ -77,7 +88,60 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
         return assertNever(step);
     }
   }
+  if (input.reply !== undefined) {
+    const wroteAt = secondsAt(
+      Math.max(0, ...input.steps.map((s) => (s.kind === 'status' ? s.occursAt : 0))) + 1,
+    );
+    const customer = {
+      ...input.account,
+      ...(byNumber && { from: input.waId }),
+      ...(userId !== undefined && { fromUserId: userId }),
+      profileName: INBOUND_SCENARIO_PROFILE,
+      replyTo: input.messageId,
+      timestamp: wroteAt,
+    };
+    bodies.push(
+      serializeMetaJson(buildInboundMessageWebhook({ ...customer, content: replyContent(input.reply) })),
+    );
+    if (input.reply.kind === 'stop') {
+      bodies.push(
+        serializeMetaJson(
+          buildUserPreferencesWebhook({
+            ...input.account,
+            from: input.waId,
+            value: 'stop',
+            timestamp: wroteAt,
+          }),
+        ),
+      );
+    }
+  }
   return bodies;
+}
+
+function replyContent(reply: CustomerReply): WireInboundContent {
+  switch (reply.kind) {
+    case 'text':
+      return { type: 'text', text: { body: reply.text } };
+    case 'image': {
+      const image = SIMULATED_MEDIA.get(SimulatorMediaId.IMAGE)!;
+      return {
+        type: 'image',
+        image: {
+          id: image.id,
+          mime_type: image.mimeType,
+          sha256: sha256Of(image.bytes()),
+          caption: reply.caption,
+        },
+      };
+    }
+    case 'button':
+      return { type: 'button', button: { payload: reply.id, text: reply.title } };
+    case 'stop':
+      return { type: 'text', text: { body: 'STOP' } };
+    default:
+      return assertNever(reply);
+  }
 }
 
 function assertNever(value: never): never {

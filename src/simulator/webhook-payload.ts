@@ -3,8 +3,10 @@ import { ERROR_CODES_HREF, graphErrorDefinition } from './error-catalogue';
 import { newMessageId } from './message-id';
 import { SIMULATOR_DEFAULTS } from './simulator-options';
 import type {
+  WireAccountWebhookPayload,
   WireInboundContact,
-  WireInboundTextMessage,
+  WireInboundContent,
+  WireInboundMessage,
   WireStatus,
   WireStatusError,
   WireStatusName,
@@ -112,6 +114,48 @@ function wrap(account: WebhookAccount, value: WireWebhookValue): WireWebhookPayl
   };
 }
 
+export interface UserPreferenceInput extends WebhookAccount {
+  /** The customer's number (digits; a leading `+` is dropped). */
+  from: string;
+  value: 'stop' | 'resume';
+  /** Unix seconds. Default: now. */
+  timestamp?: number;
+}
+
+/** Meta's `user_preferences` webhook: a customer stopped or resumed marketing messages. */
+export function buildUserPreferencesWebhook(input: UserPreferenceInput): WireAccountWebhookPayload {
+  const waId = input.from.replace(/^\+/, '');
+  const timestamp = input.timestamp ?? nowSeconds();
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: input.wabaId ?? SIMULATOR_DEFAULTS.wabaId,
+        time: timestamp,
+        changes: [
+          {
+            field: 'user_preferences',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: metadataOf(input),
+              contacts: [{ wa_id: waId, profile: { name: 'Simulated Customer' } }],
+              user_preferences: [
+                {
+                  wa_id: waId,
+                  detail: `User requested to ${input.value} marketing messages`,
+                  category: 'marketing_messages',
+                  value: input.value,
+                  timestamp,
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /** A status webhook body (one entry, one change) carrying `statuses`. Serialise with `serializeMetaJson`. */
 export function buildStatusWebhook(input: WebhookAccount & { statuses: WireStatus[] }): WireWebhookPayload {
   return wrap(input, {
@@ -126,7 +170,10 @@ export interface InboundMessageInput extends WebhookAccount {
   from?: string;
   /** The customer's business-scoped user id; at least one of `from` and `fromUserId` is needed. */
   fromUserId?: string;
-  text: string;
+  /** What the customer sent: a text, or any content part of Meta's inbound messages. */
+  content: string | WireInboundContent;
+  /** The wamid the customer replies to (Meta's `context`). */
+  replyTo?: string;
   /** The customer's WhatsApp profile name. Default `Simulated Customer`. */
   profileName?: string;
   /** The customer's WhatsApp username, when they adopted one. */
@@ -147,12 +194,16 @@ export function buildInboundMessageWebhook(input: InboundMessageInput): WireWebh
   if (input.username !== undefined) contact.profile.username = input.username;
   if (from !== undefined) contact.wa_id = from;
   if (input.fromUserId !== undefined) contact.user_id = input.fromUserId;
-  const message: WireInboundTextMessage = {
+  const content: WireInboundContent =
+    typeof input.content === 'string' ? { type: 'text', text: { body: input.content } } : input.content;
+  const message: WireInboundMessage = {
+    ...content,
     id: input.messageId ?? newMessageId(from ?? input.fromUserId ?? ''),
     timestamp: String(input.timestamp ?? nowSeconds()),
-    type: 'text',
-    text: { body: input.text },
   };
+  if (input.replyTo !== undefined) {
+    message.context = { from: metadataOf(input).display_phone_number, id: input.replyTo };
+  }
   if (from !== undefined) message.from = from;
   if (input.fromUserId !== undefined) message.from_user_id = input.fromUserId;
   return wrap(input, {

@@ -82,22 +82,40 @@ export interface WireInboundContact {
   user_id?: string;
 }
 
-export interface WireInboundTextMessage {
+/** A medium as Meta describes it in an inbound message. */
+export interface WireInboundMedia {
+  id: string;
+  mime_type: string;
+  sha256: string;
+  caption?: string;
+  filename?: string;
+  voice?: boolean;
+}
+
+/** What a customer sent: the type and its part, as in Meta's inbound messages. */
+export type WireInboundContent =
+  | { type: 'text'; text: { body: string } }
+  | { type: 'image'; image: WireInboundMedia }
+  | { type: 'document'; document: WireInboundMedia }
+  | { type: 'audio'; audio: WireInboundMedia }
+  | { type: 'button'; button: { payload: string; text: string } }
+  | { type: 'reaction'; reaction: { message_id: string; emoji: string } };
+
+export type WireInboundMessage = WireInboundContent & {
   /** Left out for a customer known by BSUID only. */
   from?: string;
   from_user_id?: string;
   id: string;
   timestamp: string;
-  type: 'text';
-  text: { body: string };
-}
+  context?: { from: string; id: string };
+};
 
 export interface WireWebhookValue {
   messaging_product: 'whatsapp';
   metadata: WireWebhookMetadata;
   statuses?: WireStatus[];
   contacts?: WireInboundContact[];
-  messages?: WireInboundTextMessage[];
+  messages?: WireInboundMessage[];
 }
 
 /** The body Meta POSTs to the callback URL. */
@@ -154,4 +172,10 @@ export interface WireDebugTokenData {
   granular_scopes: WireGranularScope[];
   user_id?: string;
   error?: { code: number; subcode: number; message: string };
+}
+
+/** A body of another webhook field (`user_preferences`, …): Meta's envelope around that field's value. */
+export interface WireAccountWebhookPayload {
+  object: 'whatsapp_business_account';
+  entry: { id: string; time: number; changes: { field: string; value: Record<string, unknown> }[] }[];
 }

@@ -14,7 +14,8 @@ import { GraphApiError } from './graph-api-error';
 import { exchange } from './http-exchange';
 import { interpretAnswer, type AnswerSpec } from './interpret-answer';
 import { UpstreamCallPolicy, type RetryRule } from './retry-policy';
-import { UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
+import { type MediaDownload, type MediaInfo, mediaInfoSchema, openMediaDownload } from './media-download';
+import { UpstreamNetworkError, InvalidUpstreamArgumentError, UpstreamTimeoutError } from './transport-errors';
 import {
   debugTokenResponseSchema,
   markReadResponseSchema,
@@ -140,6 +141,39 @@ export class GraphApiClient {
       secrets: [this.config.appAccessToken, this.config.accessToken, inputToken],
     });
     return answer.data;
+  }
+
+  /**
+   * `GET /{version}/{media-id}`: where an inbound medium can be downloaded (a URL valid for minutes) and
+   * what it is. Meta answers code 100 (subcode 33) for an id it does not know.
+   */
+  async getMedia(mediaId: string): Promise<MediaInfo> {
+    if (!/^\d{1,32}$/.test(mediaId))
+      throw new InvalidUpstreamArgumentError('mediaId', 'must be the digits of a media id');
+    return this.call({
+      endpoint: 'media',
+      rule: 'read',
+      method: 'GET',
+      path: `${this.config.versionPath}/${mediaId}`,
+      token: this.config.accessToken,
+      schema: mediaInfoSchema,
+      secrets: [this.config.accessToken],
+    });
+  }
+
+  /**
+   * Opens the download of a medium with the gateway's token. Only an https URL, or one on the configured
+   * Graph API origin (a simulator), is followed: the token must never be sent anywhere else.
+   */
+  async downloadMedia(info: MediaInfo): Promise<MediaDownload> {
+    const url = new URL(info.url);
+    if (url.protocol !== 'https:' && url.origin !== this.config.origin) {
+      throw new InvalidUpstreamArgumentError('media url', 'must be https or on the Graph API origin');
+    }
+    return openMediaDownload(url.toString(), {
+      token: this.config.accessToken,
+      timeoutMs: this.config.requestTimeoutMs,
+    });
   }
 
   /** The circuit breaker's state, for `/readyz` and metrics. */

@@ -27,3 +27,4 @@ export {
 export { InvalidUpstreamArgumentError, UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
 export { type UpstreamEndpoint } from './upstream-endpoint';
 export * from './wire-types';
+export { type MediaDownload, type MediaInfo } from './media-download';

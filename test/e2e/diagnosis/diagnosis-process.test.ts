@@ -88,7 +88,7 @@ describe('diagnosis in the built gateway process, with Redis', () => {
   it('a 131047 at send time names when the customer last wrote (kept in Redis)', async () => {
     const wroteAt = Math.floor(Date.now() / 1000) - 30 * 3600;
     const body = serializeMetaJson(
-      buildInboundMessageWebhook({ from: scenario(15), text: 'Where is my parcel?', timestamp: wroteAt }),
+      buildInboundMessageWebhook({ from: scenario(15), content: 'Where is my parcel?', timestamp: wroteAt }),
     );
     expect(
       (

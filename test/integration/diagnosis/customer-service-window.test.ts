@@ -54,7 +54,7 @@ describe.each([
     postWebhook(
       buildInboundMessageWebhook({
         from,
-        text: 'Hello, is my order on its way?',
+        content: 'Hello, is my order on its way?',
         timestamp,
         phoneNumberId: gateway.simulator!.phoneNumberId,
       }),
@@ -114,7 +114,7 @@ describe.each([
     await postWebhook(
       buildInboundMessageWebhook({
         from: '12025550133',
-        text: 'Hi other business',
+        content: 'Hi other business',
         timestamp: nowSeconds() - HOUR_SECONDS,
         phoneNumberId: '106540352240001',
       }),

@@ -116,7 +116,7 @@ describe('simulator helpers', () => {
   it('builds inbound message webhooks with contacts and messages', () => {
     const payload = buildInboundMessageWebhook({
       from: '+12025550177',
-      text: 'hi',
+      content: 'hi',
       timestamp: 5,
       messageId: 'wamid.B',
     });
