@@ -55,6 +55,11 @@ export interface Config {
   redisKeyPrefix: string;
   /** Kept events: the horizon of `since` replays. */
   streamMaxLength: number;
+  /**
+   * How long a Redis command may go unanswered before it fails, in ms. A Redis that hangs (rather than
+   * closing its connections) then costs a webhook this long before its 503, not until Redis wakes up.
+   */
+  redisCommandTimeoutMs: number;
   webhook: {
     /** HMAC key of `X-Hub-Signature-256`. Random per process when simulated and not configured. */
     appSecret: string;
