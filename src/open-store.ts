@@ -67,7 +67,11 @@ export async function openStore(
       return watched(
         new Cluster([...storeConfig.nodes], {
           ...recommendedClusterOptions,
-          redisOptions: { ...recommendedClusterOptions.redisOptions, connectionName: `wa-gateway-${name}` },
+          redisOptions: {
+            ...recommendedClusterOptions.redisOptions,
+            commandTimeout: config.redisCommandTimeoutMs,
+            connectionName: `wa-gateway-${name}`,
+          },
           shardedSubscribers: role === 'subscriber',
           lazyConnect: true,
         }),
@@ -82,6 +86,7 @@ export async function openStore(
       new Redis(storeConfig.url, {
         ...recommendedRedisOptions,
         ...extra,
+        commandTimeout: config.redisCommandTimeoutMs,
         connectionName: `wa-gateway-${name}`,
         lazyConnect: true,
       }),

@@ -57,6 +57,11 @@ export interface Config {
   streamMaxLength: number;
   /** The largest inbound medium `GET /media/{id}` streams; a larger one is refused, not truncated. */
   mediaMaxBytes: number;
+  /**
+   * How long a Redis command may go unanswered before it fails, in ms. A Redis that hangs (rather than
+   * closing its connections) then costs a webhook this long before its 503, not until Redis wakes up.
+   */
+  redisCommandTimeoutMs: number;
   webhook: {
     /** HMAC key of `X-Hub-Signature-256`. Random per process when simulated and not configured. */
     appSecret: string;

@@ -88,6 +88,7 @@ function readConfig(read: EnvReader): Config {
       'up to 32 letters, digits, or _ . : -',
     ),
     streamMaxLength: read.integer('STREAM_MAX_LENGTH', 100_000, 100, 100_000_000),
+    redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 2_000, 50, 60_000),
     webhook: {
       appSecret: appSecret ?? randomBytes(32).toString('hex'),
       verifyToken: verifyToken ?? randomBytes(16).toString('hex'),

@@ -46,6 +46,12 @@ const GROUPS = [
         default: 'wa:',
       },
       { name: 'STREAM_MAX_LENGTH', meaning: 'Status events kept for `since` replays', default: '100000' },
+      {
+        name: 'REDIS_COMMAND_TIMEOUT_MS',
+        meaning:
+          'How long one Redis command may go unanswered before it fails (a hung Redis answers 503), in ms',
+        default: '2000',
+      },
     ],
   },
   {

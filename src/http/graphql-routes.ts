@@ -21,6 +21,7 @@ import { maskError } from './format-error';
 import { operationObserverPlugin } from './operation-observer-plugin';
 import { queryLimits } from './query-limits';
 import { requestContextPlugin } from './request-context-plugin';
+import { unauthenticatedStatusPlugin } from './unauthenticated-status-plugin';
 
 export interface GraphqlRouteOptions {
   config: Config;
@@ -63,6 +64,7 @@ export async function registerGraphqlRoutes(
     plugins: [
       fastifyApolloDrainPlugin(app),
       requestContextPlugin(),
+      unauthenticatedStatusPlugin(),
       operationObserverPlugin(options.metrics, options.logger),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       config.graphql.landingPage
@@ -82,7 +84,8 @@ export async function registerGraphqlRoutes(
 
 /**
  * A request with a wrong key is refused outright; one without a key gets a context without a caller, so
- * that the operation fails with `UNAUTHENTICATED` (Apollo turns errors thrown here into HTTP 500s).
+ * that an operation needing a key fails with `UNAUTHENTICATED`, answered 401 by
+ * `unauthenticatedStatusPlugin` (Apollo turns errors thrown here into HTTP 500s).
  */
 function authenticateHttp(authenticator: ApiKeyAuthenticator, request: FastifyRequest): Caller | null {
   const result = authenticator.authenticate(ApiKeyAuthenticator.bearer(request.headers.authorization));

@@ -1,3 +1,5 @@
+import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from './status-rules';
+
 /**
  * Applies one status (or a send) to a message, atomically: dedupe against the history, effective status
  * by the rules of `status-rules.ts` (mirrored here: Lua cannot import them, and the contract suite runs
@@ -48,7 +50,12 @@ if raw then
   previous = rec.status
   status, conflict = nextEffective(rec.status, rec.conflict == true, u.status)
 else
-  rec = {id = u.messageId, phoneNumberId = u.phoneNumberId, type = 'unknown', createdAt = u.timestamp,
+  -- isPlausibleTimestamp (status-rules.ts): an impossible time is kept in the history, never as createdAt.
+  local createdAt = u.timestamp
+  if createdAt < ${EARLIEST_PLAUSIBLE_TIMESTAMP_MS} or createdAt > receivedAt + ${FUTURE_TIMESTAMP_TOLERANCE_MS} then
+    createdAt = receivedAt
+  end
+  rec = {id = u.messageId, phoneNumberId = u.phoneNumberId, type = 'unknown', createdAt = createdAt,
     statusHistory = {}, errors = {}}
   status, conflict = nextEffective(nil, false, u.status)
 end

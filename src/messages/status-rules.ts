@@ -43,6 +43,23 @@ export function statusRank(status: MessageStatus): number | null {
   }
 }
 
+/** WhatsApp began in 2009: a status timestamp before it is a broken clock or field, not a time. */
+export const EARLIEST_PLAUSIBLE_TIMESTAMP_MS = Date.UTC(2009, 0, 1);
+/** How far ahead of the gateway's clock Meta's timestamp may be (clock skew) and still be believed. */
+export const FUTURE_TIMESTAMP_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether Meta's timestamp of a status received at `receivedAt` can be a real time. One that cannot is
+ * still kept in the history (it is what Meta sent), but never becomes a record's `createdAt`, which
+ * orders `messages`: one such status would otherwise pin its message to the end or the top of every list.
+ * The Lua apply script applies the same bounds.
+ */
+export function isPlausibleTimestamp(timestamp: EpochMillis, receivedAt: EpochMillis): boolean {
+  return (
+    timestamp >= EARLIEST_PLAUSIBLE_TIMESTAMP_MS && timestamp <= receivedAt + FUTURE_TIMESTAMP_TOLERANCE_MS
+  );
+}
+
 /** The rank from which a message counts as received by at least one device. */
 const DELIVERED_RANK = 2;
 
@@ -111,7 +128,7 @@ export function applyStatusToRecord(
   cursor: string,
 ): AppliedStatus | 'duplicate' {
   if (isDuplicateStatus(record, update)) return 'duplicate';
-  const base = record ?? recordFromWebhook(update);
+  const base = record ?? recordFromWebhook(update, receivedAt);
   const next = nextEffectiveStatus(
     record ? { status: record.status, conflict: record.conflict } : null,
     update.status,
@@ -258,13 +275,14 @@ function sendIdentity(record: MessageRecord, message: NewMessage): Partial<Messa
   return identity;
 }
 
-function recordFromWebhook(update: StatusUpdate): MessageRecord {
+function recordFromWebhook(update: StatusUpdate, receivedAt: EpochMillis): MessageRecord {
   return {
     id: update.messageId,
     phoneNumberId: update.phoneNumberId,
     type: 'unknown',
-    // Meta's time of the first status we hear of is the closest to the send we will ever know.
-    createdAt: update.timestamp,
+    // Meta's time of the first status we hear of is the closest to the send we will ever know; when it
+    // cannot be a real time, the moment it arrived is the next closest.
+    createdAt: isPlausibleTimestamp(update.timestamp, receivedAt) ? update.timestamp : receivedAt,
     status: update.status,
     conflict: false,
     statusHistory: [],

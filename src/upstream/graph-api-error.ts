@@ -8,7 +8,7 @@ import { type UpstreamEndpoint } from './upstream-endpoint';
  * and downtime). Everything else is permanent for the same request.
  */
 export const TRANSIENT_ERROR_CODES: ReadonlySet<number> = new Set([
-  1, 2, 4, 80007, 130429, 131000, 131016, 133004,
+  1, 2, 4, 80007, 80008, 130429, 131000, 131016, 133004,
 ]);
 
 /**
@@ -155,7 +155,7 @@ function isTransientAnswer(httpStatus: number, code: number): boolean {
 
 /**
  * Whether retrying the same call soon may succeed: network errors, timeouts, and Graph API errors that
- * are transient (HTTP 5xx but for known permanent codes; codes 1, 2, 4, 80007, 130429, 131000, 131016,
+ * are transient (HTTP 5xx but for known permanent codes; codes 1, 2, 4, 80007, 80008, 130429, 131000, 131016,
  * 133004; or Meta's `is_transient`). Also the failures the circuit breaker counts.
  */
 export function isTransientFailure(err: unknown): boolean {

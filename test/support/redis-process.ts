@@ -69,9 +69,31 @@ export class RedisProcess {
     await exited;
   }
 
+  /**
+   * Freezes the server (SIGSTOP): its connections stay open and it answers nothing, as a Redis that hangs
+   * does. `resume()` wakes it up with everything it had. Neither waits for anything.
+   */
+  pause(): void {
+    this.signalRunning('SIGSTOP');
+  }
+
+  resume(): void {
+    this.signalRunning('SIGCONT');
+  }
+
   async remove(): Promise<void> {
+    // A frozen server would ignore SIGTERM until woken up.
+    if (this.child !== null && this.child.exitCode === null) this.resume();
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private signalRunning(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    const child = this.child;
+    if (child === null || child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`redis-server is not running; cannot send ${signal}`);
+    }
+    child.kill(signal);
   }
 }
 

@@ -103,6 +103,8 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   // Throttling. App- and account-level limits are counted over windows of minutes to an hour.
   transient(4, 'API Too Many Calls', 400, C.RATE_LIMITED, K.THROTTLING, 60),
   transient(80007, 'Rate limit issues', 400, C.RATE_LIMITED, K.THROTTLING, 60),
+  // platform-2026.md: calls to one WhatsApp Business Account, counted like 80007.
+  transient(80008, 'Too many calls to the WhatsApp Business Account', 400, C.RATE_LIMITED, K.THROTTLING, 60),
   // Throughput per number (80 msg/s by default): a short pause is enough.
   transient(130429, 'Rate limit hit', 400, C.RATE_LIMITED, K.THROTTLING, 5),
   // Spam limit: sending is limited until quality improves; an hour is the least that makes sense.
@@ -122,6 +124,19 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   // The block lasts as long as the enforcement notice says; a retry before that only fails again.
   fatal(368, 'Temporarily blocked for policies violations', 403, C.ACCOUNT_RESTRICTED, K.INTEGRITY),
   fatal(131031, 'Account has been locked', 403, C.ACCOUNT_RESTRICTED, K.INTEGRITY),
+  // platform-2026.md: an enforcement after repeated template category violations; it covers templates and
+  // Direct Send alike and lifts by itself after a period Meta does not publish. An hour is the least that
+  // makes sense before trying again, as for the spam limit.
+  transient(
+    131064,
+    'Messaging limit reached for template classification violations',
+    400,
+    C.ACCOUNT_RESTRICTED,
+    K.INTEGRITY,
+    3600,
+  ),
+  // Direct Send (utility text without a template of the business's own) is refused for this business.
+  fatal(139200, 'Direct Send blocked', 400, C.ACCOUNT_RESTRICTED, K.INTEGRITY),
   fatal(
     130497,
     'Business account is restricted from messaging users in this country',
@@ -148,6 +163,11 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   fatal(131008, 'Required parameter is missing', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131009, 'Parameter value is not valid', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131021, 'Recipient cannot be sender', 400, C.INVALID_REQUEST, K.PARAMETER),
+  // A business-scoped user id (BSUID) in `to` where only a phone number is allowed (platform-2026.md).
+  fatal(131062, 'BSUID cannot be used as recipient for this message', 400, C.INVALID_REQUEST, K.PARAMETER),
+  // The `recipient_identity_key_hash` sent no longer matches the customer's identity (new phone or
+  // reinstall): the request's own safeguard stopped it; sending again unchanged fails the same way.
+  fatal(137000, 'Recipient identity key hash mismatch', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131030, 'Recipient phone number not in allowed list', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131051, 'Unsupported message type', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131055, 'Method not allowed', 405, C.INVALID_REQUEST, K.PARAMETER),
@@ -162,6 +182,10 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
     K.INTEGRATION,
   ),
   fatal(131042, 'Business eligibility payment issue', 400, C.INTEGRATION_ERROR, K.INTEGRATION),
+  // The calling counterpart of 131042: business-initiated calls need a valid payment method.
+  fatal(131044, 'Payment method required for calling', 400, C.INTEGRATION_ERROR, K.PAYMENT),
+  // Marketing templates go through the Marketing Messages API for this business, not the messages endpoint.
+  fatal(131063, 'Marketing templates disabled on Cloud API', 400, C.INTEGRATION_ERROR, K.TEMPLATE),
   fatal(131045, 'Incorrect certificate', 500, C.PHONE_NUMBER, K.INTEGRATION),
 
   // Media.
@@ -176,7 +200,19 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   fatal(132012, 'Template parameter format mismatch', 400, C.TEMPLATE, K.TEMPLATE),
   fatal(132015, 'Template is paused', 400, C.TEMPLATE, K.TEMPLATE),
   fatal(132016, 'Template is disabled', 400, C.TEMPLATE, K.TEMPLATE),
+  // v23.0+: the parameters sent do not fit the template (names, types or values).
+  fatal(132018, 'Template parameter issue', 400, C.TEMPLATE, K.TEMPLATE),
   fatal(132068, 'Flow is in blocked state', 400, C.TEMPLATE, K.FLOW),
+
+  // Marketing Messages API (platform-2026.md).
+  fatal(134100, 'Not a marketing template', 400, C.TEMPLATE, K.TEMPLATE),
+  // A newly approved or edited template reaches the Marketing Messages API after about 10 minutes.
+  transient(134101, 'Template still syncing', 400, C.TEMPLATE, K.TEMPLATE, 600),
+  fatal(134102, 'Template unavailable', 400, C.TEMPLATE, K.TEMPLATE),
+
+  // Template management (message_templates edge): refused edits and deletions.
+  fatal(2388318, 'Template cannot be updated', 400, C.TEMPLATE, K.TEMPLATE),
+  fatal(2388330, 'Template cannot be deleted', 400, C.TEMPLATE, K.TEMPLATE),
 
   // Phone number registration.
   fatal(133000, 'Incomplete deregistration', 500, C.PHONE_NUMBER, K.REGISTRATION),

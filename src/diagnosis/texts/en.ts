@@ -365,6 +365,8 @@ export const EN = {
   'code.368.solution': 'Read the policy enforcement notice in WhatsApp Manager; appeal if it is a mistake.',
   'code.80007.description': 'The WhatsApp Business Account reached its rate limit.',
   'code.80007.solution': 'Back off and send more slowly.',
+  'code.80008.description': 'Too many calls were made to this WhatsApp Business Account in a short time.',
+  'code.80008.solution': 'Back off and spread calls to the account over time.',
   'code.130429.description': 'The phone number’s message throughput was reached.',
   'code.130429.solution': 'Slow down and spread sends over time.',
   'code.130472.description':
@@ -397,6 +399,9 @@ export const EN = {
   'code.131042.description':
     'There is a payment problem with the account (no or invalid payment method, credit line).',
   'code.131042.solution': 'Fix the payment setup in WhatsApp Manager.',
+  'code.131044.description':
+    'Business-initiated calls need a valid payment method on the WhatsApp Business Account.',
+  'code.131044.solution': 'Add or fix the payment method in WhatsApp Manager.',
   'code.131045.description': 'The phone number’s registration certificate is wrong.',
   'code.131045.solution': 'Register the phone number again.',
   'code.131047.description':
@@ -422,6 +427,18 @@ export const EN = {
   'code.131056.solution': 'Wait before sending to this customer again.',
   'code.131057.description': 'The account is in maintenance mode, for example during a throughput upgrade.',
   'code.131057.solution': 'Retry in a few minutes.',
+  'code.131062.description':
+    'The recipient was given as a business-scoped user id (BSUID), which cannot be used as the recipient of this message.',
+  'code.131062.solution':
+    'Send to the customer’s phone number instead, or use a message type that accepts a BSUID.',
+  'code.131063.description':
+    'Marketing templates cannot be sent through the Cloud API messages endpoint for this business: they must go through the Marketing Messages API.',
+  'code.131063.solution':
+    'Send marketing templates through the Marketing Messages API; utility and authentication templates still work here.',
+  'code.131064.description':
+    'The account reached its messaging limit because of template classification violations (templates in the wrong category). This stops template messages and Direct Send messages alike until the enforcement period ends.',
+  'code.131064.solution':
+    'Put every template in the right category (marketing, utility, authentication), then send again after the limit lifts.',
   'code.132000.description': 'The number of parameters does not match the template.',
   'code.132000.solution': 'Send exactly the number of parameters the template has.',
   'code.132001.description': 'No approved template with that name and language exists.',
@@ -436,6 +453,9 @@ export const EN = {
   'code.132015.solution': 'Edit the template, or wait until Meta reactivates it.',
   'code.132016.description': 'The template is disabled because of low quality.',
   'code.132016.solution': 'Create a new template.',
+  'code.132018.description':
+    'There is a problem with the template’s parameters: a name, type or value does not fit the template.',
+  'code.132018.solution': 'Send the parameters the template defines, with the right names, types and values.',
   'code.132068.description': 'The flow is blocked.',
   'code.132068.solution': 'Fix the flow in WhatsApp Manager.',
   'code.132069.description': 'The flow is throttled.',
@@ -458,10 +478,32 @@ export const EN = {
   'code.133015.solution': 'Wait {maintenanceMinutes} minutes, then register.',
   'code.133016.description': 'Too many register or deregister attempts.',
   'code.133016.solution': 'Wait and try again later.',
+  'code.134100.description':
+    'The Marketing Messages API only sends marketing templates, and this template is not one.',
+  'code.134100.solution':
+    'Send this template through the Cloud API messages endpoint, or use a marketing template.',
+  'code.134101.description':
+    'The template is still syncing to the Marketing Messages API, which takes about 10 minutes after approval or an edit.',
+  'code.134101.solution': 'Wait about 10 minutes, then send again.',
+  'code.134102.description': 'The template is not available for the Marketing Messages API.',
+  'code.134102.solution':
+    'Check the template’s status and the business’s Marketing Messages API onboarding in WhatsApp Manager.',
   'code.135000.description': 'An unknown error with the request’s parameters.',
   'code.135000.solution': 'Check the request against Meta’s reference.',
+  'code.137000.description':
+    'The recipient identity key hash sent with the message no longer matches the customer’s identity, for example after a new phone or a reinstall, so the message was stopped.',
+  'code.137000.solution':
+    'Confirm the customer’s identity through another channel, then send with the current identity key hash.',
+  'code.139200.description': 'Direct Send is blocked for this business, so the message was not sent.',
+  'code.139200.solution':
+    'Send an approved template instead, and check the Direct Send status in WhatsApp Manager.',
   'code.141006.description': 'A payment method problem blocks business-initiated conversations.',
   'code.141006.solution': 'Add a valid payment method to the account.',
+  'code.2388318.description':
+    'The template cannot be updated now (its status or the edit limits do not allow it).',
+  'code.2388318.solution': 'Wait until editing is allowed again, or create a new template.',
+  'code.2388330.description': 'The template cannot be deleted now.',
+  'code.2388330.solution': 'Check the template’s status in WhatsApp Manager and try again later.',
 } as const;
 
 /** Every text id; `zh-tw.ts` must define exactly these. */

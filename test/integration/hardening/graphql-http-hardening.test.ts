@@ -22,10 +22,31 @@ describe('GraphQL over HTTP: callers, limits and CSRF (RELIABILITY.md 15-20)', (
   });
 
   describe('case 15: callers', () => {
-    it('answers UNAUTHENTICATED to a request without a key', async () => {
+    it('answers 401 UNAUTHENTICATED to a request without a key, like a wrong key (RELIABILITY 51)', async () => {
       const answer = await hardened.graphql(MESSAGE_QUERY);
+      expect(answer.status).toBe(401);
       expect(codesOf(answer)).toEqual(['UNAUTHENTICATED']);
+      expect(answer.json<GraphqlBody>().errors![0]!.message).toBe(
+        'Send an API key: Authorization: Bearer <key>.',
+      );
       expect(answer.json<GraphqlBody>().data).toEqual({ message: null });
+    });
+
+    it('answers 401 to a keyless mutation too, and sends nothing', async () => {
+      const answer = await hardened.graphql(
+        'mutation { sendMessage(input: { to: "+12025550100", text: { body: "no key" } }) { message { id } } }',
+      );
+      expect(answer.status).toBe(401);
+      expect(codesOf(answer)).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('still answers introspection and __typename without a key (the explorer loads the schema first)', async () => {
+      const typename = await hardened.graphql('{ __typename }');
+      expect(typename.status).toBe(200);
+      expect(typename.json<GraphqlBody>()).toEqual({ data: { __typename: 'Query' } });
+      const schema = await hardened.graphql('{ __schema { queryType { name } } }');
+      expect(schema.status).toBe(200);
+      expect(codesOf(schema)).toEqual([]);
     });
 
     it('answers 401 UNAUTHENTICATED to an unknown key, before any execution', async () => {

@@ -266,6 +266,65 @@ export function defineMessageStoreContract(
       expect(page.records.map((r) => r.id)).toEqual(['wamid.unknown']);
     });
 
+    describe('a status whose timestamp cannot be a real time (RELIABILITY 51)', () => {
+      const receivedAt = SEQUENCE_BASE_MS + 60_000;
+      const statusAt = (id: string, timestamp: number): StatusUpdate => ({
+        ...update(id, MessageStatus.SENT, 0),
+        timestamp,
+      });
+      const listed = async (): Promise<string[]> =>
+        (await store.list({ phoneNumberId: PHONE_A }, 10, null)).records.map((r) => r.id);
+
+      beforeEach(async () => {
+        // Two sends a minute before the odd statuses arrive; the list is newest first.
+        await store.recordSent(newMessage('wamid.t1', { createdAt: SEQUENCE_BASE_MS }), SEQUENCE_BASE_MS);
+        await store.recordSent(
+          newMessage('wamid.t2', { createdAt: SEQUENCE_BASE_MS + 1000 }),
+          SEQUENCE_BASE_MS + 1000,
+        );
+      });
+
+      it.each([
+        ['before 2009', Date.UTC(2008, 11, 31, 23, 59, 59)],
+        ['at 0 (1970)', 0],
+        ['more than a day ahead', receivedAt + 24 * 3600 * 1000 + 1000],
+        ['years ahead', Date.UTC(2099, 0, 1)],
+      ])(
+        '%s: kept in the history, createdAt is its arrival, the list order follows',
+        async (_, timestamp) => {
+          const outcomes = await store.applyStatuses([statusAt('wamid.odd', timestamp)], receivedAt);
+          expect(outcomes.map((o) => o.kind)).toEqual(['applied']);
+          const [record] = await store.getMany(['wamid.odd']);
+          expect(record?.statusHistory.map((h) => h.timestamp)).toEqual([timestamp]);
+          expect(record?.createdAt).toBe(receivedAt);
+          expect(await listed()).toEqual(['wamid.odd', 'wamid.t2', 'wamid.t1']);
+          // A later, ordinary status changes neither.
+          await store.applyStatuses(
+            [update('wamid.odd', MessageStatus.DELIVERED, 70)],
+            SEQUENCE_BASE_MS + 71_000,
+          );
+          const [after] = await store.getMany(['wamid.odd']);
+          expect(after?.createdAt).toBe(receivedAt);
+          expect(after?.statusHistory).toHaveLength(2);
+          expect(await listed()).toEqual(['wamid.odd', 'wamid.t2', 'wamid.t1']);
+        },
+      );
+
+      it('a timestamp less than a day ahead (clock skew) is still believed', async () => {
+        const skewed = receivedAt + 23 * 3600 * 1000;
+        await store.applyStatuses([statusAt('wamid.skew', skewed)], receivedAt);
+        const [record] = await store.getMany(['wamid.skew']);
+        expect(record?.createdAt).toBe(skewed);
+      });
+
+      it('an ordinary old timestamp (after 2009) still becomes createdAt and sorts the message down', async () => {
+        await store.applyStatuses([statusAt('wamid.late', SEQUENCE_BASE_MS - 1000)], receivedAt);
+        const [record] = await store.getMany(['wamid.late']);
+        expect(record?.createdAt).toBe(SEQUENCE_BASE_MS - 1000);
+        expect(await listed()).toEqual(['wamid.t2', 'wamid.t1', 'wamid.late']);
+      });
+    });
+
     it('getMany answers aligned with the ids, null for unknown ones', async () => {
       await store.recordSent(newMessage('wamid.g1'), SEQUENCE_BASE_MS);
       await store.recordSent(newMessage('wamid.g2'), SEQUENCE_BASE_MS);

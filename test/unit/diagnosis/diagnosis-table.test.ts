@@ -614,6 +614,100 @@ describe('diagnosis: the rest of the catalogue (beyond the seed)', () => {
   ]);
 });
 
+describe('diagnosis: the codes added since the first catalogue (platform-2026.md)', () => {
+  runTable([
+    {
+      name: '132018 (v23+) → TEMPLATE: the parameters do not fit the template',
+      run: sendError(132018),
+      expect: { ...failed(C.TEMPLATE, { EN: ['parameters'], ZH_TW: ['參數'] }), code: 132018 },
+    },
+    {
+      name: '131064 → ACCOUNT_RESTRICTED for template classification violations, retry after an hour',
+      run: sendError(131064),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.ACCOUNT_RESTRICTED,
+        code: 131064,
+        retryable: true,
+        retryAfterSeconds: 3600,
+        texts: { EN: ['classification', 'Direct Send'], ZH_TW: ['範本類別', 'Direct Send'] },
+      },
+    },
+    {
+      name: '131063 → INTEGRATION_ERROR: marketing templates go through the Marketing Messages API',
+      run: sendError(131063),
+      expect: { ...failed(C.INTEGRATION_ERROR, { both: ['Marketing Messages API'] }), code: 131063 },
+    },
+    {
+      name: '131062 → INVALID_REQUEST: a BSUID cannot be the recipient here, send to the phone number',
+      run: sendError(131062),
+      expect: {
+        ...failed(C.INVALID_REQUEST, { both: ['BSUID'], EN: ['phone number'], ZH_TW: ['電話號碼'] }),
+      },
+    },
+    {
+      name: '137000 in a failed status → INVALID_REQUEST: the identity key hash no longer matches',
+      run: failedWith(137000),
+      expect: {
+        ...failed(C.INVALID_REQUEST, { EN: ['identity key hash'], ZH_TW: ['身分金鑰雜湊'] }),
+        code: 137000,
+      },
+    },
+    {
+      name: '134100 → TEMPLATE: not a marketing template',
+      run: sendError(134100),
+      expect: { ...failed(C.TEMPLATE, { EN: ['marketing template'], ZH_TW: ['行銷範本'] }), code: 134100 },
+    },
+    {
+      name: '134101 → TEMPLATE, still syncing: retry after about 10 minutes',
+      run: sendError(134101),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.TEMPLATE,
+        code: 134101,
+        retryable: true,
+        retryAfterSeconds: 600,
+        texts: { both: ['10'] },
+      },
+    },
+    {
+      name: '134102 → TEMPLATE: unavailable',
+      run: sendError(134102),
+      expect: { ...failed(C.TEMPLATE), code: 134102 },
+    },
+    {
+      name: '80008 → RATE_LIMITED on the WhatsApp Business Account, retry after 60 s',
+      run: sendError(80008),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.RATE_LIMITED,
+        code: 80008,
+        retryable: true,
+        retryAfterSeconds: 60,
+        texts: { EN: ['WhatsApp Business Account'], ZH_TW: ['WhatsApp Business 帳號'] },
+      },
+    },
+    {
+      name: '131044 → INTEGRATION_ERROR: calling needs a payment method',
+      run: sendError(131044),
+      expect: {
+        ...failed(C.INTEGRATION_ERROR, { EN: ['payment method'], ZH_TW: ['付款方式'] }),
+        code: 131044,
+      },
+    },
+    {
+      name: '139200 → ACCOUNT_RESTRICTED: Direct Send blocked',
+      run: sendError(139200),
+      expect: { ...failed(C.ACCOUNT_RESTRICTED, { both: ['Direct Send'] }), code: 139200 },
+    },
+    ...[2388318, 2388330].map((code): Row => ({
+      name: `${code} (explainError) → TEMPLATE: the template cannot be changed`,
+      run: (locale) => explainError(code, null, locale),
+      expect: { ...failed(C.TEMPLATE, { EN: ['template cannot be'], ZH_TW: ['範本目前無法'] }), code },
+    })),
+  ]);
+});
+
 describe('diagnosis: evidence combines', () => {
   runTable([
     {

@@ -7,6 +7,7 @@ import {
   type MessageRecord,
   type NewMessage,
 } from '../../../src/messages';
+import { isPlausibleTimestamp } from '../../../src/messages/status-rules';
 import { SEQUENCE_BASE_MS, sequenceUpdate, STATUS_SEQUENCES } from './status-sequences';
 
 const send = (id: string): NewMessage => ({
@@ -192,5 +193,30 @@ describe('status rules', () => {
       status: MessageStatus.FAILED,
       conflict: false,
     });
+  });
+});
+
+describe('isPlausibleTimestamp (RELIABILITY 51)', () => {
+  const receivedAt = SEQUENCE_BASE_MS;
+  const DAY_MS = 24 * 60 * 60 * 1000;
+
+  it.each([
+    ['the first instant of 2009', Date.UTC(2009, 0, 1), true],
+    ['the last second of 2008', Date.UTC(2009, 0, 1) - 1000, false],
+    ['0 (a missing timestamp read as 1970)', 0, false],
+    ['the arrival itself', receivedAt, true],
+    ['exactly a day ahead (clock skew)', receivedAt + DAY_MS, true],
+    ['a second more than a day ahead', receivedAt + DAY_MS + 1000, false],
+  ])('%s → %s', (_name, timestamp, plausible) => {
+    expect(isPlausibleTimestamp(timestamp, receivedAt)).toBe(plausible);
+  });
+
+  it('keeps an impossible timestamp in the history but takes the arrival as createdAt', () => {
+    const update = { ...sequenceUpdate('wamid.odd', { status: MessageStatus.SENT, at: 0 }), timestamp: 0 };
+    const applied = applyStatusToRecord(null, update, receivedAt, '1-0');
+    if (applied === 'duplicate') throw new Error('not a duplicate');
+    expect(applied.record.createdAt).toBe(receivedAt);
+    expect(applied.record.statusHistory.map((h) => h.timestamp)).toEqual([0]);
+    expect(applied.event.timestamp).toBe(0);
   });
 });

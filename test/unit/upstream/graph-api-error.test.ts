@@ -209,7 +209,7 @@ describe('isTransientFailure', () => {
   const graph = (status: number, code: number): GraphApiError =>
     GraphApiError.fromResponse(status, envelope({ message: 'm', type: 'OAuthException', code }));
 
-  it.each([1, 2, 4, 80007, 130429, 131000, 131016, 133004])('is true for code %i', (code) => {
+  it.each([1, 2, 4, 80007, 80008, 130429, 131000, 131016, 133004])('is true for code %i', (code) => {
     expect(isTransientFailure(graph(400, code))).toBe(true);
   });
 
