@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { type Logger } from '../observability';
-import { type BreakerState, UpstreamUnavailableError } from './circuit-breaker';
+import { type BreakerState } from './circuit-breaker';
+import { UpstreamFailureKind, UpstreamUnavailableError, unreachableKind } from './errors';
 import {
   phoneNumberIdSegment,
   requireText,
@@ -10,11 +11,10 @@ import {
   type ResolvedClientOptions,
   type UpstreamRequestInfo,
 } from './graph-api-client-options';
-import { GraphApiError } from './graph-api-error';
+import { isUpstreamFailure } from './graph-api-error';
 import { exchange } from './http-exchange';
 import { interpretAnswer, type AnswerSpec } from './interpret-answer';
 import { UpstreamCallPolicy, type RetryRule } from './retry-policy';
-import { UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
 import {
   debugTokenResponseSchema,
   markReadResponseSchema,
@@ -34,7 +34,8 @@ interface CallSpec<T> extends AnswerSpec<T> {
   rule: RetryRule;
   method: 'GET' | 'POST';
   path: string;
-  token: string;
+  /** Headers for this token and body kind, built once per client. */
+  headers: Record<string, string>;
   json?: unknown;
 }
 
@@ -49,12 +50,23 @@ export class GraphApiClient {
   private readonly policy: UpstreamCallPolicy;
   private readonly logger: Logger;
   private readonly onRequestComplete?: (info: UpstreamRequestInfo) => void;
+  private readonly headers: {
+    readonly postAsUser: Record<string, string>;
+    readonly getAsUser: Record<string, string>;
+    readonly getAsApp: Record<string, string>;
+  };
   private closing?: Promise<void>;
 
   constructor(options: GraphApiClientOptions) {
     this.config = resolveClientOptions(options);
     this.logger = options.logger;
     this.onRequestComplete = options.onRequestComplete;
+    const getAsUser = { authorization: `Bearer ${this.config.accessToken}`, accept: 'application/json' };
+    this.headers = {
+      postAsUser: { ...getAsUser, 'content-type': 'application/json' },
+      getAsUser,
+      getAsApp: { authorization: `Bearer ${this.config.appAccessToken}`, accept: 'application/json' },
+    };
     this.policy = new UpstreamCallPolicy({
       retry: options.retry,
       breaker: options.breaker,
@@ -68,6 +80,8 @@ export class GraphApiClient {
     this.pool = new Pool(this.config.origin, {
       connections: this.config.connections,
       connect: { timeout: Math.min(this.config.requestTimeoutMs, 10_000) },
+      // A larger answer fails its body read (and drops that socket) and is reported as unexpected.
+      maxResponseSize: this.config.maxResponseBytes,
     });
     this.policy.breaker.onStateChange((state) => {
       const line = { breakerState: state };
@@ -83,7 +97,7 @@ export class GraphApiClient {
       rule: 'send',
       method: 'POST',
       path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}/messages`,
-      token: this.config.accessToken,
+      headers: this.headers.postAsUser,
       json: body,
       schema: sendMessageResponseSchema,
       secrets: [this.config.accessToken],
@@ -102,7 +116,7 @@ export class GraphApiClient {
       rule: 'read',
       method: 'POST',
       path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}/messages`,
-      token: this.config.accessToken,
+      headers: this.headers.postAsUser,
       json,
       schema: markReadResponseSchema,
       secrets: [this.config.accessToken],
@@ -118,7 +132,7 @@ export class GraphApiClient {
       rule: 'read',
       method: 'GET',
       path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}?${query.toString()}`,
-      token: this.config.accessToken,
+      headers: this.headers.getAsUser,
       schema: phoneNumberResponseSchema,
       secrets: [this.config.accessToken],
     });
@@ -135,7 +149,7 @@ export class GraphApiClient {
       rule: 'read',
       method: 'GET',
       path: `${this.config.versionPath}/debug_token?${query.toString()}`,
-      token: this.config.appAccessToken,
+      headers: this.headers.getAsApp,
       schema: debugTokenResponseSchema,
       secrets: [this.config.appAccessToken, this.config.accessToken, inputToken],
     });
@@ -172,10 +186,9 @@ export class GraphApiClient {
         endpoint: spec.endpoint,
         method: spec.method,
         path: spec.path,
-        token: spec.token,
-        json: spec.json,
+        headers: spec.headers,
+        body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
         timeoutMs: this.config.requestTimeoutMs,
-        maxResponseBytes: this.config.maxResponseBytes,
       });
       const value = interpretAnswer(answer, spec);
       this.complete(
@@ -184,7 +197,8 @@ export class GraphApiClient {
       );
       return value;
     } catch (err) {
-      const errorCode = err instanceof UpstreamNetworkError ? err.errorCode : undefined;
+      const errorCode =
+        isUpstreamFailure(err) && err.kind === UpstreamFailureKind.NETWORK ? err.errorCode : undefined;
       this.complete({ endpoint: spec.endpoint, attempt, ...describeFailure(err) }, started, errorCode);
       throw err;
     }
@@ -208,8 +222,18 @@ export class GraphApiClient {
 }
 
 function describeFailure(err: unknown): Pick<UpstreamRequestInfo, 'httpStatus' | 'code' | 'outcome'> {
-  if (err instanceof GraphApiError) return { httpStatus: err.httpStatus, code: err.code, outcome: 'error' };
-  if (err instanceof UpstreamTimeoutError) return { outcome: 'timeout' };
-  if (err instanceof UpstreamNetworkError) return { outcome: 'network' };
-  return { outcome: 'error' };
+  if (!isUpstreamFailure(err)) return { outcome: 'error' };
+  switch (err.kind) {
+    case UpstreamFailureKind.GRAPH_API:
+      return { httpStatus: err.httpStatus, code: err.code, outcome: 'error' };
+    case UpstreamFailureKind.TIMEOUT:
+      return { outcome: 'timeout' };
+    case UpstreamFailureKind.NETWORK:
+      return { outcome: 'network' };
+    case UpstreamFailureKind.UNAVAILABLE:
+    case UpstreamFailureKind.INVALID_ARGUMENT:
+      return { outcome: 'error' };
+    default:
+      return unreachableKind(err);
+  }
 }

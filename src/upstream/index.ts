@@ -1,6 +1,5 @@
 export {
   UpstreamCircuitBreaker,
-  UpstreamUnavailableError,
   type BreakerOptions,
   type BreakerState,
 } from './circuit-breaker';
@@ -11,6 +10,8 @@ export {
   GraphApiError,
   TRANSIENT_ERROR_CODES,
   isRetryableSendFailure,
+  isUpstreamFailure,
+  type AnyUpstreamFailure,
   isTransientFailure,
   type GraphApiErrorContext,
   type GraphApiErrorInit,
@@ -24,6 +25,14 @@ export {
   type RetryRule,
   type UpstreamCallPolicyOptions,
 } from './retry-policy';
-export { InvalidUpstreamArgumentError, UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
+export {
+  InvalidUpstreamArgumentError,
+  UpstreamFailure,
+  UpstreamFailureKind,
+  UpstreamNetworkError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  unreachableKind,
+} from './errors';
 export { type UpstreamEndpoint } from './upstream-endpoint';
 export * from './wire-types';
