@@ -34,7 +34,8 @@ export interface MessageEvidence {
   statusHistory: StatusEvidence[];
   errors: ErrorDetail[];
   /** E.164 with `+`. */
-  recipient: string;
+  /** Absent when the customer is known only by a business-scoped user id. */
+  recipient?: string;
   phoneNumberId: string;
 }
 

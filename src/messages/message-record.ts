@@ -56,9 +56,14 @@ export interface StatusHistoryEntry {
 export interface MessageRecord {
   id: string;
   phoneNumberId: string;
-  /** The number as the caller gave it (E.164 with `+`), or `+{waId}` when first seen in a webhook. */
-  recipient: string;
-  waId: string;
+  /**
+   * The number as the caller gave it (E.164 with `+`), or `+{waId}` when first seen in a webhook; absent
+   * when the customer is known only by a business-scoped user id.
+   */
+  recipient?: string;
+  waId?: string;
+  /** The customer's business-scoped user id, when the send named one. */
+  recipientUserId?: string;
   /** The content kind: `text`, `template`, `image`, … or `unknown` when first seen in a webhook. */
   type: string;
   createdAt: EpochMillis;
@@ -96,8 +101,12 @@ export interface StatusChangeEvent {
 export interface NewMessage {
   id: string;
   phoneNumberId: string;
-  recipient: string;
-  waId: string;
+  /** E.164 with `+`; absent when the send named a business-scoped user id. */
+  recipient?: string;
+  /** Digits; absent when the send named a business-scoped user id. */
+  waId?: string;
+  /** The BSUID the send named, when it named one instead of a number. */
+  recipientUserId?: string;
   type: string;
   status: MessageStatus.ACCEPTED | MessageStatus.HELD;
   createdAt: EpochMillis;

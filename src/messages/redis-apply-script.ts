@@ -110,7 +110,9 @@ if raw == false or raw == nil or isSend then
   redis.call('ZADD', KEYS[3], rec.createdAt, rec.id)
   redis.call('ZADD', KEYS[4], rec.createdAt, rec.id)
   redis.call('ZADD', KEYS[5], rec.createdAt, rec.id)
-  if raw and oldRecipient ~= rec.recipient then redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id) end
+  if raw and oldRecipient and oldRecipient ~= rec.recipient then
+    redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
+  end
 end
 
 local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)

@@ -91,12 +91,20 @@ export class RedisMessageStore implements MessageStore {
       phoneNumberId: message.phoneNumberId,
       recipient: message.recipient,
       waId: message.waId,
+      recipientUserId: message.recipientUserId,
       type: message.type,
       createdAt: message.createdAt,
     };
     const update = statusUpdateForSend(message);
     const reply = (await this.redis.waMessageApply(
-      ...this.applyArgs(update, receivedAt, message.phoneNumberId, message.recipient, JSON.stringify(send)),
+      // A customer known only by BSUID is indexed by it, so that a list filtered by it finds the send.
+      ...this.applyArgs(
+        update,
+        receivedAt,
+        message.phoneNumberId,
+        message.recipient ?? message.recipientUserId ?? '',
+        JSON.stringify(send),
+      ),
     )) as [number, string, string?];
     if (reply[0] === 1 && reply[2] !== undefined) {
       return { event: decodeStatusEvent(reply[1]), record: decodeMessageRecord(reply[2]) };

@@ -146,7 +146,8 @@ export function applyStatusToRecord(
     cursor,
     messageId: updated.id,
     phoneNumberId: updated.phoneNumberId,
-    recipient: updated.recipient,
+    // A customer known only by BSUID has no number to name here yet.
+    recipient: updated.recipient ?? '',
     status: update.status,
     previousStatus: record ? record.status : null,
     effectiveStatus: next.status,
@@ -165,7 +166,8 @@ export function statusUpdateForSend(message: NewMessage): StatusUpdate {
     // Meta's status timestamps have whole seconds; the send's own is cut to the same resolution so that a
     // `sent` in the same second sorts after it by arrival instead of before it by milliseconds.
     timestamp: Math.floor(message.createdAt / 1000) * 1000,
-    recipientId: message.waId,
+    // Only used when no record exists yet; the send's own facts replace what it gives.
+    recipientId: message.waId ?? '',
     phoneNumberId: message.phoneNumberId,
     errors: [],
   };
@@ -184,17 +186,19 @@ export function applySendToRecord(
 ): AppliedStatus | 'duplicate' {
   const applied = applyStatusToRecord(record, statusUpdateForSend(message), receivedAt, cursor);
   if (applied === 'duplicate') return applied;
+  const { recipient: _recipient, waId: _waId, recipientUserId: _userId, ...rest } = applied.record;
   const withSend: MessageRecord = {
-    ...applied.record,
+    ...rest,
     phoneNumberId: message.phoneNumberId,
-    recipient: message.recipient,
-    waId: message.waId,
+    ...(message.recipient !== undefined && { recipient: message.recipient }),
+    ...(message.waId !== undefined && { waId: message.waId }),
+    ...(message.recipientUserId !== undefined && { recipientUserId: message.recipientUserId }),
     type: message.type,
     createdAt: message.createdAt,
   };
   return {
     record: withSend,
-    event: { ...applied.event, phoneNumberId: message.phoneNumberId, recipient: message.recipient },
+    event: { ...applied.event, phoneNumberId: message.phoneNumberId, recipient: message.recipient ?? '' },
   };
 }
 
@@ -204,7 +208,7 @@ export function eventFromHistoryEntry(record: MessageRecord, entry: StatusHistor
     cursor: entry.cursor,
     messageId: record.id,
     phoneNumberId: record.phoneNumberId,
-    recipient: record.recipient,
+    recipient: record.recipient ?? '',
     status: entry.status,
     previousStatus: null,
     effectiveStatus: record.status,

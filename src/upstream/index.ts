@@ -1,8 +1,4 @@
-export {
-  UpstreamCircuitBreaker,
-  type BreakerOptions,
-  type BreakerState,
-} from './circuit-breaker';
+export { UpstreamCircuitBreaker, type BreakerOptions, type BreakerState } from './circuit-breaker';
 export { parseErrorEnvelope, type ParsedErrorBody } from './error-envelope';
 export { GraphApiClient } from './graph-api-client';
 export { type GraphApiClientOptions, type UpstreamRequestInfo } from './graph-api-client-options';

@@ -13,7 +13,7 @@ import {
 import { type MessageRecord } from '../../messages';
 import { type DebugTokenData } from '../../upstream';
 import { type Loaders } from '../loaders';
-import { type SendRejection } from './send-rejection';
+import { type SendRejection } from '../../sending';
 
 /** The code of the 24-hour customer-service window error: its diagnosis needs the customer's last message. */
 const REENGAGEMENT_CODE = 131047;
@@ -42,7 +42,7 @@ export class DiagnosisService {
 
   async forMessage(record: MessageRecord, locale: Locale, loaders: Loaders): Promise<Diagnosis> {
     const evidence: Evidence = { now: this.clock(), message: record, recipient: record.recipient };
-    if (record.errors.some((error) => error.code === REENGAGEMENT_CODE)) {
+    if (record.waId !== undefined && record.errors.some((error) => error.code === REENGAGEMENT_CODE)) {
       evidence.lastInboundAt = await loaders.lastInbound.load(`${record.waId}|${record.phoneNumberId}`);
     }
     return diagnose(evidence, locale);

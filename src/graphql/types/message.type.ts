@@ -12,11 +12,26 @@ export class Message {
   @Field(() => ID, { description: 'The business phone number id it was sent from.' })
   phoneNumberId!: string;
 
-  @Field({ description: 'The recipient, in E.164 with `+`.' })
-  recipient!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The recipient, in E.164 with `+`; null when the message was sent to a business-scoped user id.',
+  })
+  recipient!: string | null;
 
-  @Field({ description: "The recipient's WhatsApp id (digits, no `+`)." })
-  waId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The recipient's WhatsApp id (digits, no `+`); null when only a business-scoped user id is known.",
+  })
+  waId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The recipient's business-scoped user id (e.g. `US.13491208655302741918`), when the send named one.",
+  })
+  recipientUserId!: string | null;
 
   @Field({
     description: 'The content kind: `text`, `template`, `image`, … (`unknown` when first seen in a webhook).',

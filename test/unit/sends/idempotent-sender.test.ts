@@ -1,37 +1,43 @@
 import 'reflect-metadata';
-import { GatewayError, GatewayErrorCode, IdempotentSender, type SendOutcome } from '../../../src/graphql';
-import { type SendMessageInput } from '../../../src/graphql/inputs/send-message.input';
-import { type SendRejection } from '../../../src/graphql/services/send-rejection';
+import { GatewayError, GatewayErrorCode } from '../../../src/graphql';
+import {
+  IdempotentSender,
+  type SendCommand,
+  type SendMessageFields,
+  type SendOutcome,
+  type SendRejection,
+} from '../../../src/sending';
 import {
   createMemoryMessaging,
   MemoryIdempotencyStore,
   MessageStatus,
   type MessageStore,
 } from '../../../src/messages';
+import { throughResolver } from './send-through';
 
 const SENDER = '106540352242922';
 const TO = '+12025550100';
 
 /** A sender that records each call and answers what the test scripts, after `gate` opens. */
 class ScriptedSender {
-  calls: SendMessageInput[] = [];
-  answers: Array<(input: SendMessageInput) => Promise<SendOutcome>> = [];
+  calls: SendCommand[] = [];
+  answers: Array<(command: SendCommand) => Promise<SendOutcome>> = [];
   gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: MessageStore) {}
 
-  async send(input: SendMessageInput): Promise<SendOutcome> {
-    this.calls.push(input);
+  async send(command: SendCommand): Promise<SendOutcome> {
+    this.calls.push(command);
     await this.gate;
     const answer = this.answers.shift() ?? ((given) => this.sent(given));
-    return answer(input);
+    return answer(command);
   }
 
-  async sent(input: SendMessageInput): Promise<SendOutcome> {
+  async sent(command: SendCommand): Promise<SendOutcome> {
     const id = `wamid.TEST${this.calls.length}${Math.random().toString(36).slice(2, 8)}`;
     const message = {
       id,
-      phoneNumberId: input.phoneNumberId ?? SENDER,
+      phoneNumberId: command.phoneNumberId,
       recipient: TO,
       waId: TO.slice(1),
       type: 'text',
@@ -57,27 +63,26 @@ const rejection = (code: number, httpStatus: number): SendRejection => ({
   phoneNumberId: SENDER,
 });
 
-const text = (body: string, extra: Partial<SendMessageInput> = {}): SendMessageInput =>
-  ({ to: TO, text: { body }, ...extra }) as SendMessageInput;
+const text = (body: string, extra: Partial<SendMessageFields> = {}): SendMessageFields => ({
+  to: TO,
+  text: { body },
+  ...extra,
+});
 
 describe('IdempotentSender', () => {
   let store: MessageStore;
   let inner: ScriptedSender;
   let keys: MemoryIdempotencyStore;
-  let sender: IdempotentSender;
+  let sender: ReturnType<typeof throughResolver>;
 
   beforeEach(() => {
     store = createMemoryMessaging().store;
     inner = new ScriptedSender(store);
     keys = new MemoryIdempotencyStore({ ttlMs: 60_000, pendingLeaseMs: 30_000 });
-    sender = new IdempotentSender({
-      inner,
-      keys,
-      messages: store,
-      defaultPhoneNumberId: SENDER,
-      waitTimeoutMs: 5_000,
-      pollIntervalMs: 1,
-    });
+    sender = throughResolver(
+      new IdempotentSender({ inner, keys, messages: store, waitTimeoutMs: 5_000, pollIntervalMs: 1 }),
+      SENDER,
+    );
   });
 
   it('sends once for 8 concurrent calls with one key; all get the same message', async () => {
@@ -123,12 +128,12 @@ describe('IdempotentSender', () => {
       to: '+1 (202) 555-0100',
       idempotencyKey: 'k-3',
       text: { body: 'Hi' },
-    } as SendMessageInput);
+    });
     await sender.send({
       text: { body: 'Hi', previewUrl: false },
       to: '12025550100',
       idempotencyKey: 'k-3',
-    } as SendMessageInput);
+    });
     expect(inner.calls).toHaveLength(1);
   });
 
@@ -206,14 +211,10 @@ describe('IdempotentSender', () => {
   });
 
   it('gives up waiting on a key still in progress with UPSTREAM_TIMEOUT', async () => {
-    const waiting = new IdempotentSender({
-      inner,
-      keys,
-      messages: store,
-      defaultPhoneNumberId: SENDER,
-      waitTimeoutMs: 30,
-      pollIntervalMs: 5,
-    });
+    const waiting = throughResolver(
+      new IdempotentSender({ inner, keys, messages: store, waitTimeoutMs: 30, pollIntervalMs: 5 }),
+      SENDER,
+    );
     inner.gate = new Promise(() => undefined);
     void waiting.send(text('Hello', { idempotencyKey: 'k-10' }));
     await expect(waiting.send(text('Hello', { idempotencyKey: 'k-10' }))).rejects.toMatchObject({

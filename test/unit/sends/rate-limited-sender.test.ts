@@ -1,25 +1,37 @@
 import 'reflect-metadata';
-import { GatewayErrorCode, RateLimitedSender, type SendOutcome } from '../../../src/graphql';
-import { type SendMessageInput } from '../../../src/graphql/inputs/send-message.input';
+import { GatewayErrorCode } from '../../../src/graphql';
 import { MemorySendRateLimiter } from '../../../src/messages';
+import {
+  RateLimitedSender,
+  type SendCommand,
+  type SendMessageFields,
+  type SendOutcome,
+} from '../../../src/sending';
+import { throughResolver } from './send-through';
 
 describe('RateLimitedSender', () => {
-  const sent: SendMessageInput[] = [];
+  const sent: SendCommand[] = [];
   const inner = {
-    send: (input: SendMessageInput): Promise<SendOutcome> => {
-      sent.push(input);
+    send: (command: SendCommand): Promise<SendOutcome> => {
+      sent.push(command);
       return Promise.reject(new Error('stops here: only the calls let through matter'));
     },
   };
   let now = 0;
-  const sender = new RateLimitedSender({
-    inner,
-    limiter: new MemorySendRateLimiter({ ratePerSecond: 1, now: () => now }),
-    defaultPhoneNumberId: '106540352242922',
-    ratePerSecond: 1,
+  const sender = throughResolver(
+    new RateLimitedSender({
+      inner,
+      limiter: new MemorySendRateLimiter({ ratePerSecond: 1, now: () => now }),
+      ratePerSecond: 1,
+      now: () => now,
+    }),
+    '106540352242922',
+  );
+  const input = (extra: Partial<SendMessageFields> = {}): SendMessageFields => ({
+    to: '+12025550100',
+    text: { body: 'Hello' },
+    ...extra,
   });
-  const input = (extra: Partial<SendMessageInput> = {}): SendMessageInput =>
-    ({ to: '+12025550100', text: { body: 'Hello' }, ...extra }) as SendMessageInput;
 
   beforeEach(() => {
     sent.length = 0;
