@@ -33,6 +33,24 @@ const LENGTH_PROBLEMS: Record<string, string> = {
   INVALID_COUNTRY: 'starts with no country calling code',
 };
 
+/**
+ * Length verdicts by number, kept for the numbers seen lately: reading a number's country with
+ * libphonenumber costs more than the rest of the send's checks together, and a business writes to the
+ * same customers again and again. Cleared when full, so it stays small whatever the traffic.
+ */
+const lengthVerdicts = new Map<string, string | null>();
+const MAX_REMEMBERED_NUMBERS = 10_000;
+
+function lengthProblemOf(e164: string): string | null {
+  let verdict = lengthVerdicts.get(e164);
+  if (verdict === undefined) {
+    verdict = validatePhoneNumberLength(e164) ?? null;
+    if (lengthVerdicts.size >= MAX_REMEMBERED_NUMBERS) lengthVerdicts.clear();
+    lengthVerdicts.set(e164, verdict);
+  }
+  return verdict;
+}
+
 /** Whether `text` is a BSUID (a parent BSUID included). */
 export function isBusinessScopedUserId(text: string): boolean {
   return BSUID.test(text);
@@ -54,8 +72,8 @@ export function parseRecipient(text: string, field = 'input.to'): Recipient {
   }
   const digits = compact.startsWith('+') ? compact.slice(1) : compact;
   const e164 = `+${digits}`;
-  const problem = validatePhoneNumberLength(e164);
-  if (problem !== undefined) {
+  const problem = lengthProblemOf(e164);
+  if (problem !== null) {
     throw invalidInput(
       field,
       `${field} ${e164} ${LENGTH_PROBLEMS[problem] ?? 'cannot be a phone number'}; check the number and its country code.`,

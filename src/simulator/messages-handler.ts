@@ -62,7 +62,7 @@ export function handleMessages(
   }
   const request = validation.request;
   if (token === SimulatorToken.MISSING_MESSAGING) {
-    if (request.kind === 'send') context.stats.countSend(request.waId);
+    if (request.kind === 'send') context.stats.countSend(recipientKey(request));
     return reject(context, {
       code: 10,
       details: 'The token lacks the whatsapp_business_messaging permission.',
@@ -79,10 +79,20 @@ export function handleMessages(
   }
 }
 
+/** What sends are counted under: the wa_id of a number, or the BSUID as given. */
+function recipientKey(request: SendRequest): string {
+  return request.recipient.kind === 'phone' ? request.recipient.waId : request.recipient.userId;
+}
+
 function handleSend(request: SendRequest, phoneNumberId: string, context: MessagesContext): SendOutcome {
-  const sendNumber = context.stats.countSend(request.waId);
-  if (isSanctionedRecipient(request.waId)) return reject(context, SANCTIONED_ERROR);
-  const behaviour: RecipientBehaviour = findRecipientScenario(request.waId)?.behaviour ?? {
+  const sendNumber = context.stats.countSend(recipientKey(request));
+  const { recipient } = request;
+  // Scenarios are keyed by number; a BSUID recipient behaves ordinarily.
+  if (recipient.kind === 'phone' && isSanctionedRecipient(recipient.waId)) {
+    return reject(context, SANCTIONED_ERROR);
+  }
+  const scenario = recipient.kind === 'phone' ? findRecipientScenario(recipient.waId) : undefined;
+  const behaviour: RecipientBehaviour = scenario?.behaviour ?? {
     kind: 'deliver',
     steps: ORDINARY_STEPS,
   };
@@ -133,10 +143,15 @@ function accept(
   steps: readonly StatusStep[],
   accepted: AcceptOptions,
 ): SendOutcome {
-  const messageId = newMessageId(request.waId);
+  const { recipient } = request;
+  const messageId = newMessageId(recipientKey(request));
   const body: WireSendResponse = {
     messaging_product: 'whatsapp',
-    contacts: [{ input: request.to, wa_id: request.waId }],
+    contacts: [
+      recipient.kind === 'phone'
+        ? { input: recipient.to, wa_id: recipient.waId }
+        : { input: recipient.userId, user_id: recipient.userId },
+    ],
     messages: [
       accepted.messageStatus === undefined
         ? { id: messageId }
@@ -149,12 +164,14 @@ function accept(
     body,
     onAnswered: () => {
       stats.sendsAccepted += 1;
-      if (dispatcher.url === undefined) return;
+      // Statuses of a BSUID send carry `recipient_user_id` instead of `recipient_id`; the webhook
+      // payloads the simulator builds do not have that shape yet, so it posts none for them.
+      if (dispatcher.url === undefined || recipient.kind !== 'phone') return;
       dispatcher.enqueue(
         planWebhookBodies({
           steps,
           messageId,
-          waId: request.waId,
+          waId: recipient.waId,
           acceptedAtMs: Date.now(),
           delayMs: options.webhookDelayMs,
           category: accepted.isTemplate ? 'utility' : 'service',
