@@ -1,4 +1,4 @@
-import { type SendRateLimiter } from '../messages';
+import { type SendRateLimiter, type TokenGrant } from '../messages';
 import { type SendCommand } from './send-command';
 import { SendRateLimitedError } from './send-errors';
 import { type SendHandler, type SendOutcome } from './send-outcome';
@@ -36,6 +36,8 @@ interface Lease {
  */
 export class RateLimitedSender implements SendHandler {
   private readonly leases = new Map<string, Lease>();
+  /** The block being taken per sender: concurrent sends wait for it instead of taking blocks of their own. */
+  private readonly taking = new Map<string, Promise<TokenGrant>>();
   private readonly blockSize: number;
   private readonly leaseMs: number;
   private readonly now: () => number;
@@ -51,24 +53,51 @@ export class RateLimitedSender implements SendHandler {
   }
 
   send(command: SendCommand): Promise<SendOutcome> {
-    const lease = this.leases.get(command.phoneNumberId);
-    if (lease !== undefined && lease.tokens > 0 && lease.expiresAt > this.now()) {
-      lease.tokens--;
-      return this.options.inner.send(command);
-    }
-    return this.takeBlockThenSend(command);
+    if (this.spendLeased(command.phoneNumberId)) return this.options.inner.send(command);
+    return this.blockSize === 1 ? this.takeOneThenSend(command) : this.takeBlockThenSend(command);
+  }
+
+  /** One token per send, as the bucket was first designed: at low rates a block would be one token anyway. */
+  private async takeOneThenSend(command: SendCommand): Promise<SendOutcome> {
+    const grant = await this.options.limiter.takeUpTo(command.phoneNumberId, 1);
+    if (grant.granted === 0) throw new SendRateLimitedError(grant.retryAfterMs, this.options.ratePerSecond);
+    return this.options.inner.send(command);
   }
 
   private async takeBlockThenSend(command: SendCommand): Promise<SendOutcome> {
     const scope = command.phoneNumberId;
-    const grant = await this.options.limiter.takeUpTo(scope, this.blockSize);
-    if (grant.granted === 0) throw new SendRateLimitedError(grant.retryAfterMs, this.options.ratePerSecond);
-    if (grant.granted > 1) {
-      const lease = this.leases.get(scope);
-      const now = this.now();
-      const kept = lease !== undefined && lease.expiresAt > now ? lease.tokens : 0;
-      this.leases.set(scope, { tokens: kept + grant.granted - 1, expiresAt: now + this.leaseMs });
+    for (;;) {
+      let grant = this.taking.get(scope);
+      if (grant === undefined) {
+        grant = this.options.limiter.takeUpTo(scope, this.blockSize);
+        this.taking.set(scope, grant);
+        void grant.then(
+          (taken) => this.settle(scope, taken),
+          () => this.taking.delete(scope),
+        );
+      }
+      const taken = await grant;
+      // The bucket is empty: every send that waited for this block is refused alike.
+      if (taken.granted === 0) throw new SendRateLimitedError(taken.retryAfterMs, this.options.ratePerSecond);
+      if (this.spendLeased(scope)) return this.options.inner.send(command);
+      // Others spent the block first: wait for (or take) the next one, at most one in flight per sender.
     }
-    return this.options.inner.send(command);
+  }
+
+  /** Puts a granted block on the lease (before any waiter resumes) and lets the next block be taken. */
+  private settle(scope: string, taken: TokenGrant): void {
+    this.taking.delete(scope);
+    if (taken.granted === 0) return;
+    const now = this.now();
+    const lease = this.leases.get(scope);
+    const kept = lease !== undefined && lease.expiresAt > now ? lease.tokens : 0;
+    this.leases.set(scope, { tokens: kept + taken.granted, expiresAt: now + this.leaseMs });
+  }
+
+  private spendLeased(scope: string): boolean {
+    const lease = this.leases.get(scope);
+    if (lease === undefined || lease.tokens <= 0 || lease.expiresAt <= this.now()) return false;
+    lease.tokens--;
+    return true;
   }
 }
