@@ -84,7 +84,7 @@ describe('RateLimitedSender, leasing tokens in blocks', () => {
   }
 
   it('takes a tenth of a second of the rate per round trip, and spends it without another', async () => {
-    let now = 1_000;
+    const now = 1_000;
     const limiter = countingLimiter(100, () => now);
     const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 100, now: () => now });
     for (let i = 0; i < 10; i++) await expect(sender.send(command())).rejects.toThrow('let through');
