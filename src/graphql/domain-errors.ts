@@ -31,7 +31,12 @@ function fromSendError(error: AnySendError): GraphQLError {
         retryAfterMs: error.retryAfterMs,
       });
     case SendErrorKind.IDEMPOTENCY_KEY_BUSY:
-      return new GatewayError(GatewayErrorCode.UPSTREAM_TIMEOUT, error.message, { retryAfterSeconds: 1 });
+      return new GatewayError(GatewayErrorCode.UPSTREAM_TIMEOUT, error.message, {
+        retryAfterSeconds: 1,
+        outcomeUnknown: true,
+      });
+    case SendErrorKind.OUTCOME_UNKNOWN:
+      return new GatewayError(GatewayErrorCode.UPSTREAM_TIMEOUT, error.message, { outcomeUnknown: true });
     case SendErrorKind.NO_MESSAGE_ID:
       return new GatewayError(GatewayErrorCode.UPSTREAM_UNAVAILABLE, error.message);
     default: {
@@ -44,10 +49,12 @@ function fromSendError(error: AnySendError): GraphQLError {
 /** Transport failures are the gateway's errors, not a rejection of a message by Meta. */
 function fromUpstreamFailure(error: AnyUpstreamFailure): unknown {
   switch (error.kind) {
+    // The call may have reached Meta: for a send, the message may have gone out.
     case UpstreamFailureKind.TIMEOUT:
       return new GatewayError(
         GatewayErrorCode.UPSTREAM_TIMEOUT,
-        'The Cloud API did not answer in time; try again.',
+        'The Cloud API did not answer in time; the call may or may not have taken effect.',
+        { outcomeUnknown: true },
       );
     case UpstreamFailureKind.UNAVAILABLE:
       return new GatewayError(

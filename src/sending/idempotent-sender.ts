@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type IdempotencyStore, type MessageStore } from '../messages';
 import { type Logger } from '../observability';
-import { TRANSIENT_ERROR_CODES } from '../upstream';
+import { TRANSIENT_ERROR_CODES, UpstreamFailureKind, isUpstreamFailure } from '../upstream';
 import { type SendCommand } from './send-command';
 import { hashSendCommand } from './send-command-hash';
-import { IdempotencyKeyBusyError, IdempotencyKeyReusedError } from './send-errors';
+import { IdempotencyKeyBusyError, IdempotencyKeyReusedError, SendOutcomeUnknownError } from './send-errors';
 import { type SendHandler, type SendOutcome } from './send-outcome';
 import { type SendRejection } from './send-rejection';
 
@@ -26,25 +26,30 @@ export interface IdempotentSenderOptions {
   logger?: Logger;
 }
 
-/** What is kept under a completed key: the message id (re-read on a repeat) or Meta's refusal. */
-type StoredOutcome = { kind: 'sent'; messageId: string } | { kind: 'rejected'; rejection: SendRejection };
+/**
+ * What is kept under a completed key: the message id (re-read on a repeat), Meta's refusal, or that the
+ * send timed out and may or may not have gone out.
+ */
+type StoredOutcome =
+  { kind: 'sent'; messageId: string } | { kind: 'rejected'; rejection: SendRejection } | { kind: 'unknown' };
 
 const MAX_POLL_INTERVAL_MS = 250;
 
 /**
  * `sendMessage` with `idempotencyKey`: the first call sends; a repeat (on any gateway sharing the key
  * store) gets the first call's payload without a second upstream call, and the same key with another
- * input is `IdempotencyKeyReusedError`. Keys are scoped per sender phone number id, not per caller: callers of one
- * gateway act for one business, so a key names one intended message whoever retries it.
+ * input is `IdempotencyKeyReusedError`. Keys are the caller's own (scoped by API key id) and the
+ * sender's (phone number id): two callers using the same key send two messages.
  *
- * What is remembered, and what is not:
+ * Exactly one upstream send per key, whatever the concurrency and on every instance:
  * - a sent message and a permanent refusal by Meta are stored for the key's TTL;
- * - a transient refusal (HTTP 5xx, or a code Meta marks as worth retrying) and every GraphQL error
- *   (a timeout, an unavailable upstream, the rate limit, …) release the key, so that a retry
- *   sends again. For a timeout this is a choice: Meta may have accepted the message without our
- *   hearing of it, and Meta does not dedupe sends. Keeping the key would leave the caller with no
- *   message id and no way to send for the whole TTL; releasing it makes a timed-out send
- *   at-least-once, the one case where a retry with the same key can reach the recipient twice.
+ * - a send that timed out (or whose answer was cut off) may have reached the customer, and Meta does not
+ *   dedupe sends: the key keeps "outcome unknown", and every repeat gets `SendOutcomeUnknownError`. To
+ *   send anyway the caller asks explicitly, with a new key;
+ * - a refusal that surely created no message (Meta's transient refusal, the rate limit, an open breaker,
+ *   a connection that failed before any answer) releases the key, so that a retry sends;
+ * - while the first call is in flight, repeats wait for its outcome, up to `waitTimeoutMs`, and then get
+ *   `IdempotencyKeyBusyError`.
  */
 export class IdempotentSender implements SendHandler {
   private readonly waitTimeoutMs: number;
@@ -63,7 +68,7 @@ export class IdempotentSender implements SendHandler {
 
   private async sendOnce(command: SendCommand, key: string): Promise<SendOutcome> {
     // The command was checked when it was parsed; the hash is of the normalised request.
-    const scope = command.phoneNumberId;
+    const scope = `${command.callerId}/${command.phoneNumberId}`;
     const inputHash = hashSendCommand(command);
     const deadline = Date.now() + this.waitTimeoutMs;
     let pause = this.pollIntervalMs;
@@ -91,18 +96,30 @@ export class IdempotentSender implements SendHandler {
     try {
       outcome = await this.options.inner.send(command);
     } catch (error) {
-      await this.release(scope, key, owner);
-      throw error;
+      if (!mayHaveBeenSent(error)) {
+        await this.release(scope, key, owner);
+        throw error;
+      }
+      await this.store(scope, key, owner, { kind: 'unknown' });
+      throw new SendOutcomeUnknownError();
     }
     if (outcome.kind === 'rejected' && isTransientRejection(outcome.rejection)) {
       await this.release(scope, key, owner);
       return outcome;
     }
-    const stored: StoredOutcome =
+    await this.store(
+      scope,
+      key,
+      owner,
       outcome.kind === 'sent'
         ? { kind: 'sent', messageId: outcome.message.id }
-        : { kind: 'rejected', rejection: outcome.rejection };
-    // The send happened: its result goes back to this caller even if the key cannot be completed.
+        : { kind: 'rejected', rejection: outcome.rejection },
+    );
+    return outcome;
+  }
+
+  /** Completes the key. The send happened: its result goes back to the caller even if this fails. */
+  private async store(scope: string, key: string, owner: string, stored: StoredOutcome): Promise<void> {
     const completed = await this.options.keys
       .complete(scope, key, owner, JSON.stringify(stored))
       .catch((err: unknown) => {
@@ -112,7 +129,6 @@ export class IdempotentSender implements SendHandler {
     if (!completed) {
       this.options.logger?.warn({ scope }, 'An idempotency key lapsed during its send and was taken over');
     }
-    return outcome;
   }
 
   private async release(scope: string, key: string, owner: string): Promise<void> {
@@ -124,11 +140,24 @@ export class IdempotentSender implements SendHandler {
 
   private async replay(raw: string): Promise<SendOutcome> {
     const stored = JSON.parse(raw) as StoredOutcome;
+    if (stored.kind === 'unknown') throw new SendOutcomeUnknownError();
     if (stored.kind === 'rejected') return { kind: 'rejected', rejection: stored.rejection };
     const [message] = await this.options.messages.getMany([stored.messageId]);
     if (!message) throw new Error(`idempotency key names message ${stored.messageId}, which is not stored`);
     return { kind: 'sent', message };
   }
+}
+
+/**
+ * Whether a failed send may still have reached Meta: no answer in time, or an answer cut off after its
+ * status line (Meta's logic had run). Everything else failed before the request was taken.
+ */
+function mayHaveBeenSent(error: unknown): boolean {
+  if (!isUpstreamFailure(error)) return false;
+  return (
+    error.kind === UpstreamFailureKind.TIMEOUT ||
+    (error.kind === UpstreamFailureKind.NETWORK && error.responseStarted)
+  );
 }
 
 /** A refusal a retry may get past: Meta created no message, so sending again cannot duplicate one. */

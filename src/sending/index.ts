@@ -12,6 +12,7 @@ export {
   NoMessageIdError,
   SendError,
   SendErrorKind,
+  SendOutcomeUnknownError,
   SendRateLimitedError,
   isSendError,
   type AnySendError,

@@ -22,6 +22,8 @@ export interface SendCommand {
   readonly body: SendMessageRequest;
   /** Null when the caller gave none: the send is then not deduplicated. */
   readonly idempotencyKey: string | null;
+  /** Who asks: the caller's API key id (never the key). Idempotency keys are the caller's own. */
+  readonly callerId: string;
 }
 
 /**
@@ -29,7 +31,11 @@ export interface SendCommand {
  * at once, with the field at fault named, instead of costing an upstream call. Throws
  * `InvalidSendInputError`.
  */
-export function parseSendCommand(input: SendMessageFields, defaultPhoneNumberId: string): SendCommand {
+export function parseSendCommand(
+  input: SendMessageFields,
+  defaultPhoneNumberId: string,
+  callerId: string,
+): SendCommand {
   const recipient = parseRecipient(input.to);
   const phoneNumberId = input.phoneNumberId ?? defaultPhoneNumberId;
   if (!PHONE_NUMBER_ID.test(phoneNumberId)) {
@@ -60,5 +66,12 @@ export function parseSendCommand(input: SendMessageFields, defaultPhoneNumberId:
     body.context = { message_id: input.replyTo };
   }
   // Built field by field to Meta's schema above; the cast names that type.
-  return { recipient, phoneNumberId, kind, body: body as unknown as SendMessageRequest, idempotencyKey };
+  return {
+    recipient,
+    phoneNumberId,
+    kind,
+    body: body as unknown as SendMessageRequest,
+    idempotencyKey,
+    callerId,
+  };
 }

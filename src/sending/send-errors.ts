@@ -8,6 +8,8 @@ export enum SendErrorKind {
   IDEMPOTENCY_KEY_REUSED = 'idempotency_key_reused',
   /** A call with the same idempotency key is still in flight. */
   IDEMPOTENCY_KEY_BUSY = 'idempotency_key_busy',
+  /** The send under this idempotency key timed out: Meta may or may not have sent it. */
+  OUTCOME_UNKNOWN = 'outcome_unknown',
   /** Meta accepted the call but its answer named no message. */
   NO_MESSAGE_ID = 'no_message_id',
 }
@@ -58,7 +60,24 @@ export class IdempotencyKeyBusyError extends SendError {
   readonly kind = SendErrorKind.IDEMPOTENCY_KEY_BUSY;
 
   constructor() {
-    super('A call with this idempotencyKey is still in progress; try again shortly with the same key.');
+    super(
+      'A call with this idempotencyKey is still in progress, so whether the message was sent is not known yet; try again shortly with the same key.',
+    );
+  }
+}
+
+/**
+ * The first send under an idempotency key timed out. Meta does not deduplicate sends, so it may have
+ * gone out: the key keeps this answer instead of sending again, and only a new key sends anew.
+ */
+export class SendOutcomeUnknownError extends SendError {
+  override readonly name = 'SendOutcomeUnknownError';
+  readonly kind = SendErrorKind.OUTCOME_UNKNOWN;
+
+  constructor() {
+    super(
+      'The Cloud API did not answer in time: the message may or may not have been sent. This idempotencyKey will not send it again; to send it anyway, call with a new idempotencyKey.',
+    );
   }
 }
 
@@ -77,6 +96,7 @@ export type AnySendError =
   | SendRateLimitedError
   | IdempotencyKeyReusedError
   | IdempotencyKeyBusyError
+  | SendOutcomeUnknownError
   | NoMessageIdError;
 
 export function isSendError(error: unknown): error is AnySendError {

@@ -40,9 +40,13 @@ export class SendMessageResolver {
   })
   async sendMessage(
     @Arg('input', () => SendMessageInput, { description: 'The message.' }) input: SendMessageFields,
+    @Ctx() context: GatewayContext,
   ): Promise<SendMessagePayload> {
     try {
-      const outcome = await this.sender.send(parseSendCommand(input, this.defaultPhoneNumberId));
+      // The auth checker ran first: there is a caller.
+      const callerId = context.caller?.keyId ?? 'open';
+      const command = parseSendCommand(input, this.defaultPhoneNumberId, callerId);
+      const outcome = await this.sender.send(command);
       return outcome.kind === 'sent'
         ? { message: toMessage(outcome.message), error: null }
         : { message: null, error: outcome.rejection };
@@ -63,7 +67,7 @@ export class SendMessageResolver {
     context,
   ) => {
     assertScope(context, Scope.SEND);
-    return this.sendMessage(args.input);
+    return this.sendMessage(args.input, context);
   };
 
   @Authorized(Scope.SEND)

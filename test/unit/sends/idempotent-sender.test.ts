@@ -13,10 +13,13 @@ import {
   MessageStatus,
   type MessageStore,
 } from '../../../src/messages';
-import { throughResolver } from './send-through';
+import { UpstreamNetworkError, UpstreamTimeoutError } from '../../../src/upstream';
+import { THE_CALLER, throughResolver } from './send-through';
 
 const SENDER = '106540352242922';
 const TO = '+12025550100';
+/** Keys are the caller's own and the sender's. */
+const SCOPE = `${THE_CALLER}/${SENDER}`;
 
 /** A sender that records each call and answers what the test scripts, after `gate` opens. */
 class ScriptedSender {
@@ -167,7 +170,7 @@ describe('IdempotentSender', () => {
     );
     inner.answers.push(() => Promise.reject(timeout));
     await expect(sender.send(text('Hello', { idempotencyKey: 'k-6' }))).rejects.toBe(timeout);
-    expect(await keys.get(SENDER, 'k-6')).toBeNull();
+    expect(await keys.get(SCOPE, 'k-6')).toBeNull();
     const retry = await sender.send(text('Hello', { idempotencyKey: 'k-6' }));
     expect(retry.kind).toBe('sent');
     expect(inner.calls).toHaveLength(2);
@@ -237,6 +240,68 @@ describe('IdempotentSender', () => {
       extensions: { code: GatewayErrorCode.BAD_USER_INPUT, field },
     });
     expect(inner.calls).toHaveLength(0);
-    expect(await keys.get(SENDER, 'k-11')).toBeNull();
+    expect(await keys.get(SCOPE, 'k-11')).toBeNull();
+  });
+
+  it('keeps a timed-out send as "outcome unknown": the repeat gets UPSTREAM_TIMEOUT with outcomeUnknown, no second send', async () => {
+    inner.answers.push(() => Promise.reject(new UpstreamTimeoutError('messages', 500)));
+    await expect(sender.send(text('Hello', { idempotencyKey: 'k-12' }))).rejects.toMatchObject({
+      extensions: { code: GatewayErrorCode.UPSTREAM_TIMEOUT, outcomeUnknown: true },
+    });
+    expect(await keys.get(SCOPE, 'k-12')).toEqual({
+      state: 'completed',
+      inputHash: expect.any(String),
+      outcome: JSON.stringify({ kind: 'unknown' }),
+    });
+    const repeat = sender.send(text('Hello', { idempotencyKey: 'k-12' }));
+    await expect(repeat).rejects.toMatchObject({
+      message: expect.stringContaining('call with a new idempotencyKey'),
+      extensions: { code: GatewayErrorCode.UPSTREAM_TIMEOUT, outcomeUnknown: true },
+    });
+    expect(inner.calls).toHaveLength(1);
+    // Asking explicitly, with a new key, sends.
+    expect((await sender.send(text('Hello', { idempotencyKey: 'k-12-again' }))).kind).toBe('sent');
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it('treats an answer cut off after its status line as "outcome unknown" too, but not a failed connection', async () => {
+    inner.answers.push(() => Promise.reject(new UpstreamNetworkError('messages', 'ECONNRESET', true)));
+    await expect(sender.send(text('Hello', { idempotencyKey: 'k-13' }))).rejects.toMatchObject({
+      extensions: { outcomeUnknown: true },
+    });
+    inner.answers.push(() => Promise.reject(new UpstreamNetworkError('messages', 'ECONNREFUSED', false)));
+    await expect(sender.send(text('Hello', { idempotencyKey: 'k-14' }))).rejects.toMatchObject({
+      extensions: { code: GatewayErrorCode.UPSTREAM_UNAVAILABLE },
+    });
+    expect(await keys.get(SCOPE, 'k-14')).toBeNull();
+  });
+
+  it('tells concurrent repeats of a send that then times out the same: one upstream call in all', async () => {
+    let open!: () => void;
+    inner.gate = new Promise((resolve) => (open = resolve));
+    inner.answers.push(() => Promise.reject(new UpstreamTimeoutError('messages', 500)));
+    const calls = Array.from({ length: 20 }, () => sender.send(text('Hello', { idempotencyKey: 'k-15' })));
+    await new Promise((resolve) => setImmediate(resolve));
+    open();
+    const outcomes = await Promise.allSettled(calls);
+    expect(inner.calls).toHaveLength(1);
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        reason: { extensions: { code: GatewayErrorCode.UPSTREAM_TIMEOUT, outcomeUnknown: true } },
+      });
+    }
+  });
+
+  it("keeps two callers' keys apart: the same key and input from another API key sends anew", async () => {
+    const sendAs = (callerId: string) =>
+      throughResolver(new IdempotentSender({ inner, keys, messages: store }), SENDER, callerId);
+    const first = await sendAs('k-caller-a').send(text('Hello', { idempotencyKey: 'k-16' }));
+    const second = await sendAs('k-caller-b').send(text('Hello', { idempotencyKey: 'k-16' }));
+    const again = await sendAs('k-caller-a').send(text('Hello', { idempotencyKey: 'k-16' }));
+    expect(inner.calls).toHaveLength(2);
+    if (first.kind !== 'sent' || second.kind !== 'sent' || again.kind !== 'sent') throw new Error('not sent');
+    expect(second.message.id).not.toBe(first.message.id);
+    expect(again.message.id).toBe(first.message.id);
   });
 });

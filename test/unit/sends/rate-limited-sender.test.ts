@@ -67,7 +67,7 @@ describe('RateLimitedSender', () => {
 
 describe('RateLimitedSender, leasing tokens in blocks', () => {
   const command = (phoneNumberId = '106540352242922'): SendCommand =>
-    parseSendCommand({ to: '+12025550100', text: { body: 'Hello' } }, phoneNumberId);
+    parseSendCommand({ to: '+12025550100', text: { body: 'Hello' } }, phoneNumberId, 'k-test');
   const passed = { send: (): Promise<SendOutcome> => Promise.reject(new Error('let through')) };
 
   function countingLimiter(ratePerSecond: number, now: () => number) {

@@ -8,6 +8,7 @@ import {
 } from '../../../src/sending';
 
 const SENDER = '106540352242922';
+const CALLER = 'k0123456789abcdef';
 const text = (to: string, body = 'Hello', extra: Partial<SendMessageFields> = {}): SendMessageFields => ({
   to,
   text: { body },
@@ -26,12 +27,17 @@ function refusal(run: () => unknown): { field: string; message: string } {
 
 describe('parseSendCommand', () => {
   it("builds Meta's body for a number: `to` in digits, the recipient in E.164", () => {
-    const command = parseSendCommand(text('+1 (202) 555-0100', 'Hi', { replyTo: 'wamid.HBgLMTIw' }), SENDER);
+    const command = parseSendCommand(
+      text('+1 (202) 555-0100', 'Hi', { replyTo: 'wamid.HBgLMTIw' }),
+      SENDER,
+      CALLER,
+    );
     expect(command).toEqual({
       recipient: { kind: 'phone', e164: '+12025550100', digits: '12025550100' },
       phoneNumberId: SENDER,
       kind: 'text',
       idempotencyKey: null,
+      callerId: CALLER,
       body: {
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
@@ -46,7 +52,7 @@ describe('parseSendCommand', () => {
   it.each(['US.13491208655302741918', 'US.ENT.11815799212886844830'])(
     'names a business-scoped user id %s in `recipient`, with no `to`',
     (bsuid) => {
-      const command = parseSendCommand(text(bsuid), SENDER);
+      const command = parseSendCommand(text(bsuid), SENDER, CALLER);
       expect(command.recipient).toEqual({ kind: 'user', userId: bsuid });
       expect(command.body).toEqual({
         messaging_product: 'whatsapp',
@@ -62,8 +68,8 @@ describe('parseSendCommand', () => {
   it('counts text in characters (code points), not UTF-16 units', () => {
     expect(characterCount('📦'.repeat(4096))).toBe(4096);
     expect(characterCount('a\uD83D')).toBe(2);
-    expect(parseSendCommand(text('+12025550100', '📦'.repeat(4096)), SENDER).kind).toBe('text');
-    expect(refusal(() => parseSendCommand(text('+12025550100', '📦'.repeat(4097)), SENDER))).toEqual({
+    expect(parseSendCommand(text('+12025550100', '📦'.repeat(4096)), SENDER, CALLER).kind).toBe('text');
+    expect(refusal(() => parseSendCommand(text('+12025550100', '📦'.repeat(4097)), SENDER, CALLER))).toEqual({
       field: 'input.text.body',
       message: 'input.text.body is longer than 4096 characters.',
     });
@@ -74,8 +80,8 @@ describe('parseSendCommand', () => {
       to: '+12025550100',
       image: { link: 'https://example.com/a.jpg', caption },
     });
-    expect(parseSendCommand(image('🙂'.repeat(1024)), SENDER).kind).toBe('image');
-    expect(refusal(() => parseSendCommand(image('🙂'.repeat(1025)), SENDER)).field).toBe(
+    expect(parseSendCommand(image('🙂'.repeat(1024)), SENDER, CALLER).kind).toBe('image');
+    expect(refusal(() => parseSendCommand(image('🙂'.repeat(1025)), SENDER, CALLER)).field).toBe(
       'input.image.caption',
     );
   });
@@ -102,7 +108,7 @@ describe('parseSendCommand', () => {
     expect(isWamid('wamid.x')).toBe(false);
     expect(isWamid('HBgLMTIw')).toBe(false);
     expect(
-      refusal(() => parseSendCommand(text('+12025550100', 'x', { replyTo: 'nope' }), SENDER)).field,
+      refusal(() => parseSendCommand(text('+12025550100', 'x', { replyTo: 'nope' }), SENDER, CALLER)).field,
     ).toBe('input.replyTo');
   });
 
@@ -111,6 +117,8 @@ describe('parseSendCommand', () => {
     [{ idempotencyKey: 'k'.repeat(256) }, 'input.idempotencyKey'],
     [{ phoneNumberId: 'abc' }, 'input.phoneNumberId'],
   ])('refuses %j naming %s', (extra, field) => {
-    expect(refusal(() => parseSendCommand(text('+12025550100', 'x', extra), SENDER)).field).toBe(field);
+    expect(refusal(() => parseSendCommand(text('+12025550100', 'x', extra), SENDER, CALLER)).field).toBe(
+      field,
+    );
   });
 });
