@@ -80,7 +80,7 @@ export class SendMessageInput implements SendMessageFields {
   @Field(() => String, {
     nullable: true,
     description:
-      'Any unique string: a retried call with the same key returns the first result instead of sending again.',
+      "Any unique string, the caller's own: a retried call with the same key returns the first result instead of sending again. If the first call timed out, the key answers UPSTREAM_TIMEOUT with `outcomeUnknown: true` (the message may have gone out); use a new key to send anyway.",
   })
   idempotencyKey?: string | null;
 
