@@ -6,7 +6,14 @@ export function matchesMessageFilter(record: MessageRecord, filter: MessageFilte
   if (filter.status !== undefined && filter.status.length > 0 && !filter.status.includes(record.status)) {
     return false;
   }
-  if (filter.recipient !== undefined && record.recipient !== filter.recipient) return false;
+  // A customer known only by BSUID is filtered by it (the Redis index keys it the same way).
+  if (
+    filter.recipient !== undefined &&
+    record.recipient !== filter.recipient &&
+    record.recipientUserId !== filter.recipient
+  ) {
+    return false;
+  }
   if (filter.phoneNumberId !== undefined && record.phoneNumberId !== filter.phoneNumberId) return false;
   if (filter.from !== undefined && record.createdAt < filter.from) return false;
   if (filter.to !== undefined && record.createdAt > filter.to) return false;

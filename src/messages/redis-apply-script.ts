@@ -58,12 +58,13 @@ if isSend then
   rec.phoneNumberId = send.phoneNumberId
   rec.recipient = send.recipient
   rec.waId = send.waId
+  rec.recipientUserId = send.recipientUserId
   rec.type = send.type
   rec.createdAt = send.createdAt
 end
 
 local event = cjson.encode({v = 1, messageId = rec.id, phoneNumberId = rec.phoneNumberId,
-  recipient = rec.recipient, status = u.status, previousStatus = previous, effectiveStatus = status,
+  recipient = rec.recipient or '', status = u.status, previousStatus = previous, effectiveStatus = status,
   timestamp = u.timestamp, receivedAt = receivedAt, errors = u.errors})
 local id = '*'
 local partitions = tonumber(ARGV[9])
@@ -110,7 +111,8 @@ if raw == false or raw == nil or isSend then
   redis.call('ZADD', KEYS[3], rec.createdAt, rec.id)
   redis.call('ZADD', KEYS[4], rec.createdAt, rec.id)
   redis.call('ZADD', KEYS[5], rec.createdAt, rec.id)
-  if raw and oldRecipient and oldRecipient ~= rec.recipient then
+  -- KEYS[5] indexes the number, or the BSUID of a customer known only by it.
+  if raw and oldRecipient and oldRecipient ~= (rec.recipient or rec.recipientUserId) then
     redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
   end
 end

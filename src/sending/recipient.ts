@@ -82,6 +82,15 @@ export function parseRecipient(text: string, field = 'input.to'): Recipient {
   return { kind: 'phone', e164, digits };
 }
 
+/**
+ * The key a recipient is stored, indexed and filtered under, from any text: a BSUID as it is, anything
+ * else as E.164 from its digits. Lenient on purpose: a filter that names no possible recipient simply
+ * matches nothing, while a send refuses it (`parseRecipient`). The one normalisation of a recipient.
+ */
+export function recipientKey(text: string): string {
+  return BSUID.test(text) ? text : `+${text.replace(/\D/g, '')}`;
+}
+
 /** The recipient as the record and logs name it: the E.164 number or the BSUID. */
 export function describeRecipient(recipient: Recipient): string {
   return recipient.kind === 'phone' ? recipient.e164 : recipient.userId;

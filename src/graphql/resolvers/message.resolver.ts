@@ -22,6 +22,7 @@ import {
   type MessageRecord,
   type MessageStore,
 } from '../../messages';
+import { recipientKey } from '../../sending';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
 import { MessageFilter } from '../inputs/message-filter.input';
@@ -135,7 +136,7 @@ export class MessageResolver {
   }
 }
 
-/** Accepts `+886…` or `886…` for a filter, as the send input does. */
+/** Accepts `+886…`, `886…` or a BSUID for a filter, under the sending domain's one rule. */
 export function normaliseRecipient(recipient: string): string {
-  return `+${recipient.replace(/[^\d]/g, '')}`;
+  return recipientKey(recipient);
 }

@@ -248,5 +248,10 @@ describe('sendMessage against the simulator over HTTP', () => {
       { id: message.id },
     );
     expect(read.body.data!.message).toEqual({ id: message.id, recipientUserId: bsuid });
+    const listed = await gateway.graphql<{ messages: { edges: Array<{ node: { id: string } }> } }>(
+      'query ($to: String!) { messages(filter: { recipient: $to }, first: 5) { edges { node { id } } } }',
+      { to: bsuid },
+    );
+    expect(listed.body.data!.messages.edges.map((edge) => edge.node.id)).toEqual([message.id]);
   });
 });
