@@ -1,18 +1,13 @@
 export { IdempotentSender, type IdempotentSenderOptions } from './idempotent-sender';
 export { MessageSender, type MessageSenderOptions } from './message-sender';
-export { MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH, characterCount, type ContentKind } from './message-content';
+export { characterCount } from './message-content';
 export { RateLimitedSender, type RateLimitedSenderOptions } from './rate-limited-sender';
-export { isBusinessScopedUserId, parseRecipient, recipientKey, type Recipient } from './recipient';
-export { MAX_IDEMPOTENCY_KEY_LENGTH, parseSendCommand, type SendCommand } from './send-command';
+export { parseRecipient, recipientKey, type Recipient } from './recipient';
+export { parseSendCommand, type SendCommand } from './send-command';
 export { hashSendCommand, stableJson } from './send-command-hash';
 export {
-  IdempotencyKeyBusyError,
-  IdempotencyKeyReusedError,
   InvalidSendInputError,
-  NoMessageIdError,
-  SendError,
   SendErrorKind,
-  SendOutcomeUnknownError,
   SendRateLimitedError,
   isSendError,
   type AnySendError,

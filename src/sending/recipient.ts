@@ -51,11 +51,6 @@ function lengthProblemOf(e164: string): string | null {
   return verdict;
 }
 
-/** Whether `text` is a BSUID (a parent BSUID included). */
-export function isBusinessScopedUserId(text: string): boolean {
-  return BSUID.test(text);
-}
-
 /**
  * Reads `to` as a BSUID or as a phone number in E.164 (the `+`, spaces, dashes and brackets optional).
  * A number that no number of its country can be (too short, too long) is refused here, before it costs
