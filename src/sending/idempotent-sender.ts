@@ -50,6 +50,8 @@ const MAX_POLL_INTERVAL_MS = 250;
  *   a connection that failed before any answer) releases the key, so that a retry sends;
  * - while the first call is in flight, repeats wait for its outcome, up to `waitTimeoutMs`, and then get
  *   `IdempotencyKeyBusyError`.
+ * The one exception: a gateway that dies mid-send leaves a claim that lapses with the store's pending
+ * lease, and the next call with the key then sends.
  */
 export class IdempotentSender implements SendHandler {
   private readonly waitTimeoutMs: number;
