@@ -29,4 +29,5 @@ EXPOSE 4000
 # node:20-slim has no curl; Node's own fetch asks the liveness route.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/main.js"]
+# A larger young generation: a send allocates a lot that dies young (measured: GC 6.0% → 3.5% of the CPU).
+CMD ["node", "--max-semi-space-size=32", "dist/main.js"]

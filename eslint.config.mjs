@@ -1,5 +1,5 @@
 // Lint rules, including import zones that encode the module arrows of the architecture:
-// http → graphql → (upstream, messages, diagnosis); http → webhooks → messages; the simulator stands alone.
+// http → graphql → sending → (upstream, messages, diagnosis); http → webhooks → messages; the simulator stands alone.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -63,6 +63,11 @@ export default tseslint.config(
               './src/webhooks',
               './src/!(webhooks|messages|config|observability)/**/*',
               'webhooks hand updates to messages only',
+            ),
+            zone(
+              './src/sending',
+              './src/!(sending|upstream|messages|diagnosis|config|observability)/**/*',
+              'sending is a domain: it knows nothing of GraphQL or HTTP',
             ),
             zone(
               './src/graphql',

@@ -1,6 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
 import { type Config } from './config';
-import { IdempotentSender, RateLimitedSender, type SendMessageHandler } from './graphql';
 import {
   MemoryIdempotencyStore,
   MemorySendRateLimiter,
@@ -9,11 +8,12 @@ import {
   type MessageStore,
 } from './messages';
 import { type Logger } from './observability';
+import { IdempotentSender, RateLimitedSender, type SendHandler } from './sending';
 
 export interface SendHandlerParts {
   config: Config;
   /** The sender that calls the Cloud API. */
-  sender: SendMessageHandler;
+  sender: SendHandler;
   store: MessageStore;
   /**
    * The store's command connection (a single Redis or a Cluster: every script touches one key); null in
@@ -21,7 +21,6 @@ export interface SendHandlerParts {
    */
   redis: Redis | Cluster | null;
   keyPrefix: string;
-  defaultPhoneNumberId: string;
   logger: Logger;
 }
 
@@ -31,7 +30,7 @@ export interface SendHandlerParts {
  * (a repeat makes no upstream call, so it costs no token), and a call refused by the limit releases its
  * key so that the client's retry sends.
  */
-export function composeSendHandler(parts: SendHandlerParts): SendMessageHandler {
+export function composeSendHandler(parts: SendHandlerParts): SendHandler {
   const { config, redis } = parts;
   // A claim must outlive the slowest send: up to three tries of the upstream timeout, plus backoff.
   const pendingLeaseMs = Math.max(30_000, 3 * config.upstreamTimeoutMs + 10_000);
@@ -49,12 +48,10 @@ export function composeSendHandler(parts: SendHandlerParts): SendMessageHandler 
     inner: new RateLimitedSender({
       inner: parts.sender,
       limiter,
-      defaultPhoneNumberId: parts.defaultPhoneNumberId,
       ratePerSecond: config.sendRatePerSecond,
     }),
     keys,
     messages: parts.store,
-    defaultPhoneNumberId: parts.defaultPhoneNumberId,
     // Past the lease, so that a waiting repeat takes over the key of a gateway that died mid-send.
     waitTimeoutMs: pendingLeaseMs + 5_000,
     logger: parts.logger.child({ component: 'idempotency' }),

@@ -1,6 +1,7 @@
 import { composeSendHandler } from './compose-send-handler';
 import { type Config } from './config';
-import { buildGatewaySchema, MessageSender, StatusEventStream } from './graphql';
+import { buildGatewaySchema, StatusEventStream } from './graphql';
+import { MessageSender } from './sending';
 import { ApiKeyAuthenticator, createGatewayServer, type ReadinessCheck } from './http';
 import { type Logger, Metrics } from './observability';
 import { startSimulator, type RunningSimulator } from './simulator';
@@ -94,16 +95,10 @@ export async function startGateway(
     );
     const sender = composeSendHandler({
       config,
-      sender: new MessageSender({
-        upstream,
-        store,
-        defaultPhoneNumberId: upstreamOptions.phoneNumberId,
-        clock,
-      }),
+      sender: new MessageSender({ upstream, store, clock }),
       store,
       redis,
       keyPrefix: config.redisKeyPrefix,
-      defaultPhoneNumberId: upstreamOptions.phoneNumberId,
       logger,
     });
     const schema = await buildGatewaySchema({

@@ -2,7 +2,8 @@ import { request } from 'undici';
 import { BENCH_PHONE_NUMBER_ID, SEND_DOCUMENT, SEND_VARIABLES } from '../support/bench-constants';
 import { forkBenchScript, startGatewayProcess, type BenchProcess } from '../support/child-process';
 import { authHeaders, productionGatewayEnv } from '../support/gateway-env';
-import { runLoad, warmThenMeasure, type LoadResult } from '../support/load';
+import { runLoad, type LoadResult } from '../support/load';
+import { cpuMicros } from '../support/proc-stats';
 import { flushBenchDb } from '../support/redis-bench';
 import { type Scenario, type ScenarioContext } from './scenario-context';
 
@@ -18,21 +19,22 @@ async function checkSend(name: string, url: string): Promise<void> {
   }
 }
 
-async function measure(context: ScenarioContext, name: string, target: BenchProcess): Promise<LoadResult> {
+/** A full-speed run and the server's own CPU time per request during it. */
+interface FullSpeed extends LoadResult {
+  cpuMicrosPerRequest: number;
+}
+
+async function measure(context: ScenarioContext, name: string, target: BenchProcess): Promise<FullSpeed> {
   await checkSend(name, target.url);
   context.progress(`send: ${name} at full speed`);
-  const result = await warmThenMeasure(
-    {
-      url: `${target.url}/graphql`,
-      headers: authHeaders,
-      body: BODY,
-      durationSeconds: context.measureSeconds,
-    },
-    context.warmUpSeconds,
-  );
+  const load = { url: `${target.url}/graphql`, headers: authHeaders, body: BODY };
+  await runLoad({ ...load, durationSeconds: context.warmUpSeconds });
+  const cpuBefore = cpuMicros(target.pid);
+  const result = await runLoad({ ...load, durationSeconds: context.measureSeconds });
+  const cpuMicrosPerRequest = (cpuMicros(target.pid) - cpuBefore) / Math.max(1, result.total);
   if (result.failures > 0)
     context.notes.push(`send: ${name} had ${result.failures} failed requests of ${result.total}.`);
-  return result;
+  return { ...result, cpuMicrosPerRequest };
 }
 
 async function measureFixedRate(
@@ -58,7 +60,7 @@ export const sendScenario: Scenario = {
   name: 'send',
   async run(context) {
     const upstreamOptions = { upstreamUrl: context.upstream.url, phoneNumberId: BENCH_PHONE_NUMBER_ID };
-    const results = new Map<string, { full: LoadResult; fixed?: LoadResult }>();
+    const results = new Map<string, { full: FullSpeed; fixed?: LoadResult }>();
 
     const floor = await forkBenchScript('servers/bare-proxy.js', upstreamOptions);
     try {
@@ -131,6 +133,17 @@ export const sendScenario: Scenario = {
       floorValue: peerFull.requestsPerSecond,
       note: 'target: at least 1.00',
     });
+    // CPU per send: the ratio that holds when other work shares the machine and throughput swings.
+    for (const name of ['floor', 'peer', 'gateway'] as const) {
+      context.figures.push({
+        scenario,
+        what: `${name} CPU per send`,
+        value: results.get(name)!.full.cpuMicrosPerRequest,
+        unit: 'µs',
+        lowerIsBetter: true,
+        ...(name === 'gateway' && { floorName: 'peer', floorValue: peerFull.cpuMicrosPerRequest }),
+      });
+    }
     const gatewayFixed = results.get('gateway')!.fixed!;
     context.figures.push(
       { scenario, what: `floor p50 @${FIXED_RATE} req/s`, value: floorFixed.p50Ms, unit: 'ms' },

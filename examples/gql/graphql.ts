@@ -83,7 +83,7 @@ export type SendMessageInput = {
   audio?: MediaInput | null | undefined;
   /** A document. */
   document?: MediaInput | null | undefined;
-  /** Any unique string: a retried call with the same key returns the first result instead of sending again. */
+  /** Any unique string, the caller's own: a retried call with the same key returns the first result instead of sending again. If the first call timed out, the key answers UPSTREAM_TIMEOUT with `outcomeUnknown: true` (the message may have gone out); use a new key to send anyway. */
   idempotencyKey?: string | null | undefined;
   /** An image. */
   image?: MediaInput | null | undefined;
@@ -101,7 +101,7 @@ export type SendMessageInput = {
   template?: TemplateInput | null | undefined;
   /** Text content. */
   text?: TextInput | null | undefined;
-  /** The recipient in E.164, for example `+886912345678` (the `+` is optional). */
+  /** The recipient: a phone number in E.164, for example `+886912345678` (the `+` is optional), or a business-scoped user id, for example `US.13491208655302741918`. */
   to: string;
   /** A video. */
   video?: MediaInput | null | undefined;
@@ -119,7 +119,7 @@ export type TemplateInput = {
 
 /** A text message. */
 export type TextInput = {
-  /** The text, 1 to 4,096 characters. */
+  /** The text, 1 to 4,096 characters (an emoji counts as one). */
   body: string;
   /** Show a preview of the first URL in the text. */
   previewUrl?: boolean | null | undefined;

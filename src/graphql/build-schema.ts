@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { type GraphQLSchema } from 'graphql';
+import { type SendHandler } from '../sending';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { type AccountEventStore } from '../account-events';
 import { type ContactStore } from '../contacts';
@@ -18,7 +19,6 @@ import { StatusSubscriptionResolver } from './resolvers/status-subscription.reso
 import { TokenDebugResolver } from './resolvers/token-debug.resolver';
 import { DiagnosisService, tokenEvidenceFrom } from './services/diagnosis-service';
 import { FailureSummaryService } from './services/failure-summary-service';
-import { type SendMessageHandler } from './services/send-message-handler';
 
 export interface SchemaDependencies {
   store: MessageStore;
@@ -26,7 +26,7 @@ export interface SchemaDependencies {
   accountEvents: AccountEventStore;
   inbound: InboundStore;
   upstream: GraphApiClient;
-  sender: SendMessageHandler;
+  sender: SendHandler;
   defaultPhoneNumberId: string;
   /** The gateway's own access token, for `debugToken` without an argument. Never returned. */
   ownToken: string;
@@ -49,7 +49,7 @@ const RESOLVERS = [
 ] as const;
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
-function createContainer(deps: SchemaDependencies): ContainerType {
+function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
   const diagnosis = new DiagnosisService(
     deps.clock,
     async () => tokenEvidenceFrom(await deps.upstream.debugToken(deps.ownToken)),
@@ -57,7 +57,7 @@ function createContainer(deps: SchemaDependencies): ContainerType {
   );
   const conversations = new ConversationService(deps.store, deps.inbound, deps.contacts);
   const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
-  const instances = new Map<unknown, unknown>([
+  return new Map<unknown, unknown>([
     [MessageResolver, new MessageResolver(deps.store, diagnosis)],
     [SendMessageResolver, new SendMessageResolver(deps.sender, deps.upstream, deps.defaultPhoneNumberId)],
     [UpstreamErrorResolver, new UpstreamErrorResolver(diagnosis)],
@@ -71,6 +71,9 @@ function createContainer(deps: SchemaDependencies): ContainerType {
     [InboundMessageResolver, new InboundMessageResolver(deps.contacts, deps.clock)],
     [AccountEventResolver, new AccountEventResolver(deps.accountEvents)],
   ]);
+}
+
+function containerOf(instances: Map<unknown, unknown>): ContainerType {
   return {
     get(resolverClass) {
       const instance = instances.get(resolverClass);
@@ -89,10 +92,11 @@ const UNUSED_PUB_SUB: PubSub = {
   },
 };
 
-export function buildGatewaySchema(deps: SchemaDependencies): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGatewaySchema(deps: SchemaDependencies): Promise<GraphQLSchema> {
+  const instances = createInstances(deps);
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
-    container: createContainer(deps),
+    container: containerOf(instances),
     authChecker: scopeAuthChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
@@ -100,6 +104,18 @@ export function buildGatewaySchema(deps: SchemaDependencies): Promise<GraphQLSch
     // PubSub at build time, so it gets one that refuses to be used.
     pubSub: UNUSED_PUB_SUB,
   });
+  installPlainResolvers(schema, instances.get(SendMessageResolver) as SendMessageResolver);
+  return schema;
+}
+
+/**
+ * Replaces type-graphql's resolver of the hottest mutation with the resolver's plain one: the schema
+ * (argument, types, descriptions) stays what the decorators declared.
+ */
+function installPlainResolvers(schema: GraphQLSchema, sends: SendMessageResolver): void {
+  const field = schema.getMutationType()?.getFields().sendMessage;
+  if (field === undefined) throw new Error('the schema has no sendMessage mutation');
+  field.resolve = sends.plainSendMessage as typeof field.resolve;
 }
 
 /** The schema's shape without working resolvers: what `schema:print` and the schema test print. */
@@ -111,7 +127,7 @@ export function buildSchemaForPrinting(): Promise<GraphQLSchema> {
     accountEvents: unavailable as AccountEventStore,
     inbound: unavailable as InboundStore,
     upstream: unavailable as GraphApiClient,
-    sender: unavailable as SendMessageHandler,
+    sender: unavailable as SendHandler,
     defaultPhoneNumberId: '0',
     ownToken: '',
     clock: () => 0,

@@ -8,6 +8,11 @@ import { type StatusEventStream } from './services/status-event-stream';
 export interface Caller {
   /** A short, non-secret label of the key (its position in the configuration), for logs. */
   label: string;
+  /**
+   * A stable, non-secret id of the key (a digest prefix, the same on every instance and whatever the
+   * key's position in the configuration): what scopes the caller's idempotency keys.
+   */
+  keyId: string;
   scopes: ReadonlySet<Scope>;
 }
 

@@ -9,6 +9,13 @@ export type Authentication = { kind: 'caller'; caller: Caller } | { kind: 'missi
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /**
+ * The key's id: 64 bits of a digest under a label of its own, so that it is neither the key nor the
+ * digest compared at authentication, and says nothing about the key.
+ */
+const keyIdOf = (key: string): string =>
+  `k${createHash('sha256').update(`caller-key-id\u0000${key}`).digest('hex').slice(0, 16)}`;
+
+/**
  * Finds the caller of a presented key. Keys are compared as SHA-256 digests with `timingSafeEqual`, and
  * every configured key is compared every time, so neither the length nor the position of a key leaks.
  * A key once recognised is remembered by its exact string, so that its later requests skip the hash.
@@ -26,7 +33,7 @@ export class ApiKeyAuthenticator {
     this.keys =
       keys?.map((key, index) => ({
         digest: digest(key.key),
-        caller: { label: `key#${index + 1}`, scopes: key.scopes },
+        caller: { label: `key#${index + 1}`, keyId: keyIdOf(key.key), scopes: key.scopes },
       })) ?? null;
   }
 
@@ -36,7 +43,8 @@ export class ApiKeyAuthenticator {
   }
 
   authenticate(presented: string | null | undefined): Authentication {
-    if (this.keys === null) return { kind: 'caller', caller: { label: 'open', scopes: ALL_SCOPES } };
+    if (this.keys === null)
+      return { kind: 'caller', caller: { label: 'open', keyId: 'open', scopes: ALL_SCOPES } };
     if (!presented) return { kind: 'missing' };
     const known = this.recognised.get(presented);
     if (known !== undefined) return known;

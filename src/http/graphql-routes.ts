@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type GraphQLSchema } from 'graphql';
@@ -62,6 +65,9 @@ export async function registerGraphqlRoutes(
     formatError: maskError,
     logger: options.logger,
     plugins: [
+      // The schema sets no cache hints; Apollo's default cache-control plugin would still wrap every
+      // field's resolver to compute a policy no response carries.
+      ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       requestContextPlugin(),
       unauthenticatedStatusPlugin(),

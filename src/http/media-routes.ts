@@ -3,11 +3,11 @@ import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Scope } from '../config';
 import { type Logger } from '../observability';
 import {
-  GraphApiError,
+  isUpstreamFailure,
   type MediaDownload,
   type MediaInfo,
-  UpstreamNetworkError,
-  UpstreamTimeoutError,
+  UpstreamFailureKind,
+  unreachableKind,
 } from '../upstream';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 
@@ -109,16 +109,23 @@ function upstreamProblem(
   logger: Logger,
   requestId: string,
 ): FastifyReply {
-  if (error instanceof GraphApiError && error.code === 100) {
-    return problem(reply, 404, 'NOT_FOUND', 'No such medium.');
+  if (!isUpstreamFailure(error)) throw error;
+  switch (error.kind) {
+    case UpstreamFailureKind.GRAPH_API:
+      // Meta answers code 100 (subcode 33) for an object that does not exist.
+      if (error.code === 100) return problem(reply, 404, 'NOT_FOUND', 'No such medium.');
+      logger.warn({ requestId, code: error.code }, 'media lookup refused upstream');
+      return problem(reply, 502, 'UPSTREAM_UNAVAILABLE', 'The Graph API could not give the medium.');
+    case UpstreamFailureKind.TIMEOUT:
+      return problem(reply, 504, 'UPSTREAM_TIMEOUT', 'The Graph API did not answer in time.');
+    case UpstreamFailureKind.NETWORK:
+    case UpstreamFailureKind.UNAVAILABLE:
+    case UpstreamFailureKind.INVALID_ARGUMENT:
+      logger.warn({ requestId, kind: error.kind }, 'media lookup failed upstream');
+      return problem(reply, 502, 'UPSTREAM_UNAVAILABLE', 'The Graph API could not give the medium.');
+    default:
+      return unreachableKind(error);
   }
-  if (error instanceof UpstreamTimeoutError) {
-    return problem(reply, 504, 'UPSTREAM_TIMEOUT', 'The Graph API did not answer in time.');
-  }
-  const code = error instanceof GraphApiError ? error.code : undefined;
-  const network = error instanceof UpstreamNetworkError ? error.errorCode : undefined;
-  logger.warn({ requestId, code, network }, 'media lookup failed upstream');
-  return problem(reply, 502, 'UPSTREAM_UNAVAILABLE', 'The Graph API could not give the medium.');
 }
 
 function problem(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {

@@ -88,9 +88,11 @@ export { RedisIdempotencyStore, type RedisIdempotencyStoreOptions } from './redi
 export {
   checkRateLimiterOptions,
   takeToken,
+  takeTokens,
   type RateDecision,
   type SendRateLimiter,
   type SendRateLimiterOptions,
+  type TokenGrant,
 } from './send-rate-limiter';
 export { MemorySendRateLimiter, type MemorySendRateLimiterOptions } from './memory-send-rate-limiter';
 export { RedisSendRateLimiter, type RedisSendRateLimiterOptions } from './redis-send-rate-limiter';

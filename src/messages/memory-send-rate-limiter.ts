@@ -1,7 +1,9 @@
 import {
   checkRateLimiterOptions,
   takeToken,
+  takeTokens,
   type RateDecision,
+  type TokenGrant,
   type SendRateLimiter,
   type SendRateLimiterOptions,
 } from './send-rate-limiter';
@@ -28,5 +30,13 @@ export class MemorySendRateLimiter implements SendRateLimiter {
     const { decision, ...next } = takeToken(bucket, now, this.options);
     this.buckets.set(scope, next);
     return Promise.resolve(decision);
+  }
+
+  takeUpTo(scope: string, count: number): Promise<TokenGrant> {
+    const now = this.now();
+    const bucket = this.buckets.get(scope) ?? { tokens: this.options.burst, at: now };
+    const { grant, ...next } = takeTokens(bucket, now, this.options, count);
+    this.buckets.set(scope, next);
+    return Promise.resolve(grant);
   }
 }

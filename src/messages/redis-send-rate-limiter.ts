@@ -4,6 +4,7 @@ import {
   type RateDecision,
   type SendRateLimiter,
   type SendRateLimiterOptions,
+  type TokenGrant,
 } from './send-rate-limiter';
 
 /**
@@ -11,11 +12,13 @@ import {
  * share one bucket fairly. The bucket expires once it would be full again: an idle sender costs nothing.
  *
  * KEYS: 1 the bucket, `<prefix>rate:<sender>` (one key per script: no hash tag needed on a cluster).
- * ARGV: 1 tokens a second, 2 burst. Returns `{1, 0}` or `{0, retry-after ms}`.
+ * ARGV: 1 tokens a second, 2 burst, 3 most tokens to take (default 1). Returns `{tokens taken, 0}` or
+ * `{0, retry-after ms}`.
  */
 const TAKE_TOKEN_LUA = `
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
+local want = tonumber(ARGV[3]) or 1
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local saved = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -24,8 +27,8 @@ local at = tonumber(saved[2]) or now
 if now > at then tokens = math.min(burst, tokens + (now - at) * rate / 1000) end
 local allowed, wait = 0, 0
 if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
+  allowed = math.min(want, math.floor(tokens))
+  tokens = tokens - allowed
 else
   wait = math.max(1, math.ceil((1 - tokens) * 1000 / rate - 1e-6))
 end
@@ -35,7 +38,7 @@ return {allowed, wait}
 `;
 
 interface RateScripts {
-  waSendRateTake(key: string, ratePerSecond: number, burst: number): Promise<[number, number]>;
+  waSendRateTake(key: string, ratePerSecond: number, burst: number, count: number): Promise<[number, number]>;
 }
 
 export interface RedisSendRateLimiterOptions extends SendRateLimiterOptions {
@@ -68,7 +71,18 @@ export class RedisSendRateLimiter implements SendRateLimiter {
       this.keyName(scope),
       this.options.ratePerSecond,
       this.options.burst,
+      1,
     );
     return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterMs };
+  }
+
+  async takeUpTo(scope: string, count: number): Promise<TokenGrant> {
+    const [granted, retryAfterMs] = await this.redis.waSendRateTake(
+      this.keyName(scope),
+      this.options.ratePerSecond,
+      this.options.burst,
+      count,
+    );
+    return { granted, retryAfterMs };
   }
 }

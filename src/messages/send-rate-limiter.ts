@@ -7,6 +7,17 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: n
  */
 export interface SendRateLimiter {
   take(scope: string): Promise<RateDecision>;
+  /**
+   * Takes as many whole tokens as there are, up to `count` (at least one, or none and a retry-after):
+   * a caller that leases a block of tokens pays one round trip for several sends.
+   */
+  takeUpTo(scope: string, count: number): Promise<TokenGrant>;
+}
+
+/** Tokens taken at once: `granted` ≥ 1, or 0 and how long until there is one. */
+export interface TokenGrant {
+  granted: number;
+  retryAfterMs: number;
 }
 
 export interface SendRateLimiterOptions {
@@ -38,10 +49,26 @@ export function takeToken(
   now: number,
   options: Required<SendRateLimiterOptions>,
 ): { tokens: number; at: number; decision: RateDecision } {
+  const { grant, ...next } = takeTokens(bucket, now, options, 1);
+  const decision: RateDecision =
+    grant.granted > 0 ? { allowed: true } : { allowed: false, retryAfterMs: grant.retryAfterMs };
+  return { ...next, decision };
+}
+
+/** `takeToken` for up to `count` whole tokens at once; mirrored in the Redis script. */
+export function takeTokens(
+  bucket: { tokens: number; at: number },
+  now: number,
+  options: Required<SendRateLimiterOptions>,
+  count: number,
+): { tokens: number; at: number; grant: TokenGrant } {
   const elapsed = Math.max(0, now - bucket.at);
   const tokens = Math.min(options.burst, bucket.tokens + (elapsed * options.ratePerSecond) / 1000);
-  if (tokens >= 1) return { tokens: tokens - 1, at: now, decision: { allowed: true } };
+  if (tokens >= 1) {
+    const granted = Math.min(count, Math.floor(tokens));
+    return { tokens: tokens - granted, at: now, grant: { granted, retryAfterMs: 0 } };
+  }
   // The epsilon keeps float dust (1 - 0.998 = 0.0020000000000000018) from adding a whole millisecond.
   const retryAfterMs = Math.max(1, Math.ceil(((1 - tokens) * 1000) / options.ratePerSecond - 1e-6));
-  return { tokens, at: now, decision: { allowed: false, retryAfterMs } };
+  return { tokens, at: now, grant: { granted: 0, retryAfterMs } };
 }

@@ -47,6 +47,31 @@ export interface WebhookObservation {
 /** Latency buckets of requests the gateway answers itself: from 5 ms to 10 s. */
 const REQUEST_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 
+/**
+ * A histogram's per-label-set children, kept by a joined key: prom-client sorts and joins the label
+ * object on every `observe`, which several observations per request make a measurable cost. Label
+ * values come from closed sets (see above), so the map stays small.
+ */
+class LabelledHistogram<L extends string> {
+  private readonly children = new Map<string, { observe(value: number): void }>();
+
+  constructor(private readonly histogram: Histogram<L>) {}
+
+  observe(
+    values: readonly string[],
+    labels: () => Partial<Record<L, string | number>>,
+    seconds: number,
+  ): void {
+    const key = values.join('\u0000');
+    let child = this.children.get(key);
+    if (child === undefined) {
+      child = this.histogram.labels(labels());
+      this.children.set(key, child);
+    }
+    child.observe(seconds);
+  }
+}
+
 export class Metrics {
   readonly registry = new Registry();
   private readonly operationNames = new Set<string>();
@@ -144,22 +169,35 @@ export class Metrics {
     return this.registry.metrics();
   }
 
+  private readonly httpRequestsByLabels = new LabelledHistogram(this.httpRequests);
+  private readonly operationsByLabels = new LabelledHistogram(this.operations);
+  private readonly upstreamByLabels = new LabelledHistogram(this.upstream);
+
   httpRequest(method: string, route: string, statusCode: number, seconds: number): void {
-    this.httpRequests.observe({ method, route, status_code: statusCode }, seconds);
+    const code = String(statusCode);
+    this.httpRequestsByLabels.observe(
+      [method, route, code],
+      () => ({ method, route, status_code: code }),
+      seconds,
+    );
   }
 
   graphqlOperation(name: string | null, type: string, outcome: string, seconds: number): void {
-    this.operations.observe({ operation: this.operationLabel(name), type, outcome }, seconds);
+    const operation = this.operationLabel(name);
+    this.operationsByLabels.observe(
+      [operation, type, outcome],
+      () => ({ operation, type, outcome }),
+      seconds,
+    );
   }
 
   upstreamRequest(info: UpstreamObservation): void {
-    this.upstream.observe(
-      {
-        endpoint: info.endpoint,
-        status: info.httpStatus === undefined ? 'none' : String(info.httpStatus),
-        code: info.code === undefined ? 'none' : String(info.code),
-        outcome: info.outcome,
-      },
+    const status = info.httpStatus === undefined ? 'none' : String(info.httpStatus);
+    const code = info.code === undefined ? 'none' : String(info.code);
+    const { endpoint, outcome } = info;
+    this.upstreamByLabels.observe(
+      [endpoint, status, code, outcome],
+      () => ({ endpoint, status, code, outcome }),
       info.durationMs / 1000,
     );
   }

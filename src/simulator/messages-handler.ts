@@ -66,7 +66,7 @@ export function handleMessages(
   }
   const request = validation.request;
   if (token === SimulatorToken.MISSING_MESSAGING) {
-    if (request.kind === 'send') context.stats.countSend(request.waId);
+    if (request.kind === 'send') context.stats.countSend(recipientKey(request));
     return reject(context, {
       code: 10,
       details: 'The token lacks the whatsapp_business_messaging permission.',
@@ -83,10 +83,20 @@ export function handleMessages(
   }
 }
 
+/** What sends are counted under: the wa_id of a number, or the BSUID as given. */
+function recipientKey(request: SendRequest): string {
+  return request.recipient.kind === 'phone' ? request.recipient.waId : request.recipient.userId;
+}
+
 function handleSend(request: SendRequest, phoneNumberId: string, context: MessagesContext): SendOutcome {
-  const sendNumber = context.stats.countSend(request.waId);
-  if (isSanctionedRecipient(request.waId)) return reject(context, SANCTIONED_ERROR);
-  const behaviour: RecipientBehaviour = findRecipientScenario(request.waId)?.behaviour ?? {
+  const sendNumber = context.stats.countSend(recipientKey(request));
+  const { recipient } = request;
+  // Scenarios are keyed by number; a BSUID recipient behaves ordinarily.
+  if (recipient.kind === 'phone' && isSanctionedRecipient(recipient.waId)) {
+    return reject(context, SANCTIONED_ERROR);
+  }
+  const scenario = recipient.kind === 'phone' ? findRecipientScenario(recipient.waId) : undefined;
+  const behaviour: RecipientBehaviour = scenario?.behaviour ?? {
     kind: 'deliver',
     steps: ORDINARY_STEPS,
   };
@@ -142,10 +152,15 @@ function accept(
   steps: readonly StatusStep[],
   accepted: AcceptOptions,
 ): SendOutcome {
-  const messageId = newMessageId(request.waId);
+  const { recipient } = request;
+  const messageId = newMessageId(recipientKey(request));
   const body: WireSendResponse = {
     messaging_product: 'whatsapp',
-    contacts: [{ input: request.to, wa_id: request.waId }],
+    contacts: [
+      recipient.kind === 'phone'
+        ? { input: recipient.to, wa_id: recipient.waId }
+        : { input: recipient.userId, user_id: recipient.userId },
+    ],
     messages: [
       accepted.messageStatus === undefined
         ? { id: messageId }
@@ -163,7 +178,8 @@ function accept(
         planWebhookBodies({
           steps,
           messageId,
-          waId: request.waId,
+          // Statuses of a send to a BSUID name the customer by it alone (`recipient_user_id`).
+          ...(recipient.kind === 'phone' ? { waId: recipient.waId } : { userId: recipient.userId }),
           acceptedAtMs: Date.now(),
           delayMs: options.webhookDelayMs,
           category: accepted.isTemplate ? 'utility' : 'service',

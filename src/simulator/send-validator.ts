@@ -16,8 +16,11 @@ export type SendType =
   | 'location'
   | 'contacts';
 
+/** Who a send names: a phone number (`to`), or a business-scoped user id (`recipient`). */
+export type SendRecipient = { kind: 'phone'; to: string; waId: string } | { kind: 'user'; userId: string };
+
 export type ValidatedRequest =
-  { kind: 'send'; to: string; waId: string; type: SendType } | { kind: 'mark-read'; messageId: string };
+  { kind: 'send'; recipient: SendRecipient; type: SendType } | { kind: 'mark-read'; messageId: string };
 
 export type ValidationResult = { ok: true; request: ValidatedRequest } | { ok: false; details: string };
 
@@ -51,6 +54,11 @@ function charLength(value: string, limit: number): number {
   return value.length <= limit ? value.length : [...value].length;
 }
 
+/** Meta's BSUID: country code, a dot, an optional `ENT.` (a parent id), up to 128 letters and digits. */
+const BSUID = /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+export const isBusinessScopedUserId = (value: string): boolean => BSUID.test(value);
+
 const fail = (details: string): ValidationResult => ({ ok: false, details });
 const required = (parameter: string): ValidationResult => fail(`The parameter ${parameter} is required.`);
 
@@ -60,13 +68,8 @@ export function validateSendRequest(body: unknown): ValidationResult {
   if (body.messaging_product === undefined) return required('messaging_product');
   if (body.messaging_product !== 'whatsapp') return fail("Param messaging_product must be 'whatsapp'.");
   if (body.status !== undefined) return validateMarkRead(body);
-  if (body.to === undefined || body.to === '') return required('to');
-  if (typeof body.to !== 'string' && typeof body.to !== 'number') return fail('Param to must be a string.');
-  const to = String(body.to);
-  const waId = to.replace(/\D/g, '');
-  if (waId.length < 7 || waId.length > 15 || /[^\d\s()+.-]/.test(to)) {
-    return fail('Param to is not a valid phone number.');
-  }
+  const recipient = readRecipient(body);
+  if ('ok' in recipient) return recipient;
   // Meta defaults the type to text.
   const type = body.type ?? 'text';
   if (typeof type !== 'string' || !SEND_TYPES.has(type)) {
@@ -81,7 +84,30 @@ export function validateSendRequest(body: unknown): ValidationResult {
   if (body.context !== undefined && !(isRecord(body.context) && isNonEmptyString(body.context.message_id))) {
     return fail("Param context['message_id'] is required.");
   }
-  return { ok: true, request: { kind: 'send', to, waId, type: type as SendType } };
+  return { ok: true, request: { kind: 'send', recipient, type: type as SendType } };
+}
+
+/** `to` (a number) or `recipient` (a BSUID): one of the two, as Meta requires. */
+function readRecipient(body: Json): SendRecipient | Extract<ValidationResult, { ok: false }> {
+  const hasTo = body.to !== undefined && body.to !== '';
+  const hasRecipient = body.recipient !== undefined && body.recipient !== '';
+  if (!hasTo && !hasRecipient) return { ok: false, details: 'The parameter to or recipient is required.' };
+  if (hasTo && hasRecipient) return { ok: false, details: 'Give either to or recipient, not both.' };
+  if (hasRecipient) {
+    if (typeof body.recipient !== 'string' || !BSUID.test(body.recipient)) {
+      return { ok: false, details: 'Param recipient is not a valid business-scoped user id.' };
+    }
+    return { kind: 'user', userId: body.recipient };
+  }
+  if (typeof body.to !== 'string' && typeof body.to !== 'number') {
+    return { ok: false, details: 'Param to must be a string.' };
+  }
+  const to = String(body.to);
+  const waId = to.replace(/\D/g, '');
+  if (waId.length < 7 || waId.length > 15 || /[^\d\s()+.-]/.test(to)) {
+    return { ok: false, details: 'Param to is not a valid phone number.' };
+  }
+  return { kind: 'phone', to, waId };
 }
 
 function validateMarkRead(body: Json): ValidationResult {

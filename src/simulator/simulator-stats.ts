@@ -1,3 +1,4 @@
+import { isBusinessScopedUserId } from './send-validator';
 import type { WebhookDeliveryStats } from './webhook-dispatcher';
 
 /** Endpoint labels requests are counted under. */
@@ -52,17 +53,20 @@ export class SimulatorStatsRecorder implements SimulatorStats {
     this.requests[endpoint] += 1;
   }
 
-  /** Counts a well-formed send; returns how many sends this recipient has had, this one included. */
-  countSend(waId: string): number {
+  /**
+   * Counts a well-formed send; returns how many sends this recipient (a wa_id, or a BSUID) has had,
+   * this one included.
+   */
+  countSend(recipientKey: string): number {
     this.sendsReceived += 1;
-    const count = (this.sendsByRecipient.get(waId) ?? 0) + 1;
-    this.sendsByRecipient.set(waId, count);
+    const count = (this.sendsByRecipient.get(recipientKey) ?? 0) + 1;
+    this.sendsByRecipient.set(recipientKey, count);
     return count;
   }
 
-  /** Sends received in all, or to one recipient (any format: only its digits count). */
+  /** Sends received in all, or to one recipient: a BSUID as it is, a number in any format (its digits). */
   sendCount(to?: string): number {
     if (to === undefined) return this.sendsReceived;
-    return this.sendsByRecipient.get(to.replace(/\D/g, '')) ?? 0;
+    return this.sendsByRecipient.get(isBusinessScopedUserId(to) ? to : to.replace(/\D/g, '')) ?? 0;
   }
 }

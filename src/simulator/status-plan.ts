@@ -21,7 +21,10 @@ import {
 export interface StatusPlanInput {
   steps: readonly StatusStep[];
   messageId: string;
-  waId: string;
+  /** The customer's number (digits); absent for a send to a business-scoped user id. */
+  waId?: string;
+  /** The BSUID a send named; its statuses then name the customer by it alone. */
+  userId?: string;
   /** When the send was accepted (ms since epoch). */
   acceptedAtMs: number;
   /** Gap between successive statuses; Meta's timestamps follow the order the statuses occurred in. */
@@ -50,12 +53,14 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
   const secondsAt = (occursAt: number): number =>
     Math.floor((input.acceptedAtMs + input.delayMs * (occursAt + 1)) / 1000);
   const naming = input.naming ?? 'number';
-  const byNumber = naming !== 'user-id';
-  const userId = naming === 'number' ? undefined : simulatedUserId(input.waId);
+  const waId = input.waId;
+  const byNumber = naming !== 'user-id' && waId !== undefined;
+  const userId =
+    input.userId ?? (naming === 'number' || waId === undefined ? undefined : simulatedUserId(waId));
   if (input.inboundFirst === true) {
     const inbound = buildInboundMessageWebhook({
       ...input.account,
-      ...(byNumber && { from: input.waId }),
+      ...(byNumber && { from: waId }),
       ...(userId !== undefined && { fromUserId: userId, username: SIMULATED_USERNAME }),
       content: INBOUND_SCENARIO_TEXT,
       profileName: INBOUND_SCENARIO_PROFILE,
@@ -69,7 +74,7 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
         const status = buildWireStatus({
           messageId: input.messageId,
           status: step.status,
-          ...(byNumber && { recipientId: input.waId }),
+          ...(byNumber && { recipientId: waId }),
           ...(userId !== undefined && { recipientUserId: userId }),
           timestamp: secondsAt(step.occursAt),
           category: input.category,
@@ -94,7 +99,7 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
     );
     const customer = {
       ...input.account,
-      ...(byNumber && { from: input.waId }),
+      ...(byNumber && { from: waId }),
       ...(userId !== undefined && { fromUserId: userId }),
       profileName: INBOUND_SCENARIO_PROFILE,
       replyTo: input.messageId,
@@ -103,12 +108,12 @@ export function planWebhookBodies(input: StatusPlanInput): string[] {
     bodies.push(
       serializeMetaJson(buildInboundMessageWebhook({ ...customer, content: replyContent(input.reply) })),
     );
-    if (input.reply.kind === 'stop') {
+    if (input.reply.kind === 'stop' && waId !== undefined) {
       bodies.push(
         serializeMetaJson(
           buildUserPreferencesWebhook({
             ...input.account,
-            from: input.waId,
+            from: waId,
             value: 'stop',
             timestamp: wroteAt,
           }),

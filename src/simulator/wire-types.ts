@@ -28,7 +28,8 @@ export interface WireErrorEnvelope {
 /** `200` answer to an accepted send. */
 export interface WireSendResponse {
   messaging_product: 'whatsapp';
-  contacts: { input: string; wa_id: string }[];
+  /** `wa_id` for a send to a number; `user_id` for a send to a business-scoped user id. */
+  contacts: ({ input: string; wa_id: string } | { input: string; user_id: string })[];
   messages: { id: string; message_status?: WireMessageStatus }[];
 }
 

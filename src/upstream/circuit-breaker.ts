@@ -6,6 +6,7 @@ import {
   handleWhen,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
+import { UpstreamUnavailableError } from './errors';
 import { isTransientFailure } from './graph-api-error';
 import { wholeNumberOption } from './option-checks';
 import { type UpstreamEndpoint } from './upstream-endpoint';
@@ -21,21 +22,6 @@ export interface BreakerOptions {
    * closes the circuit on success and opens it again on a transient failure. Default 10,000.
    */
   halfOpenAfterMs?: number;
-}
-
-/** The circuit is open: the Graph API failed repeatedly and the call was refused without being sent. */
-export class UpstreamUnavailableError extends Error {
-  override readonly name = 'UpstreamUnavailableError';
-  readonly endpoint: UpstreamEndpoint;
-
-  constructor(endpoint: UpstreamEndpoint, reason = 'it failed repeatedly; calls are refused for a while') {
-    super(`The Graph API is unavailable for ${endpoint}: ${reason}.`);
-    this.endpoint = endpoint;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, endpoint: this.endpoint };
-  }
 }
 
 /**

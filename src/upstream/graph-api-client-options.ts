@@ -1,6 +1,6 @@
 import { type Logger } from '../observability';
 import { type BreakerOptions } from './circuit-breaker';
-import { InvalidUpstreamArgumentError } from './transport-errors';
+import { InvalidUpstreamArgumentError } from './errors';
 import { type RetryOptions } from './retry-policy';
 import { type UpstreamEndpoint } from './upstream-endpoint';
 import { wholeNumberOption } from './option-checks';
@@ -28,8 +28,9 @@ export interface GraphApiClientOptions {
   /** Bearer token of `debug_token` (an app token `{app-id}|{app-secret}`). Default: `accessToken`. */
   appAccessToken?: string;
   /**
-   * Bound of one try, from asking for a socket to the end of the answer, in ms. Past it the try fails
-   * with `UpstreamTimeoutError` (reads retry it, sends do not). Default 10,000.
+   * Bound of one try, in ms: the answer's headers must arrive within it once the request is sent, and
+   * its body may not pause longer than it; also the connect timeout (at most 10 s). Past it the try
+   * fails with `UpstreamTimeoutError` (reads retry it, sends do not). Default 10,000.
    */
   requestTimeoutMs?: number;
   /** Retries of transient failures; see `RetryOptions` for the defaults (3 tries, 100 ms to 2 s). */

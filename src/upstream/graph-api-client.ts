@@ -1,7 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { type Logger } from '../observability';
-import { type BreakerState, UpstreamUnavailableError } from './circuit-breaker';
+import { type BreakerState } from './circuit-breaker';
+import {
+  InvalidUpstreamArgumentError,
+  UpstreamFailureKind,
+  UpstreamUnavailableError,
+  unreachableKind,
+} from './errors';
 import {
   phoneNumberIdSegment,
   requireText,
@@ -10,12 +16,11 @@ import {
   type ResolvedClientOptions,
   type UpstreamRequestInfo,
 } from './graph-api-client-options';
-import { GraphApiError } from './graph-api-error';
+import { isUpstreamFailure } from './graph-api-error';
 import { exchange } from './http-exchange';
 import { interpretAnswer, type AnswerSpec } from './interpret-answer';
 import { UpstreamCallPolicy, type RetryRule } from './retry-policy';
 import { type MediaDownload, type MediaInfo, mediaInfoSchema, openMediaDownload } from './media-download';
-import { UpstreamNetworkError, InvalidUpstreamArgumentError, UpstreamTimeoutError } from './transport-errors';
 import {
   debugTokenResponseSchema,
   markReadResponseSchema,
@@ -35,7 +40,8 @@ interface CallSpec<T> extends AnswerSpec<T> {
   rule: RetryRule;
   method: 'GET' | 'POST';
   path: string;
-  token: string;
+  /** Headers for this token and body kind, built once per client. */
+  headers: Record<string, string>;
   json?: unknown;
 }
 
@@ -50,12 +56,23 @@ export class GraphApiClient {
   private readonly policy: UpstreamCallPolicy;
   private readonly logger: Logger;
   private readonly onRequestComplete?: (info: UpstreamRequestInfo) => void;
+  private readonly headers: {
+    readonly postAsUser: Record<string, string>;
+    readonly getAsUser: Record<string, string>;
+    readonly getAsApp: Record<string, string>;
+  };
   private closing?: Promise<void>;
 
   constructor(options: GraphApiClientOptions) {
     this.config = resolveClientOptions(options);
     this.logger = options.logger;
     this.onRequestComplete = options.onRequestComplete;
+    const getAsUser = { authorization: `Bearer ${this.config.accessToken}`, accept: 'application/json' };
+    this.headers = {
+      postAsUser: { ...getAsUser, 'content-type': 'application/json' },
+      getAsUser,
+      getAsApp: { authorization: `Bearer ${this.config.appAccessToken}`, accept: 'application/json' },
+    };
     this.policy = new UpstreamCallPolicy({
       retry: options.retry,
       breaker: options.breaker,
@@ -69,6 +86,8 @@ export class GraphApiClient {
     this.pool = new Pool(this.config.origin, {
       connections: this.config.connections,
       connect: { timeout: Math.min(this.config.requestTimeoutMs, 10_000) },
+      // A larger answer fails its body read (and drops that socket) and is reported as unexpected.
+      maxResponseSize: this.config.maxResponseBytes,
     });
     this.policy.breaker.onStateChange((state) => {
       const line = { breakerState: state };
@@ -84,7 +103,7 @@ export class GraphApiClient {
       rule: 'send',
       method: 'POST',
       path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}/messages`,
-      token: this.config.accessToken,
+      headers: this.headers.postAsUser,
       json: body,
       schema: sendMessageResponseSchema,
       secrets: [this.config.accessToken],
@@ -103,7 +122,7 @@ export class GraphApiClient {
       rule: 'read',
       method: 'POST',
       path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}/messages`,
-      token: this.config.accessToken,
+      headers: this.headers.postAsUser,
       json,
       schema: markReadResponseSchema,
       secrets: [this.config.accessToken],
@@ -119,7 +138,7 @@ export class GraphApiClient {
       rule: 'read',
       method: 'GET',
       path: `${this.config.versionPath}/${phoneNumberIdSegment(phoneNumberId)}?${query.toString()}`,
-      token: this.config.accessToken,
+      headers: this.headers.getAsUser,
       schema: phoneNumberResponseSchema,
       secrets: [this.config.accessToken],
     });
@@ -136,7 +155,7 @@ export class GraphApiClient {
       rule: 'read',
       method: 'GET',
       path: `${this.config.versionPath}/debug_token?${query.toString()}`,
-      token: this.config.appAccessToken,
+      headers: this.headers.getAsApp,
       schema: debugTokenResponseSchema,
       secrets: [this.config.appAccessToken, this.config.accessToken, inputToken],
     });
@@ -155,7 +174,7 @@ export class GraphApiClient {
       rule: 'read',
       method: 'GET',
       path: `${this.config.versionPath}/${mediaId}`,
-      token: this.config.accessToken,
+      headers: this.headers.getAsUser,
       schema: mediaInfoSchema,
       secrets: [this.config.accessToken],
     });
@@ -206,10 +225,9 @@ export class GraphApiClient {
         endpoint: spec.endpoint,
         method: spec.method,
         path: spec.path,
-        token: spec.token,
-        json: spec.json,
+        headers: spec.headers,
+        body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
         timeoutMs: this.config.requestTimeoutMs,
-        maxResponseBytes: this.config.maxResponseBytes,
       });
       const value = interpretAnswer(answer, spec);
       this.complete(
@@ -218,7 +236,8 @@ export class GraphApiClient {
       );
       return value;
     } catch (err) {
-      const errorCode = err instanceof UpstreamNetworkError ? err.errorCode : undefined;
+      const errorCode =
+        isUpstreamFailure(err) && err.kind === UpstreamFailureKind.NETWORK ? err.errorCode : undefined;
       this.complete({ endpoint: spec.endpoint, attempt, ...describeFailure(err) }, started, errorCode);
       throw err;
     }
@@ -242,8 +261,18 @@ export class GraphApiClient {
 }
 
 function describeFailure(err: unknown): Pick<UpstreamRequestInfo, 'httpStatus' | 'code' | 'outcome'> {
-  if (err instanceof GraphApiError) return { httpStatus: err.httpStatus, code: err.code, outcome: 'error' };
-  if (err instanceof UpstreamTimeoutError) return { outcome: 'timeout' };
-  if (err instanceof UpstreamNetworkError) return { outcome: 'network' };
-  return { outcome: 'error' };
+  if (!isUpstreamFailure(err)) return { outcome: 'error' };
+  switch (err.kind) {
+    case UpstreamFailureKind.GRAPH_API:
+      return { httpStatus: err.httpStatus, code: err.code, outcome: 'error' };
+    case UpstreamFailureKind.TIMEOUT:
+      return { outcome: 'timeout' };
+    case UpstreamFailureKind.NETWORK:
+      return { outcome: 'network' };
+    case UpstreamFailureKind.UNAVAILABLE:
+    case UpstreamFailureKind.INVALID_ARGUMENT:
+      return { outcome: 'error' };
+    default:
+      return unreachableKind(err);
+  }
 }

@@ -1,6 +1,6 @@
 import { parseErrorEnvelope } from './error-envelope';
 import { redactSecrets } from './redact-secrets';
-import { UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
+import { UpstreamFailure, UpstreamFailureKind, unreachableKind, type TransportFailure } from './errors';
 import { type UpstreamEndpoint } from './upstream-endpoint';
 
 /**
@@ -43,9 +43,14 @@ export interface GraphApiErrorContext {
   secrets?: readonly string[];
 }
 
-/** Meta refused or failed a call: one normalised shape for every error envelope (or its absence). */
-export class GraphApiError extends Error {
+/**
+ * Meta refused or failed a call: one normalised shape for every error envelope (or its absence).
+ * {@link GraphApiError.fromResponse} is the one factory from an answer, as stripe-node's
+ * `StripeError.generate`.
+ */
+export class GraphApiError extends UpstreamFailure {
   override readonly name = 'GraphApiError';
+  readonly kind = UpstreamFailureKind.GRAPH_API;
   readonly httpStatus: number;
   /** Meta's `code`; 1 ("API Unknown") when the answer had no envelope. */
   readonly code: number;
@@ -58,12 +63,11 @@ export class GraphApiError extends Error {
   readonly fbtraceId?: string;
   /** Meta's `is_transient`, or our policy: HTTP 5xx (but for known permanent codes) or a transient code. */
   readonly isTransient: boolean;
-  readonly endpoint: UpstreamEndpoint;
   /** Whether Meta's error envelope was present, i.e. Meta's own logic answered. */
   readonly hasEnvelope: boolean;
 
   constructor(init: GraphApiErrorInit) {
-    super(init.message);
+    super(init.message, init.endpoint);
     this.httpStatus = init.httpStatus;
     this.code = init.code;
     this.subcode = init.subcode;
@@ -73,7 +77,6 @@ export class GraphApiError extends Error {
     this.details = init.details;
     this.fbtraceId = init.fbtraceId;
     this.isTransient = init.isTransient;
-    this.endpoint = init.endpoint;
     this.hasEnvelope = init.hasEnvelope;
   }
 
@@ -130,11 +133,9 @@ export class GraphApiError extends Error {
     });
   }
 
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return {
-      name: this.name,
-      message: this.message,
-      endpoint: this.endpoint,
+      ...super.toJSON(),
       httpStatus: this.httpStatus,
       code: this.code,
       subcode: this.subcode,
@@ -153,14 +154,33 @@ function isTransientAnswer(httpStatus: number, code: number): boolean {
   return httpStatus >= 500 && !PERMANENT_SERVER_ERROR_CODES.has(code);
 }
 
+/** Every error the client throws, discriminated by `kind`. */
+export type AnyUpstreamFailure = TransportFailure | GraphApiError;
+
+/** Whether a value is one of the client's errors (anything else is a bug, not an upstream failure). */
+export function isUpstreamFailure(error: unknown): error is AnyUpstreamFailure {
+  return error instanceof UpstreamFailure;
+}
+
 /**
  * Whether retrying the same call soon may succeed: network errors, timeouts, and Graph API errors that
  * are transient (HTTP 5xx but for known permanent codes; codes 1, 2, 4, 80007, 80008, 130429, 131000, 131016,
  * 133004; or Meta's `is_transient`). Also the failures the circuit breaker counts.
  */
 export function isTransientFailure(err: unknown): boolean {
-  if (err instanceof UpstreamNetworkError || err instanceof UpstreamTimeoutError) return true;
-  return err instanceof GraphApiError && err.isTransient;
+  if (!isUpstreamFailure(err)) return false;
+  switch (err.kind) {
+    case UpstreamFailureKind.NETWORK:
+    case UpstreamFailureKind.TIMEOUT:
+      return true;
+    case UpstreamFailureKind.GRAPH_API:
+      return err.isTransient;
+    case UpstreamFailureKind.UNAVAILABLE:
+    case UpstreamFailureKind.INVALID_ARGUMENT:
+      return false;
+    default:
+      return unreachableKind(err);
+  }
 }
 
 /**
@@ -174,6 +194,17 @@ export function isTransientFailure(err: unknown): boolean {
  * is rare, and a possible duplicate is the accepted price of not failing those sends.
  */
 export function isRetryableSendFailure(err: unknown): boolean {
-  if (err instanceof UpstreamNetworkError) return !err.responseStarted;
-  return err instanceof GraphApiError && err.hasEnvelope && err.isTransient && err.httpStatus >= 400;
+  if (!isUpstreamFailure(err)) return false;
+  switch (err.kind) {
+    case UpstreamFailureKind.NETWORK:
+      return !err.responseStarted;
+    case UpstreamFailureKind.GRAPH_API:
+      return err.hasEnvelope && err.isTransient && err.httpStatus >= 400;
+    case UpstreamFailureKind.TIMEOUT:
+    case UpstreamFailureKind.UNAVAILABLE:
+    case UpstreamFailureKind.INVALID_ARGUMENT:
+      return false;
+    default:
+      return unreachableKind(err);
+  }
 }

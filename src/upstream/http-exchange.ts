@@ -1,5 +1,5 @@
 import { type Dispatcher } from 'undici';
-import { UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
+import { UpstreamNetworkError, UpstreamTimeoutError } from './errors';
 import { type UpstreamEndpoint } from './upstream-endpoint';
 
 export interface ExchangeRequest {
@@ -7,77 +7,91 @@ export interface ExchangeRequest {
   method: 'GET' | 'POST';
   /** Path and query, already encoded. */
   path: string;
-  /** Sent as `Authorization: Bearer …`. */
-  token: string;
-  /** Serialised as JSON when present. */
-  json?: unknown;
-  /** Bound of the whole exchange: waiting for a socket, sending, and reading the full answer. */
+  /** The request's headers (authorization included), built once by the client. */
+  headers: Record<string, string>;
+  /** The JSON body, already serialised. */
+  body?: string;
+  /**
+   * Bound of the answer: its headers must arrive within this many ms of sending, and its body may
+   * pause no longer than this between two chunks. Enforced by undici's own timers on the socket.
+   */
   timeoutMs: number;
-  /** A larger answer is cut off and reported as an unexpected body. */
-  maxResponseBytes: number;
 }
 
 export interface ExchangeResult {
   httpStatus: number;
-  /** The body as text; `undefined` when it exceeded `maxResponseBytes`. */
+  /** The body as text; `undefined` when it exceeded the pool's `maxResponseSize`. */
   text: string | undefined;
 }
+
+/**
+ * undici's header and body timers tick about every half second, so below this bound their error would
+ * be a large share of the bound itself: shorter bounds keep a precise timer of their own.
+ */
+const COARSE_TIMER_MIN_MS = 5_000;
+
+/** undici's codes for its own header and body timers. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** undici's code for an answer over the pool's `maxResponseSize` (it drops that connection). */
+const TOO_LARGE_CODE = 'UND_ERR_RES_EXCEEDED_MAX_SIZE';
 
 /**
  * One HTTP request to the Graph API and its whole answer. Transport failures become
  * {@link UpstreamTimeoutError} or {@link UpstreamNetworkError}, which keep only an error code: the
  * transport's own errors can reference the request and its headers, so they are never passed on.
+ *
+ * The timeouts of production bounds (seconds) are undici's (`headersTimeout`, `bodyTimeout`), not a
+ * timer and an AbortController per call: the socket's own timers cost next to nothing when the answer
+ * comes in time, which is nearly always. Bounds under {@link COARSE_TIMER_MIN_MS} get a precise timer.
  */
 export async function exchange(dispatcher: Dispatcher, request: ExchangeRequest): Promise<ExchangeResult> {
-  const controller = new AbortController();
-  let timedOut = false;
-  // One timer bounds everything, so a server that sends headers and then trickles the body is bounded too.
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, request.timeoutMs);
-  let responseStarted = false;
+  const precise =
+    request.timeoutMs < COARSE_TIMER_MIN_MS ? new PreciseDeadline(request.timeoutMs) : undefined;
+  let httpStatus: number | undefined;
   try {
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${request.token}`,
-      accept: 'application/json',
-    };
-    if (request.json !== undefined) headers['content-type'] = 'application/json';
     const response = await dispatcher.request({
       method: request.method,
       path: request.path,
-      headers,
-      body: request.json === undefined ? undefined : JSON.stringify(request.json),
-      signal: controller.signal,
+      headers: request.headers,
+      body: request.body,
+      headersTimeout: request.timeoutMs,
+      bodyTimeout: request.timeoutMs,
+      signal: precise?.signal,
     });
-    responseStarted = true;
-    const text = await readText(response.body, request.maxResponseBytes);
-    return { httpStatus: response.statusCode, text };
+    httpStatus = response.statusCode;
+    return { httpStatus, text: await response.body.text() };
   } catch (err) {
-    if (timedOut) throw new UpstreamTimeoutError(request.endpoint, request.timeoutMs);
-    throw new UpstreamNetworkError(request.endpoint, errorCodeOf(err), responseStarted);
+    const code = errorCodeOf(err);
+    if (precise?.expired === true || TIMEOUT_CODES.has(code)) {
+      throw new UpstreamTimeoutError(request.endpoint, request.timeoutMs);
+    }
+    if (code === TOO_LARGE_CODE && httpStatus !== undefined) return { httpStatus, text: undefined };
+    throw new UpstreamNetworkError(request.endpoint, code, httpStatus !== undefined);
   } finally {
-    clearTimeout(timer);
+    precise?.clear();
   }
 }
 
-async function readText(
-  body: Dispatcher.ResponseData['body'],
-  maxBytes: number,
-): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    size += bytes.length;
-    if (size > maxBytes) {
-      // Destroying the body also drops its connection, which is then in an unknown state.
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(bytes);
+/** A timer that aborts the exchange at its bound, for bounds shorter than undici's timer resolution. */
+class PreciseDeadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  expired = false;
+
+  constructor(ms: number) {
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort();
+    }, ms);
   }
-  return Buffer.concat(chunks).toString('utf8');
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
 }
 
 /** The system or transport code only (`ECONNREFUSED`, `UND_ERR_SOCKET` …), never a message. */

@@ -1,9 +1,4 @@
-export {
-  UpstreamCircuitBreaker,
-  UpstreamUnavailableError,
-  type BreakerOptions,
-  type BreakerState,
-} from './circuit-breaker';
+export { UpstreamCircuitBreaker, type BreakerOptions, type BreakerState } from './circuit-breaker';
 export { parseErrorEnvelope, type ParsedErrorBody } from './error-envelope';
 export { GraphApiClient } from './graph-api-client';
 export { type GraphApiClientOptions, type UpstreamRequestInfo } from './graph-api-client-options';
@@ -11,6 +6,8 @@ export {
   GraphApiError,
   TRANSIENT_ERROR_CODES,
   isRetryableSendFailure,
+  isUpstreamFailure,
+  type AnyUpstreamFailure,
   isTransientFailure,
   type GraphApiErrorContext,
   type GraphApiErrorInit,
@@ -24,7 +21,15 @@ export {
   type RetryRule,
   type UpstreamCallPolicyOptions,
 } from './retry-policy';
-export { InvalidUpstreamArgumentError, UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
+export {
+  InvalidUpstreamArgumentError,
+  UpstreamFailure,
+  UpstreamFailureKind,
+  UpstreamNetworkError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  unreachableKind,
+} from './errors';
 export { type UpstreamEndpoint } from './upstream-endpoint';
 export * from './wire-types';
 export { type MediaDownload, type MediaInfo } from './media-download';

@@ -1,7 +1,7 @@
 import { type Readable } from 'node:stream';
 import { request } from 'undici';
 import { z } from 'zod';
-import { UpstreamNetworkError, UpstreamTimeoutError } from './transport-errors';
+import { UpstreamNetworkError, UpstreamTimeoutError } from './errors';
 
 /** `GET /{version}/{media-id}`: where the medium can be downloaded for a few minutes, and what it is. */
 export interface MediaInfo {

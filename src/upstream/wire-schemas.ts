@@ -20,8 +20,13 @@ export interface WireSchema<T> {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
 const isContact = (value: unknown): boolean =>
-  isRecord(value) && typeof value.input === 'string' && typeof value.wa_id === 'string';
+  isRecord(value) &&
+  typeof value.input === 'string' &&
+  optionalString(value.wa_id) &&
+  optionalString(value.user_id);
 
 const isSentMessage = (value: unknown): boolean =>
   isRecord(value) &&

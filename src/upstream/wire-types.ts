@@ -20,13 +20,24 @@ export interface ReplyContext {
   message_id: string;
 }
 
-interface SendMessageBase {
+/** A send names its customer by number (`to`) or, for a customer with a username, by BSUID (`recipient`). */
+type SendRecipientField =
+  | {
+      /** The customer's number (E.164, with or without `+`) or their wa_id. */
+      to: string;
+      recipient?: never;
+    }
+  | {
+      /** The customer's business-scoped user id, e.g. `US.13491208655302741918`. */
+      recipient: string;
+      to?: never;
+    };
+
+type SendMessageBase = SendRecipientField & {
   messaging_product: 'whatsapp';
   recipient_type?: 'individual';
-  /** The customer's number (E.164, with or without `+`) or their wa_id. */
-  to: string;
   context?: ReplyContext;
-}
+};
 
 export interface TextObject {
   body: string;
@@ -97,10 +108,12 @@ export type SendMessageRequest =
 export type SendMessageType = SendMessageRequest['type'];
 
 export interface SendMessageContact {
-  /** The `to` as sent. */
+  /** The `to` (or `recipient`) as sent. */
   input: string;
-  /** The customer's WhatsApp id (digits, no `+`). */
-  wa_id: string;
+  /** The customer's WhatsApp id (digits, no `+`); absent when the send named a BSUID. */
+  wa_id?: string;
+  /** The customer's BSUID, when Meta knows it. */
+  user_id?: string;
 }
 
 /** `held_for_quality_assessment` and `paused` concern marketing templates. */

@@ -1,9 +1,16 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
+import {
+  type MediaFields,
+  type ReactionFields,
+  type SendMessageFields,
+  type TemplateFields,
+  type TextFields,
+} from '../../sending';
 
 @InputType({ description: 'A text message.' })
-export class TextInput {
-  @Field({ description: 'The text, 1 to 4,096 characters.' })
+export class TextInput implements TextFields {
+  @Field({ description: 'The text, 1 to 4,096 characters (an emoji counts as one).' })
   body!: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Show a preview of the first URL in the text.' })
@@ -11,7 +18,7 @@ export class TextInput {
 }
 
 @InputType({ description: 'An approved message template.' })
-export class TemplateInput {
+export class TemplateInput implements TemplateFields {
   @Field({ description: 'The template name.' })
   name!: string;
 
@@ -26,7 +33,7 @@ export class TemplateInput {
 }
 
 @InputType({ description: 'Media by a public link or by the id of an uploaded file: one of the two.' })
-export class MediaInput {
+export class MediaInput implements MediaFields {
   @Field(() => String, { nullable: true, description: 'An HTTPS URL Meta can fetch.' })
   link?: string | null;
 
@@ -44,7 +51,7 @@ export class MediaInput {
 }
 
 @InputType({ description: 'A reaction to a message.' })
-export class ReactionInput {
+export class ReactionInput implements ReactionFields {
   @Field(() => ID, { description: 'The wamid of the message reacted to.' })
   messageId!: string;
 
@@ -52,9 +59,16 @@ export class ReactionInput {
   emoji!: string;
 }
 
+/**
+ * The schema's declaration of `sendMessage`'s input. Below the resolver only the plain
+ * `SendMessageFields` shape is used: graphql-js hands the input over as plain objects.
+ */
 @InputType({ description: 'A message to send. Give exactly one content field.' })
-export class SendMessageInput {
-  @Field({ description: 'The recipient in E.164, for example `+886912345678` (the `+` is optional).' })
+export class SendMessageInput implements SendMessageFields {
+  @Field({
+    description:
+      'The recipient: a phone number in E.164, for example `+886912345678` (the `+` is optional), or a business-scoped user id, for example `US.13491208655302741918`.',
+  })
   to!: string;
 
   @Field(() => ID, {
@@ -66,7 +80,7 @@ export class SendMessageInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Any unique string: a retried call with the same key returns the first result instead of sending again.',
+      "Any unique string, the caller's own: a retried call with the same key returns the first result instead of sending again. If the first call timed out, the key answers UPSTREAM_TIMEOUT with `outcomeUnknown: true` (the message may have gone out); use a new key to send anyway.",
   })
   idempotencyKey?: string | null;
 

@@ -3,7 +3,7 @@ import { Scope } from '../../config';
 import { type Diagnosis, type HealthEvidence, Locale } from '../../diagnosis';
 import { type GraphApiClient, GraphApiError, type PhoneNumberResponse } from '../../upstream';
 import { badInput, GatewayError, GatewayErrorCode } from '../gateway-error';
-import { toGatewayError } from '../services/message-sender';
+import { toGatewayError } from '../domain-errors';
 import { type DiagnosisService } from '../services/diagnosis-service';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { type HealthStatus, PhoneNumber, SendAvailability } from '../types/phone-number.type';

@@ -1,26 +1,34 @@
+import { type GraphQLFieldResolver } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Scope } from '../../config';
 import { type Diagnosis, Locale } from '../../diagnosis';
+import {
+  isWamid,
+  parseSendCommand,
+  type SendHandler,
+  type SendMessageFields,
+  type SendRejection,
+} from '../../sending';
 import { type GraphApiClient } from '../../upstream';
 import { assertScope } from '../auth-checker';
 import { type GatewayContext } from '../context';
+import { toGatewayError } from '../domain-errors';
 import { badInput } from '../gateway-error';
 import { SendMessageInput } from '../inputs/send-message.input';
 import { toMessage } from '../mappers';
 import { type DiagnosisService } from '../services/diagnosis-service';
-import { type SendMessageHandler } from '../services/send-message-handler';
-import { type SendRejection } from '../services/send-rejection';
-import { toGatewayError } from '../services/message-sender';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { SendMessagePayload } from '../types/send-message-payload.type';
 import { UpstreamError } from '../types/upstream-error.type';
 
-const WAMID = /^wamid\.[A-Za-z0-9+/=_-]{4,512}$/;
-
+/**
+ * A thin resolver over the sending domain: it parses the input once into a `SendCommand`, hands it to
+ * the send pipeline, and turns the outcome into the payload and the domain's errors into GraphQL ones.
+ */
 @Resolver(() => SendMessagePayload)
 export class SendMessageResolver {
   constructor(
-    private readonly sender: SendMessageHandler,
+    private readonly sender: SendHandler,
     private readonly upstream: GraphApiClient,
     private readonly defaultPhoneNumberId: string,
   ) {}
@@ -31,13 +39,36 @@ export class SendMessageResolver {
       "Sends a message through the Cloud API. Meta's refusal is the payload's `error` (with a diagnosis), not a GraphQL error.",
   })
   async sendMessage(
-    @Arg('input', () => SendMessageInput, { description: 'The message.' }) input: SendMessageInput,
+    @Arg('input', () => SendMessageInput, { description: 'The message.' }) input: SendMessageFields,
+    @Ctx() context: GatewayContext,
   ): Promise<SendMessagePayload> {
-    const outcome = await this.sender.send(input);
-    return outcome.kind === 'sent'
-      ? { message: toMessage(outcome.message), error: null }
-      : { message: null, error: outcome.rejection };
+    try {
+      // The auth checker ran first: there is a caller.
+      const callerId = context.caller?.keyId ?? 'open';
+      const command = parseSendCommand(input, this.defaultPhoneNumberId, callerId);
+      const outcome = await this.sender.send(command);
+      return outcome.kind === 'sent'
+        ? { message: toMessage(outcome.message), error: null }
+        : { message: null, error: outcome.rejection };
+    } catch (error) {
+      throw toGatewayError(error);
+    }
   }
+
+  /**
+   * `sendMessage` as a plain graphql-js resolver, installed over type-graphql's own one (see
+   * `installPlainResolvers`): the same scope check and method, without type-graphql converting the
+   * input into class instances and running its middleware chain on the hottest mutation. graphql-js
+   * has already coerced and checked the input against the schema; `parseSendCommand` does the rest.
+   */
+  readonly plainSendMessage: GraphQLFieldResolver<unknown, GatewayContext, { input: SendMessageFields }> = (
+    _root,
+    args,
+    context,
+  ) => {
+    assertScope(context, Scope.SEND);
+    return this.sendMessage(args.input, context);
+  };
 
   @Authorized(Scope.SEND)
   @Mutation(() => Boolean, {
@@ -48,7 +79,7 @@ export class SendMessageResolver {
     @Arg('phoneNumberId', () => ID, { nullable: true, description: 'The business number it was sent to.' })
     phoneNumberId: string | null,
   ): Promise<boolean> {
-    if (!WAMID.test(messageId)) throw badInput('messageId', 'messageId must be a message id (wamid.…).');
+    if (!isWamid(messageId)) throw badInput('messageId', 'messageId must be a message id (wamid.…).');
     const sender = phoneNumberId ?? this.defaultPhoneNumberId;
     if (!/^\d{1,32}$/.test(sender)) throw badInput('phoneNumberId', 'phoneNumberId must be digits.');
     try {

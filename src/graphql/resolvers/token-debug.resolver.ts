@@ -3,7 +3,7 @@ import { Scope } from '../../config';
 import { type Diagnosis, Locale, missingPermissions } from '../../diagnosis';
 import { type DebugTokenData, type GraphApiClient, GraphApiError } from '../../upstream';
 import { badInput, GatewayError, GatewayErrorCode } from '../gateway-error';
-import { toGatewayError } from '../services/message-sender';
+import { toGatewayError } from '../domain-errors';
 import { type DiagnosisService } from '../services/diagnosis-service';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { TokenDebug } from '../types/token-debug.type';

@@ -14,7 +14,7 @@ import { type ContactStore } from '../../contacts';
 import { type MessageRecord } from '../../messages';
 import { type DebugTokenData } from '../../upstream';
 import { type Loaders } from '../loaders';
-import { type SendRejection } from './send-rejection';
+import { type SendRejection } from '../../sending';
 
 /** The code of the 24-hour customer-service window error: its diagnosis needs the customer's last message. */
 const REENGAGEMENT_CODE = 131047;

@@ -8,6 +8,7 @@ const SEND = /* GraphQL */ `
         phoneNumberId
         recipient
         waId
+        recipientUserId
         type
         status
         statusHistory {
@@ -42,8 +43,9 @@ interface SendResult {
     message: {
       id: string;
       phoneNumberId: string;
-      recipient: string;
-      waId: string;
+      recipient: string | null;
+      waId: string | null;
+      recipientUserId: string | null;
       type: string;
       status: string;
     } | null;
@@ -199,5 +201,57 @@ describe('sendMessage against the simulator over HTTP', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(body.errors![0]!.message).toContain(field === 'input' ? 'content field' : field);
+  });
+
+  it('counts text in characters as Meta does: 4,096 emoji (8,192 UTF-16 units) are sent', async () => {
+    const { body } = await send({ to: ORDINARY, text: { body: '📦'.repeat(4096) } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.sendMessage.message).toMatchObject({ recipient: ORDINARY, status: 'ACCEPTED' });
+  });
+
+  it('refuses 4,097 emoji as longer than 4,096 characters', async () => {
+    const { body } = await send({ to: ORDINARY, text: { body: '📦'.repeat(4097) } });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text.body' });
+    expect(body.errors![0]!.message).toBe('input.text.body is longer than 4096 characters.');
+  });
+
+  it.each([
+    ['+1202555010', 'is too short for its country'],
+    ['+1 202 555 01000', 'is too long for its country'],
+    ['+886912345678901', 'is too long for its country'],
+  ])('refuses %s, which no number of its country can be, before any upstream call', async (to, problem) => {
+    const calls = gateway.simulator!.stats.sendsReceived;
+    const { body } = await send({ to, text: { body: 'Hello' } });
+    expect(body.data).toBeNull();
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
+    expect(body.errors![0]!.message).toContain(problem);
+    expect(gateway.simulator!.stats.sendsReceived).toBe(calls);
+  });
+
+  it('sends to a business-scoped user id: Meta gets `recipient`, the message keeps the BSUID and no number', async () => {
+    const bsuid = 'US.13491208655302741918';
+    const before = gateway.simulator!.sendCount(bsuid);
+    const { body } = await send({ to: bsuid, text: { body: 'Hello' } });
+    expect(body.errors).toBeUndefined();
+    const message = body.data!.sendMessage.message!;
+    expect(message).toMatchObject({
+      recipient: null,
+      waId: null,
+      recipientUserId: bsuid,
+      type: 'text',
+      status: 'ACCEPTED',
+    });
+    expect(message.id).toMatch(/^wamid\./);
+    expect(gateway.simulator!.sendCount(bsuid)).toBe(before + 1);
+    const read = await gateway.graphql<{ message: { id: string; recipientUserId: string | null } }>(
+      'query ($id: ID!) { message(id: $id) { id recipientUserId } }',
+      { id: message.id },
+    );
+    expect(read.body.data!.message).toEqual({ id: message.id, recipientUserId: bsuid });
+    const listed = await gateway.graphql<{ messages: { edges: Array<{ node: { id: string } }> } }>(
+      'query ($to: String!) { messages(filter: { recipient: $to }, first: 5) { edges { node { id } } } }',
+      { to: bsuid },
+    );
+    expect(listed.body.data!.messages.edges.map((edge) => edge.node.id)).toEqual([message.id]);
   });
 });

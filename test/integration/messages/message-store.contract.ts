@@ -132,6 +132,26 @@ export function defineMessageStoreContract(
       expect(stored).toEqual(record);
     });
 
+    it('records a send to a business-scoped user id: the BSUID kept, no number, listed by the BSUID', async () => {
+      const bsuid = 'US.13491208655302741918';
+      const { recipient: _recipient, waId: _waId, ...rest } = newMessage('wamid.bsuid');
+      const { record: stored } = await store.recordSent(
+        { ...rest, recipientUserId: bsuid },
+        SEQUENCE_BASE_MS + 50,
+      );
+      const [record] = await store.getMany(['wamid.bsuid']);
+      expect(record).toEqual(stored);
+      expect(record).toMatchObject({
+        id: 'wamid.bsuid',
+        recipientUserId: bsuid,
+        status: MessageStatus.ACCEPTED,
+      });
+      expect(record).not.toHaveProperty('recipient');
+      expect(record).not.toHaveProperty('waId');
+      const page = await store.list({ recipient: bsuid }, 10, null);
+      expect(page.records.map((r) => r.id)).toEqual(['wamid.bsuid']);
+    });
+
     it('answers a repeated send with the event it stored the first time', async () => {
       const { event: first } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 1);
       const { event: again } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 2);

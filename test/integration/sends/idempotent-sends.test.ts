@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startSendFleet, type SendFleet } from './send-fleet';
+import { SCENARIOS } from '../../../src/simulator';
+import { OTHER_API_KEY, startSendFleet, type SendFleet } from './send-fleet';
 
 describe.each([
   ['two gateways on one Redis', true],
@@ -78,5 +79,51 @@ describe.each([
     await fleet.send(1, { to, idempotencyKey: randomUUID(), text: { body: 'One' } });
     await fleet.send(0, { to, text: { body: 'One' } });
     expect(fleet.simulator.sendCount(to)).toBe(3);
+  });
+});
+
+describe.each([
+  ['two gateways on one Redis', true],
+  ['one gateway with the in-process store', false],
+])('sendMessage with an idempotencyKey to a recipient whose send hangs (%s)', (_name, withRedis) => {
+  const hanging = SCENARIOS.find((scenario) => scenario.name === 'hang')!.recipient;
+  let fleet: SendFleet;
+  beforeAll(async () => {
+    // The gateway gives up after 300 ms; the simulator holds the answer for 1 s, then drops it.
+    fleet = await startSendFleet(withRedis, { UPSTREAM_TIMEOUT_MS: '300' }, 2, { hangMs: 1_000 });
+  });
+  afterAll(() => fleet?.close());
+
+  it('makes exactly one upstream call for 20 concurrent sends; every caller hears the outcome is unknown (RELIABILITY 44)', async () => {
+    const input = { to: hanging, idempotencyKey: randomUUID(), text: { body: 'Your order has shipped' } };
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => fleet.send(i, input)));
+    for (const { status, body } of responses) {
+      expect(status).toBe(200);
+      expect(body.data).toBeNull();
+      expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', outcomeUnknown: true });
+    }
+    expect(fleet.simulator.sendCount(hanging)).toBe(1);
+
+    // A retry later, on either gateway, sends nothing: only a new key does.
+    const retry = await fleet.send(1, input);
+    expect(retry.body.errors![0]!.extensions).toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      outcomeUnknown: true,
+    });
+    expect(retry.body.errors![0]!.message).toContain('new idempotencyKey');
+    expect(fleet.simulator.sendCount(hanging)).toBe(1);
+  });
+
+  it('keeps the keys of two callers apart: the same key and input from two API keys sends twice (RELIABILITY 45)', async () => {
+    const to = '+12025550177';
+    const input = { to, idempotencyKey: randomUUID(), text: { body: 'Hello' } };
+    const mine = await fleet.send(0, input);
+    const theirs = await fleet.sendAs(1, OTHER_API_KEY, input);
+    const mineAgain = await fleet.send(1, input);
+    const first = mine.body.data!.sendMessage.message!;
+    const second = theirs.body.data!.sendMessage.message!;
+    expect(second.id).not.toBe(first.id);
+    expect(mineAgain.body.data!.sendMessage.message!.id).toBe(first.id);
+    expect(fleet.simulator.sendCount(to)).toBe(2);
   });
 });

@@ -42,4 +42,17 @@ describe('RedisSendRateLimiter', () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(1_050);
   });
+
+  it('takes blocks of tokens in one script run, never more than the bucket holds, across gateways', async () => {
+    const options = { keyPrefix: prefix, ratePerSecond: 0.01, burst: 10 };
+    const first = new RedisSendRateLimiter(a, options);
+    const second = new RedisSendRateLimiter(b, options);
+    expect(await first.takeUpTo('blocks', 4)).toEqual({ granted: 4, retryAfterMs: 0 });
+    expect(await second.takeUpTo('blocks', 4)).toEqual({ granted: 4, retryAfterMs: 0 });
+    expect(await first.takeUpTo('blocks', 4)).toEqual({ granted: 2, retryAfterMs: 0 });
+    const empty = await second.takeUpTo('blocks', 4);
+    expect(empty.granted).toBe(0);
+    expect(empty.retryAfterMs).toBeGreaterThanOrEqual(1);
+    expect(await first.take('blocks')).toEqual({ allowed: false, retryAfterMs: expect.any(Number) });
+  });
 });

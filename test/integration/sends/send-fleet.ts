@@ -7,6 +7,8 @@ import { startTestGateway, type GraphqlResponse, type TestGateway } from '../../
 export const SENDS_REDIS_URL = 'redis://127.0.0.1:6379/12';
 
 const API_KEY = `sends-test-key-${randomBytes(8).toString('hex')}`;
+/** A second caller of the same gateways: its idempotency keys are its own. */
+export const OTHER_API_KEY = `sends-test-other-key-${randomBytes(8).toString('hex')}`;
 
 export const SEND = /* GraphQL */ `
   mutation Send($input: SendMessageInput!) {
@@ -38,6 +40,8 @@ export interface SendFleet {
   gateways: TestGateway[];
   /** Sends through gateway `index` (modulo the fleet size). */
   send(index: number, input: Record<string, unknown>): Promise<GraphqlResponse<SendData>>;
+  /** The same, as the caller of `apiKey`. */
+  sendAs(index: number, apiKey: string, input: Record<string, unknown>): Promise<GraphqlResponse<SendData>>;
   close(): Promise<void>;
 }
 
@@ -49,11 +53,12 @@ export async function startSendFleet(
   withRedis: boolean,
   env: Record<string, string> = {},
   size = 2,
+  simulatorOptions: { hangMs?: number } = {},
 ): Promise<SendFleet> {
   const appSecret = randomBytes(16).toString('hex');
   const phoneNumberId = `1065403${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   if (withRedis) await flush();
-  const simulator = await startSimulator({ appSecret, phoneNumberId });
+  const simulator = await startSimulator({ appSecret, phoneNumberId, ...simulatorOptions });
   const gateways: TestGateway[] = [];
   try {
     const gatewayEnv = {
@@ -62,7 +67,7 @@ export async function startSendFleet(
       WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
       WHATSAPP_APP_SECRET: appSecret,
       WHATSAPP_VERIFY_TOKEN: 'sends-test-verify-token',
-      GATEWAY_API_KEYS: `${API_KEY}:send+read`,
+      GATEWAY_API_KEYS: `${API_KEY}:send+read,${OTHER_API_KEY}:send+read`,
       ...(withRedis && { REDIS_URL: SENDS_REDIS_URL }),
       ...env,
     };
@@ -72,15 +77,17 @@ export async function startSendFleet(
     await simulator.close();
     throw error;
   }
+  const sendAs = (index: number, apiKey: string, input: Record<string, unknown>) =>
+    gateways[index % gateways.length]!.graphql<SendData>(
+      SEND,
+      { input },
+      { authorization: `Bearer ${apiKey}` },
+    );
   return {
     simulator,
     gateways,
-    send: (index, input) =>
-      gateways[index % gateways.length]!.graphql<SendData>(
-        SEND,
-        { input },
-        { authorization: `Bearer ${API_KEY}` },
-      ),
+    send: (index, input) => sendAs(index, API_KEY, input),
+    sendAs,
     async close() {
       await Promise.all(gateways.map((gateway) => gateway.close()));
       await simulator.close();

@@ -133,7 +133,21 @@ describe('simulator: POST /{version}/{phone-number-id}/messages', () => {
   const invalid: [string, unknown, RegExp][] = [
     ['no messaging_product', { to: ORDINARY, type: 'text', text: { body: 'hi' } }, /messaging_product/],
     ['a wrong messaging_product', { ...textTo(ORDINARY), messaging_product: 'sms' }, /messaging_product/],
-    ['no to', { messaging_product: 'whatsapp', type: 'text', text: { body: 'hi' } }, /\bto\b/],
+    [
+      'neither to nor recipient',
+      { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'text', text: { body: 'hi' } },
+      /^The parameter to or recipient is required\.$/,
+    ],
+    [
+      'both to and recipient',
+      { ...textTo(ORDINARY), recipient: 'US.13491208655302741918' },
+      /either to or recipient/,
+    ],
+    [
+      'a recipient that is not a BSUID',
+      { messaging_product: 'whatsapp', recipient: '12025550100', type: 'text', text: { body: 'hi' } },
+      /business-scoped user id/,
+    ],
     ['text over 4096 characters', textTo(ORDINARY, 'x'.repeat(4097)), /text\['body'\].*4096/],
     ['an empty text', textTo(ORDINARY, ''), /text\['body'\]/],
     ['type without its object', { messaging_product: 'whatsapp', to: ORDINARY, type: 'image' }, /\bimage\b/],
@@ -161,6 +175,29 @@ describe('simulator: POST /{version}/{phone-number-id}/messages', () => {
     expect(answer.body.error).toMatchObject({ code: 100, message: '(#100) Invalid parameter' });
     expect(answer.body.error.error_data.details).toMatch(details);
   });
+
+  it.each(['US.13491208655302741918', 'US.ENT.11815799212886844830'])(
+    'accepts a send to the business-scoped user id %s in `recipient`, without `to`',
+    async (bsuid) => {
+      const before = sim.sendCount(bsuid);
+      const answer = await callGraph(sim.url, 'POST', messagesPath, {
+        body: {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          recipient: bsuid,
+          type: 'text',
+          text: { body: 'Hello' },
+        },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({
+        messaging_product: 'whatsapp',
+        contacts: [{ input: bsuid, user_id: bsuid }],
+        messages: [{ id: expect.stringMatching(/^wamid\.[A-Za-z0-9+/]+=*$/) }],
+      });
+      expect(sim.sendCount(bsuid)).toBe(before + 1);
+    },
+  );
 
   it('accepts exactly 4096 characters and media by id', async () => {
     expect(

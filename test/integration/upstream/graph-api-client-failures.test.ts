@@ -115,6 +115,39 @@ describe('GraphApiClient failures against a local Graph API', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('cuts off an answer over maxResponseBytes and reports it as an unexpected body, without a retry', async () => {
+    const padding = 'x'.repeat(64 * 1024);
+    server.handler = (_request, response) => sendJson(response, 200, { ...ACCEPTED, padding });
+    const client = track(clientFor(server, { maxResponseBytes: 16 * 1024 }));
+    await expect(client.sendMessage(PHONE_NUMBER_ID, TEXT)).rejects.toMatchObject({
+      name: 'GraphApiError',
+      code: 1,
+      httpStatus: 200,
+      message: 'The Graph API answered messages with HTTP 200 but not with the documented JSON.',
+    });
+    expect(server.requests).toHaveLength(1);
+    // The pool still works afterwards.
+    server.handler = (_request, response) => sendJson(response, 200, ACCEPTED);
+    await expect(client.sendMessage(PHONE_NUMBER_ID, TEXT)).resolves.toMatchObject({
+      messages: [{ id: 'wamid.OK' }],
+    });
+  });
+
+  it("times out a send on undici's own timer when the bound is long enough for it", async () => {
+    server.handler = () => undefined;
+    const client = track(clientFor(server, { requestTimeoutMs: 5_000 }));
+    const started = Date.now();
+    await expect(client.sendMessage(PHONE_NUMBER_ID, TEXT)).rejects.toMatchObject({
+      name: 'UpstreamTimeoutError',
+      kind: 'timeout',
+      timeoutMs: 5_000,
+    });
+    // undici's timers tick every half second or so.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+    expect(Date.now() - started).toBeLessThan(7_000);
+    expect(server.requests).toHaveLength(1);
+  }, 15_000);
+
   it('times out a send within the bound and does not retry it', async () => {
     server.handler = () => undefined;
     const client = track(clientFor(server, { requestTimeoutMs: 200 }));

@@ -30,12 +30,12 @@ describe('RequestContext', () => {
 
   it('keeps working when copied the way Apollo copies a context (same prototype, own fields)', () => {
     const { child, source } = sources();
-    const context = new RequestContext('req-2', { label: 'key#1', scopes: new Set() }, source);
+    const context = new RequestContext('req-2', { label: 'key#1', keyId: 'k1', scopes: new Set() }, source);
     const copy = Object.assign(
       Object.create(Object.getPrototypeOf(context) as object),
       context,
     ) as RequestContext;
-    expect(copy.caller).toEqual({ label: 'key#1', scopes: new Set() });
+    expect(copy.caller).toEqual({ label: 'key#1', keyId: 'k1', scopes: new Set() });
     expect(copy.logger).toBeDefined();
     expect(child).toHaveBeenCalledWith({ requestId: 'req-2' });
     expect(copy.loaders.message).toBeDefined();

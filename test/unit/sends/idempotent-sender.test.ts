@@ -1,37 +1,46 @@
 import 'reflect-metadata';
-import { GatewayError, GatewayErrorCode, IdempotentSender, type SendOutcome } from '../../../src/graphql';
-import { type SendMessageInput } from '../../../src/graphql/inputs/send-message.input';
-import { type SendRejection } from '../../../src/graphql/services/send-rejection';
+import { GatewayError, GatewayErrorCode } from '../../../src/graphql';
+import {
+  IdempotentSender,
+  type SendCommand,
+  type SendMessageFields,
+  type SendOutcome,
+  type SendRejection,
+} from '../../../src/sending';
 import {
   createMemoryMessaging,
   MemoryIdempotencyStore,
   MessageStatus,
   type MessageStore,
 } from '../../../src/messages';
+import { UpstreamNetworkError, UpstreamTimeoutError } from '../../../src/upstream';
+import { THE_CALLER, throughResolver } from './send-through';
 
 const SENDER = '106540352242922';
 const TO = '+12025550100';
+/** Keys are the caller's own and the sender's. */
+const SCOPE = `${THE_CALLER}/${SENDER}`;
 
 /** A sender that records each call and answers what the test scripts, after `gate` opens. */
 class ScriptedSender {
-  calls: SendMessageInput[] = [];
-  answers: Array<(input: SendMessageInput) => Promise<SendOutcome>> = [];
+  calls: SendCommand[] = [];
+  answers: Array<(command: SendCommand) => Promise<SendOutcome>> = [];
   gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: MessageStore) {}
 
-  async send(input: SendMessageInput): Promise<SendOutcome> {
-    this.calls.push(input);
+  async send(command: SendCommand): Promise<SendOutcome> {
+    this.calls.push(command);
     await this.gate;
     const answer = this.answers.shift() ?? ((given) => this.sent(given));
-    return answer(input);
+    return answer(command);
   }
 
-  async sent(input: SendMessageInput): Promise<SendOutcome> {
+  async sent(command: SendCommand): Promise<SendOutcome> {
     const id = `wamid.TEST${this.calls.length}${Math.random().toString(36).slice(2, 8)}`;
     const message = {
       id,
-      phoneNumberId: input.phoneNumberId ?? SENDER,
+      phoneNumberId: command.phoneNumberId,
       recipient: TO,
       waId: TO.slice(1),
       type: 'text',
@@ -57,27 +66,26 @@ const rejection = (code: number, httpStatus: number): SendRejection => ({
   phoneNumberId: SENDER,
 });
 
-const text = (body: string, extra: Partial<SendMessageInput> = {}): SendMessageInput =>
-  ({ to: TO, text: { body }, ...extra }) as SendMessageInput;
+const text = (body: string, extra: Partial<SendMessageFields> = {}): SendMessageFields => ({
+  to: TO,
+  text: { body },
+  ...extra,
+});
 
 describe('IdempotentSender', () => {
   let store: MessageStore;
   let inner: ScriptedSender;
   let keys: MemoryIdempotencyStore;
-  let sender: IdempotentSender;
+  let sender: ReturnType<typeof throughResolver>;
 
   beforeEach(() => {
     store = createMemoryMessaging().store;
     inner = new ScriptedSender(store);
     keys = new MemoryIdempotencyStore({ ttlMs: 60_000, pendingLeaseMs: 30_000 });
-    sender = new IdempotentSender({
-      inner,
-      keys,
-      messages: store,
-      defaultPhoneNumberId: SENDER,
-      waitTimeoutMs: 5_000,
-      pollIntervalMs: 1,
-    });
+    sender = throughResolver(
+      new IdempotentSender({ inner, keys, messages: store, waitTimeoutMs: 5_000, pollIntervalMs: 1 }),
+      SENDER,
+    );
   });
 
   it('sends once for 8 concurrent calls with one key; all get the same message', async () => {
@@ -123,12 +131,12 @@ describe('IdempotentSender', () => {
       to: '+1 (202) 555-0100',
       idempotencyKey: 'k-3',
       text: { body: 'Hi' },
-    } as SendMessageInput);
+    });
     await sender.send({
       text: { body: 'Hi', previewUrl: false },
       to: '12025550100',
       idempotencyKey: 'k-3',
-    } as SendMessageInput);
+    });
     expect(inner.calls).toHaveLength(1);
   });
 
@@ -162,7 +170,7 @@ describe('IdempotentSender', () => {
     );
     inner.answers.push(() => Promise.reject(timeout));
     await expect(sender.send(text('Hello', { idempotencyKey: 'k-6' }))).rejects.toBe(timeout);
-    expect(await keys.get(SENDER, 'k-6')).toBeNull();
+    expect(await keys.get(SCOPE, 'k-6')).toBeNull();
     const retry = await sender.send(text('Hello', { idempotencyKey: 'k-6' }));
     expect(retry.kind).toBe('sent');
     expect(inner.calls).toHaveLength(2);
@@ -206,14 +214,10 @@ describe('IdempotentSender', () => {
   });
 
   it('gives up waiting on a key still in progress with UPSTREAM_TIMEOUT', async () => {
-    const waiting = new IdempotentSender({
-      inner,
-      keys,
-      messages: store,
-      defaultPhoneNumberId: SENDER,
-      waitTimeoutMs: 30,
-      pollIntervalMs: 5,
-    });
+    const waiting = throughResolver(
+      new IdempotentSender({ inner, keys, messages: store, waitTimeoutMs: 30, pollIntervalMs: 5 }),
+      SENDER,
+    );
     inner.gate = new Promise(() => undefined);
     void waiting.send(text('Hello', { idempotencyKey: 'k-10' }));
     await expect(waiting.send(text('Hello', { idempotencyKey: 'k-10' }))).rejects.toMatchObject({
@@ -236,6 +240,68 @@ describe('IdempotentSender', () => {
       extensions: { code: GatewayErrorCode.BAD_USER_INPUT, field },
     });
     expect(inner.calls).toHaveLength(0);
-    expect(await keys.get(SENDER, 'k-11')).toBeNull();
+    expect(await keys.get(SCOPE, 'k-11')).toBeNull();
+  });
+
+  it('keeps a timed-out send as "outcome unknown": the repeat gets UPSTREAM_TIMEOUT with outcomeUnknown, no second send', async () => {
+    inner.answers.push(() => Promise.reject(new UpstreamTimeoutError('messages', 500)));
+    await expect(sender.send(text('Hello', { idempotencyKey: 'k-12' }))).rejects.toMatchObject({
+      extensions: { code: GatewayErrorCode.UPSTREAM_TIMEOUT, outcomeUnknown: true },
+    });
+    expect(await keys.get(SCOPE, 'k-12')).toEqual({
+      state: 'completed',
+      inputHash: expect.any(String),
+      outcome: JSON.stringify({ kind: 'unknown' }),
+    });
+    const repeat = sender.send(text('Hello', { idempotencyKey: 'k-12' }));
+    await expect(repeat).rejects.toMatchObject({
+      message: expect.stringContaining('call with a new idempotencyKey'),
+      extensions: { code: GatewayErrorCode.UPSTREAM_TIMEOUT, outcomeUnknown: true },
+    });
+    expect(inner.calls).toHaveLength(1);
+    // Asking explicitly, with a new key, sends.
+    expect((await sender.send(text('Hello', { idempotencyKey: 'k-12-again' }))).kind).toBe('sent');
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it('treats an answer cut off after its status line as "outcome unknown" too, but not a failed connection', async () => {
+    inner.answers.push(() => Promise.reject(new UpstreamNetworkError('messages', 'ECONNRESET', true)));
+    await expect(sender.send(text('Hello', { idempotencyKey: 'k-13' }))).rejects.toMatchObject({
+      extensions: { outcomeUnknown: true },
+    });
+    inner.answers.push(() => Promise.reject(new UpstreamNetworkError('messages', 'ECONNREFUSED', false)));
+    await expect(sender.send(text('Hello', { idempotencyKey: 'k-14' }))).rejects.toMatchObject({
+      extensions: { code: GatewayErrorCode.UPSTREAM_UNAVAILABLE },
+    });
+    expect(await keys.get(SCOPE, 'k-14')).toBeNull();
+  });
+
+  it('tells concurrent repeats of a send that then times out the same: one upstream call in all', async () => {
+    let open!: () => void;
+    inner.gate = new Promise((resolve) => (open = resolve));
+    inner.answers.push(() => Promise.reject(new UpstreamTimeoutError('messages', 500)));
+    const calls = Array.from({ length: 20 }, () => sender.send(text('Hello', { idempotencyKey: 'k-15' })));
+    await new Promise((resolve) => setImmediate(resolve));
+    open();
+    const outcomes = await Promise.allSettled(calls);
+    expect(inner.calls).toHaveLength(1);
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        reason: { extensions: { code: GatewayErrorCode.UPSTREAM_TIMEOUT, outcomeUnknown: true } },
+      });
+    }
+  });
+
+  it("keeps two callers' keys apart: the same key and input from another API key sends anew", async () => {
+    const sendAs = (callerId: string) =>
+      throughResolver(new IdempotentSender({ inner, keys, messages: store }), SENDER, callerId);
+    const first = await sendAs('k-caller-a').send(text('Hello', { idempotencyKey: 'k-16' }));
+    const second = await sendAs('k-caller-b').send(text('Hello', { idempotencyKey: 'k-16' }));
+    const again = await sendAs('k-caller-a').send(text('Hello', { idempotencyKey: 'k-16' }));
+    expect(inner.calls).toHaveLength(2);
+    if (first.kind !== 'sent' || second.kind !== 'sent' || again.kind !== 'sent') throw new Error('not sent');
+    expect(second.message.id).not.toBe(first.message.id);
+    expect(again.message.id).toBe(first.message.id);
   });
 });

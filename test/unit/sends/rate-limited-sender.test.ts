@@ -1,25 +1,39 @@
 import 'reflect-metadata';
-import { GatewayErrorCode, RateLimitedSender, type SendOutcome } from '../../../src/graphql';
-import { type SendMessageInput } from '../../../src/graphql/inputs/send-message.input';
+import { GatewayErrorCode } from '../../../src/graphql';
 import { MemorySendRateLimiter } from '../../../src/messages';
+import {
+  RateLimitedSender,
+  SendRateLimitedError,
+  parseSendCommand,
+  type SendCommand,
+  type SendMessageFields,
+  type SendOutcome,
+} from '../../../src/sending';
+import { throughResolver } from './send-through';
 
 describe('RateLimitedSender', () => {
-  const sent: SendMessageInput[] = [];
+  const sent: SendCommand[] = [];
   const inner = {
-    send: (input: SendMessageInput): Promise<SendOutcome> => {
-      sent.push(input);
+    send: (command: SendCommand): Promise<SendOutcome> => {
+      sent.push(command);
       return Promise.reject(new Error('stops here: only the calls let through matter'));
     },
   };
   let now = 0;
-  const sender = new RateLimitedSender({
-    inner,
-    limiter: new MemorySendRateLimiter({ ratePerSecond: 1, now: () => now }),
-    defaultPhoneNumberId: '106540352242922',
-    ratePerSecond: 1,
+  const sender = throughResolver(
+    new RateLimitedSender({
+      inner,
+      limiter: new MemorySendRateLimiter({ ratePerSecond: 1, now: () => now }),
+      ratePerSecond: 1,
+      now: () => now,
+    }),
+    '106540352242922',
+  );
+  const input = (extra: Partial<SendMessageFields> = {}): SendMessageFields => ({
+    to: '+12025550100',
+    text: { body: 'Hello' },
+    ...extra,
   });
-  const input = (extra: Partial<SendMessageInput> = {}): SendMessageInput =>
-    ({ to: '+12025550100', text: { body: 'Hello' }, ...extra }) as SendMessageInput;
 
   beforeEach(() => {
     sent.length = 0;
@@ -48,5 +62,78 @@ describe('RateLimitedSender', () => {
     });
     await expect(sender.send(input())).rejects.toThrow('stops here');
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('RateLimitedSender, leasing tokens in blocks', () => {
+  const command = (phoneNumberId = '106540352242922'): SendCommand =>
+    parseSendCommand({ to: '+12025550100', text: { body: 'Hello' } }, phoneNumberId, 'k-test');
+  const passed = { send: (): Promise<SendOutcome> => Promise.reject(new Error('let through')) };
+
+  function countingLimiter(ratePerSecond: number, now: () => number) {
+    const limiter = new MemorySendRateLimiter({ ratePerSecond, now });
+    const asked: number[] = [];
+    return {
+      asked,
+      take: (scope: string) => limiter.take(scope),
+      takeUpTo: (scope: string, count: number) => {
+        asked.push(count);
+        return limiter.takeUpTo(scope, count);
+      },
+    };
+  }
+
+  it('takes a tenth of a second of the rate per round trip, and spends it without another', async () => {
+    const now = 1_000;
+    const limiter = countingLimiter(100, () => now);
+    const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 100, now: () => now });
+    for (let i = 0; i < 10; i++) await expect(sender.send(command())).rejects.toThrow('let through');
+    expect(limiter.asked).toEqual([10]);
+    await expect(sender.send(command())).rejects.toThrow('let through');
+    expect(limiter.asked).toEqual([10, 10]);
+  });
+
+  it('lets an unspent block lapse with its lease instead of hoarding it', async () => {
+    let now = 1_000;
+    const limiter = countingLimiter(100, () => now);
+    const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 100, now: () => now });
+    await expect(sender.send(command())).rejects.toThrow('let through');
+    now += 101;
+    await expect(sender.send(command())).rejects.toThrow('let through');
+    expect(limiter.asked).toEqual([10, 10]);
+  });
+
+  it('never lets more through than the bucket holds: the burst, then RATE_LIMITED', async () => {
+    const now = 1_000;
+    const limiter = countingLimiter(100, () => now);
+    const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 100, now: () => now });
+    const outcomes = await Promise.allSettled(Array.from({ length: 120 }, () => sender.send(command())));
+    const through = outcomes.filter(
+      (o) => o.status === 'rejected' && String(o.reason).includes('let through'),
+    );
+    const limited = outcomes.filter(
+      (o) => o.status === 'rejected' && o.reason instanceof SendRateLimitedError,
+    );
+    expect(through).toHaveLength(100);
+    expect(limited).toHaveLength(20);
+  });
+
+  it('keeps one token per round trip at low rates', async () => {
+    let now = 1_000;
+    const limiter = countingLimiter(5, () => now);
+    const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 5, now: () => now });
+    await expect(sender.send(command())).rejects.toThrow('let through');
+    now += 1;
+    await expect(sender.send(command())).rejects.toThrow('let through');
+    expect(limiter.asked).toEqual([1, 1]);
+  });
+});
+
+describe('MemorySendRateLimiter.takeUpTo', () => {
+  it('grants the whole tokens there are, up to the count, then says how long until the next', async () => {
+    const limiter = new MemorySendRateLimiter({ ratePerSecond: 4, burst: 5, now: () => 0 });
+    expect(await limiter.takeUpTo('a', 3)).toEqual({ granted: 3, retryAfterMs: 0 });
+    expect(await limiter.takeUpTo('a', 3)).toEqual({ granted: 2, retryAfterMs: 0 });
+    expect(await limiter.takeUpTo('a', 3)).toEqual({ granted: 0, retryAfterMs: 250 });
   });
 });

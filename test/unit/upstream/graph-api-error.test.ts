@@ -31,6 +31,7 @@ describe('GraphApiError.fromResponse', () => {
     expect(err).toBeInstanceOf(Error);
     expect(err.toJSON()).toEqual({
       name: 'GraphApiError',
+      kind: 'graph_api',
       message: '(#131030) Recipient phone number not in allowed list',
       endpoint: 'messages',
       httpStatus: 400,
@@ -137,6 +138,7 @@ describe('GraphApiError.fromResponse', () => {
     });
     expect(err.toJSON()).toEqual({
       name: 'GraphApiError',
+      kind: 'graph_api',
       message: 'Bad',
       endpoint: 'unknown',
       httpStatus: 400,
@@ -263,6 +265,7 @@ describe('transport errors', () => {
   it('serialise to their safe fields only', () => {
     expect(JSON.parse(JSON.stringify(new UpstreamNetworkError('mark_read', 'ECONNRESET', true)))).toEqual({
       name: 'UpstreamNetworkError',
+      kind: 'network',
       message: 'The connection to the Graph API failed while reading the answer to mark_read (ECONNRESET).',
       endpoint: 'mark_read',
       errorCode: 'ECONNRESET',
@@ -270,6 +273,7 @@ describe('transport errors', () => {
     });
     expect(JSON.parse(JSON.stringify(new UpstreamTimeoutError('messages', 250)))).toEqual({
       name: 'UpstreamTimeoutError',
+      kind: 'timeout',
       message: 'The Graph API did not answer messages within 250 ms.',
       endpoint: 'messages',
       timeoutMs: 250,

@@ -35,7 +35,8 @@ describe('the send answer check', () => {
     ['a non-text message status', { ...good, messages: [{ id: 'wamid.A', message_status: 1 }] }],
     ['a null message status', { ...good, messages: [{ id: 'wamid.A', message_status: null }] }],
     ['contacts that are null', { ...good, contacts: null }],
-    ['a contact without wa_id', { ...good, contacts: [{ input: '+1' }] }],
+    ['a contact whose wa_id is not text', { ...good, contacts: [{ input: '+1', wa_id: 1 }] }],
+    ['a contact without input', { ...good, contacts: [{ wa_id: '1' }] }],
     ['a contact that is a list', { ...good, contacts: [['+1', '1']] }],
   ])('refuses %s', (_name, body) => {
     expect(sendMessageResponseSchema.safeParse(body).success).toBe(false);

@@ -1,29 +1,22 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { type IdempotencyStore, type MessageStore } from '../../messages';
-import { type Logger } from '../../observability';
-import { TRANSIENT_ERROR_CODES } from '../../upstream';
-import { badInput, GatewayError, GatewayErrorCode } from '../gateway-error';
-import { type SendMessageInput } from '../inputs/send-message.input';
-import { hashSendRequest } from './send-input-hash';
-import { type SendOutcome } from './message-sender';
-import { type SendMessageHandler } from './send-message-handler';
+import { type IdempotencyStore, type MessageStore } from '../messages';
+import { type Logger } from '../observability';
+import { TRANSIENT_ERROR_CODES, UpstreamFailureKind, isUpstreamFailure } from '../upstream';
+import { type SendCommand } from './send-command';
+import { hashSendCommand } from './send-command-hash';
+import { IdempotencyKeyBusyError, IdempotencyKeyReusedError, SendOutcomeUnknownError } from './send-errors';
+import { type SendHandler, type SendOutcome } from './send-outcome';
 import { type SendRejection } from './send-rejection';
-import { validateSendInput } from './send-request';
-
-/** The longest idempotency key accepted; longer ones are refused as bad input. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export interface IdempotentSenderOptions {
   /** The sender that really sends (usually behind the rate limit). */
-  inner: SendMessageHandler;
+  inner: SendHandler;
   keys: IdempotencyStore;
   /** Where a repeat reads the message the first call sent, in its current state. */
   messages: MessageStore;
-  /** The sender when the input names none: keys are scoped per sender. */
-  defaultPhoneNumberId: string;
   /**
    * How long a repeat waits for a concurrent first call with the same key to finish, in ms; past it the
-   * repeat fails with `UPSTREAM_TIMEOUT` (try again). Choose it above the store's pending lease, so that
+   * repeat fails with `IdempotencyKeyBusyError` (try again). Choose it above the store's pending lease, so that
    * a repeat outlives the claim of a gateway that died mid-send and then sends itself. Default 60,000.
    */
   waitTimeoutMs?: number;
@@ -33,27 +26,34 @@ export interface IdempotentSenderOptions {
   logger?: Logger;
 }
 
-/** What is kept under a completed key: the message id (re-read on a repeat) or Meta's refusal. */
-type StoredOutcome = { kind: 'sent'; messageId: string } | { kind: 'rejected'; rejection: SendRejection };
+/**
+ * What is kept under a completed key: the message id (re-read on a repeat), Meta's refusal, or that the
+ * send timed out and may or may not have gone out.
+ */
+type StoredOutcome =
+  { kind: 'sent'; messageId: string } | { kind: 'rejected'; rejection: SendRejection } | { kind: 'unknown' };
 
 const MAX_POLL_INTERVAL_MS = 250;
 
 /**
  * `sendMessage` with `idempotencyKey`: the first call sends; a repeat (on any gateway sharing the key
  * store) gets the first call's payload without a second upstream call, and the same key with another
- * input is `BAD_USER_INPUT`. Keys are scoped per sender phone number id, not per caller: callers of one
- * gateway act for one business, so a key names one intended message whoever retries it.
+ * input is `IdempotencyKeyReusedError`. Keys are the caller's own (scoped by API key id) and the
+ * sender's (phone number id): two callers using the same key send two messages.
  *
- * What is remembered, and what is not:
+ * Exactly one upstream send per key, whatever the concurrency and on every instance:
  * - a sent message and a permanent refusal by Meta are stored for the key's TTL;
- * - a transient refusal (HTTP 5xx, or a code Meta marks as worth retrying) and every GraphQL error
- *   (`UPSTREAM_TIMEOUT`, `UPSTREAM_UNAVAILABLE`, `RATE_LIMITED`, …) release the key, so that a retry
- *   sends again. For a timeout this is a choice: Meta may have accepted the message without our
- *   hearing of it, and Meta does not dedupe sends. Keeping the key would leave the caller with no
- *   message id and no way to send for the whole TTL; releasing it makes a timed-out send
- *   at-least-once, the one case where a retry with the same key can reach the recipient twice.
+ * - a send that timed out (or whose answer was cut off) may have reached the customer, and Meta does not
+ *   dedupe sends: the key keeps "outcome unknown", and every repeat gets `SendOutcomeUnknownError`. To
+ *   send anyway the caller asks explicitly, with a new key;
+ * - a refusal that surely created no message (Meta's transient refusal, the rate limit, an open breaker,
+ *   a connection that failed before any answer) releases the key, so that a retry sends;
+ * - while the first call is in flight, repeats wait for its outcome, up to `waitTimeoutMs`, and then get
+ *   `IdempotencyKeyBusyError`.
+ * The one exception: a gateway that dies mid-send leaves a claim that lapses with the store's pending
+ * lease, and the next call with the key then sends.
  */
-export class IdempotentSender implements SendMessageHandler {
+export class IdempotentSender implements SendHandler {
   private readonly waitTimeoutMs: number;
   private readonly pollIntervalMs: number;
 
@@ -62,40 +62,26 @@ export class IdempotentSender implements SendMessageHandler {
     this.pollIntervalMs = wholeMs('pollIntervalMs', options.pollIntervalMs ?? 20);
   }
 
-  async send(input: SendMessageInput): Promise<SendOutcome> {
-    const key = input.idempotencyKey;
-    if (key === null || key === undefined) return this.options.inner.send(input);
-    if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw badInput(
-        'input.idempotencyKey',
-        `input.idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, for example a UUID.`,
-      );
-    }
-    // Bad input is answered before a key is taken, and the hash is of the normalised request.
-    const request = validateSendInput(input, this.options.defaultPhoneNumberId);
-    const scope = request.phoneNumberId;
-    const inputHash = hashSendRequest(request);
+  send(command: SendCommand): Promise<SendOutcome> {
+    const key = command.idempotencyKey;
+    if (key === null) return this.options.inner.send(command);
+    return this.sendOnce(command, key);
+  }
+
+  private async sendOnce(command: SendCommand, key: string): Promise<SendOutcome> {
+    // The command was checked when it was parsed; the hash is of the normalised request.
+    const scope = `${command.callerId}/${command.phoneNumberId}`;
+    const inputHash = hashSendCommand(command);
     const deadline = Date.now() + this.waitTimeoutMs;
     let pause = this.pollIntervalMs;
     for (;;) {
       const claim = await this.options.keys.claim(scope, key, inputHash);
-      if (claim.claimed) return this.sendAsOwner(input, scope, key, claim.owner);
+      if (claim.claimed) return this.sendAsOwner(command, scope, key, claim.owner);
       const { entry } = claim;
-      if (entry.inputHash !== inputHash) {
-        throw badInput(
-          'input.idempotencyKey',
-          'This idempotencyKey was already used for a different message; use a new key for a new message.',
-        );
-      }
+      if (entry.inputHash !== inputHash) throw new IdempotencyKeyReusedError();
       if (entry.state === 'completed') return this.replay(entry.outcome);
       const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new GatewayError(
-          GatewayErrorCode.UPSTREAM_TIMEOUT,
-          'A call with this idempotencyKey is still in progress; try again shortly with the same key.',
-          { retryAfterSeconds: 1 },
-        );
-      }
+      if (left <= 0) throw new IdempotencyKeyBusyError();
       // The pending claim ends in an outcome, a release (then this loop claims and sends) or a lapse.
       await delay(Math.min(pause, left));
       pause = Math.min(pause * 2, MAX_POLL_INTERVAL_MS);
@@ -103,27 +89,39 @@ export class IdempotentSender implements SendMessageHandler {
   }
 
   private async sendAsOwner(
-    input: SendMessageInput,
+    command: SendCommand,
     scope: string,
     key: string,
     owner: string,
   ): Promise<SendOutcome> {
     let outcome: SendOutcome;
     try {
-      outcome = await this.options.inner.send(input);
+      outcome = await this.options.inner.send(command);
     } catch (error) {
-      await this.release(scope, key, owner);
-      throw error;
+      if (!mayHaveBeenSent(error)) {
+        await this.release(scope, key, owner);
+        throw error;
+      }
+      await this.store(scope, key, owner, { kind: 'unknown' });
+      throw new SendOutcomeUnknownError();
     }
     if (outcome.kind === 'rejected' && isTransientRejection(outcome.rejection)) {
       await this.release(scope, key, owner);
       return outcome;
     }
-    const stored: StoredOutcome =
+    await this.store(
+      scope,
+      key,
+      owner,
       outcome.kind === 'sent'
         ? { kind: 'sent', messageId: outcome.message.id }
-        : { kind: 'rejected', rejection: outcome.rejection };
-    // The send happened: its result goes back to this caller even if the key cannot be completed.
+        : { kind: 'rejected', rejection: outcome.rejection },
+    );
+    return outcome;
+  }
+
+  /** Completes the key. The send happened: its result goes back to the caller even if this fails. */
+  private async store(scope: string, key: string, owner: string, stored: StoredOutcome): Promise<void> {
     const completed = await this.options.keys
       .complete(scope, key, owner, JSON.stringify(stored))
       .catch((err: unknown) => {
@@ -133,7 +131,6 @@ export class IdempotentSender implements SendMessageHandler {
     if (!completed) {
       this.options.logger?.warn({ scope }, 'An idempotency key lapsed during its send and was taken over');
     }
-    return outcome;
   }
 
   private async release(scope: string, key: string, owner: string): Promise<void> {
@@ -145,11 +142,24 @@ export class IdempotentSender implements SendMessageHandler {
 
   private async replay(raw: string): Promise<SendOutcome> {
     const stored = JSON.parse(raw) as StoredOutcome;
+    if (stored.kind === 'unknown') throw new SendOutcomeUnknownError();
     if (stored.kind === 'rejected') return { kind: 'rejected', rejection: stored.rejection };
     const [message] = await this.options.messages.getMany([stored.messageId]);
     if (!message) throw new Error(`idempotency key names message ${stored.messageId}, which is not stored`);
     return { kind: 'sent', message };
   }
+}
+
+/**
+ * Whether a failed send may still have reached Meta: no answer in time, or an answer cut off after its
+ * status line (Meta's logic had run). Everything else failed before the request was taken.
+ */
+function mayHaveBeenSent(error: unknown): boolean {
+  if (!isUpstreamFailure(error)) return false;
+  return (
+    error.kind === UpstreamFailureKind.TIMEOUT ||
+    (error.kind === UpstreamFailureKind.NETWORK && error.responseStarted)
+  );
 }
 
 /** A refusal a retry may get past: Meta created no message, so sending again cannot duplicate one. */

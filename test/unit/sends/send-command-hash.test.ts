@@ -1,4 +1,4 @@
-import { hashSendRequest, stableJson } from '../../../src/graphql/services/send-input-hash';
+import { hashSendCommand, stableJson } from '../../../src/sending';
 
 describe('stableJson', () => {
   it.each([
@@ -11,13 +11,13 @@ describe('stableJson', () => {
   });
 });
 
-describe('hashSendRequest', () => {
+describe('hashSendCommand', () => {
   const body = { to: '12025550100', type: 'text', text: { body: 'Hi', preview_url: false } };
 
   it('ignores the order of fields', () => {
     const reordered = { text: { preview_url: false, body: 'Hi' }, type: 'text', to: '12025550100' };
-    expect(hashSendRequest({ phoneNumberId: '1', body: reordered })).toBe(
-      hashSendRequest({ phoneNumberId: '1', body }),
+    expect(hashSendCommand({ phoneNumberId: '1', body: reordered })).toBe(
+      hashSendCommand({ phoneNumberId: '1', body }),
     );
   });
 
@@ -26,6 +26,6 @@ describe('hashSendRequest', () => {
     ['another text', { phoneNumberId: '1', body: { ...body, text: { body: 'Hi!', preview_url: false } } }],
     ['another recipient', { phoneNumberId: '1', body: { ...body, to: '12025550101' } }],
   ])('tells %s apart', (_name, other) => {
-    expect(hashSendRequest(other)).not.toBe(hashSendRequest({ phoneNumberId: '1', body }));
+    expect(hashSendCommand(other)).not.toBe(hashSendCommand({ phoneNumberId: '1', body }));
   });
 });

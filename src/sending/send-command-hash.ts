@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type ValidatedSend } from './send-request';
 
 /**
- * A stable hash of what a send would put on the wire: the sender and Meta's body, which `validateSendInput`
+ * A stable hash of what a send would put on the wire: the sender and Meta's body, which `parseSendCommand`
  * built from the normalised input (`+1 202-555-0100` and `12025550100` are one recipient). The
  * idempotency key is not in it, and object keys are sorted, so the order a client wrote fields in does
  * not change the hash.
  */
-export function hashSendRequest(request: Pick<ValidatedSend, 'phoneNumberId' | 'body'>): string {
+export function hashSendCommand(request: { phoneNumberId: string; body: object }): string {
   const canonical = stableJson({ phoneNumberId: request.phoneNumberId, body: request.body });
   return createHash('sha256').update(canonical).digest('base64url');
 }

@@ -1,0 +1,78 @@
+import { type GraphQLError } from 'graphql';
+import { SendErrorKind, isSendError, type AnySendError } from '../sending';
+import {
+  UpstreamFailureKind,
+  isUpstreamFailure,
+  unreachableKind,
+  type AnyUpstreamFailure,
+} from '../upstream';
+import { GatewayError, GatewayErrorCode, badInput } from './gateway-error';
+
+/**
+ * The one place where the domain's errors become GraphQL errors: the sending domain's and the upstream
+ * client's, each by an exhaustive switch over its `kind`. Anything else is returned as it is, for
+ * `formatError` to mask as an internal error.
+ */
+export function toGatewayError(error: unknown): unknown {
+  if (isSendError(error)) return fromSendError(error);
+  if (isUpstreamFailure(error)) return fromUpstreamFailure(error);
+  return error;
+}
+
+function fromSendError(error: AnySendError): GraphQLError {
+  switch (error.kind) {
+    case SendErrorKind.INVALID_INPUT:
+      return badInput(error.field, error.message);
+    case SendErrorKind.IDEMPOTENCY_KEY_REUSED:
+      return badInput('input.idempotencyKey', error.message);
+    case SendErrorKind.RATE_LIMITED:
+      return new GatewayError(GatewayErrorCode.RATE_LIMITED, error.message, {
+        retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)),
+        retryAfterMs: error.retryAfterMs,
+      });
+    case SendErrorKind.IDEMPOTENCY_KEY_BUSY:
+      return new GatewayError(GatewayErrorCode.UPSTREAM_TIMEOUT, error.message, {
+        retryAfterSeconds: 1,
+        outcomeUnknown: true,
+      });
+    case SendErrorKind.OUTCOME_UNKNOWN:
+      return new GatewayError(GatewayErrorCode.UPSTREAM_TIMEOUT, error.message, { outcomeUnknown: true });
+    case SendErrorKind.NO_MESSAGE_ID:
+      return new GatewayError(GatewayErrorCode.UPSTREAM_UNAVAILABLE, error.message);
+    default: {
+      const unreachable: never = error;
+      throw new Error(`Unhandled send error ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Transport failures are the gateway's errors, not a rejection of a message by Meta. */
+function fromUpstreamFailure(error: AnyUpstreamFailure): unknown {
+  switch (error.kind) {
+    // The call may have reached Meta: for a send, the message may have gone out.
+    case UpstreamFailureKind.TIMEOUT:
+      return new GatewayError(
+        GatewayErrorCode.UPSTREAM_TIMEOUT,
+        'The Cloud API did not answer in time; the call may or may not have taken effect.',
+        { outcomeUnknown: true },
+      );
+    case UpstreamFailureKind.UNAVAILABLE:
+      return new GatewayError(
+        GatewayErrorCode.UPSTREAM_UNAVAILABLE,
+        'The Cloud API is failing; calls are paused for a short while. Try again later.',
+      );
+    case UpstreamFailureKind.NETWORK:
+      return new GatewayError(
+        GatewayErrorCode.UPSTREAM_UNAVAILABLE,
+        'The Cloud API cannot be reached; try again later.',
+      );
+    // Callers that can show Meta's refusal (a send's payload, a phone number's diagnosis) do so before
+    // calling this; elsewhere it is an internal error, masked, with its cause in the log. So is an
+    // argument the resolvers should have refused.
+    case UpstreamFailureKind.GRAPH_API:
+    case UpstreamFailureKind.INVALID_ARGUMENT:
+      return error;
+    default:
+      return unreachableKind(error);
+  }
+}

@@ -1,0 +1,24 @@
+export { IdempotentSender, type IdempotentSenderOptions } from './idempotent-sender';
+export { MessageSender, type MessageSenderOptions } from './message-sender';
+export { characterCount } from './message-content';
+export { RateLimitedSender, type RateLimitedSenderOptions } from './rate-limited-sender';
+export { parseRecipient, type Recipient } from './recipient';
+export { parseSendCommand, type SendCommand } from './send-command';
+export { hashSendCommand, stableJson } from './send-command-hash';
+export {
+  InvalidSendInputError,
+  SendErrorKind,
+  SendRateLimitedError,
+  isSendError,
+  type AnySendError,
+} from './send-errors';
+export {
+  type MediaFields,
+  type ReactionFields,
+  type SendMessageFields,
+  type TemplateFields,
+  type TextFields,
+} from './send-fields';
+export { type SendHandler, type SendOutcome } from './send-outcome';
+export { type SendRejection } from './send-rejection';
+export { isWamid } from './wamid';

@@ -1,0 +1,103 @@
+import { type SendRateLimiter, type TokenGrant } from '../messages';
+import { type SendCommand } from './send-command';
+import { SendRateLimitedError } from './send-errors';
+import { type SendHandler, type SendOutcome } from './send-outcome';
+
+export interface RateLimitedSenderOptions {
+  inner: SendHandler;
+  /** One bucket per sender phone number id; shared by the fleet when it is the Redis limiter. */
+  limiter: SendRateLimiter;
+  /** The configured rate: it sets the block size and says the limit in the error. */
+  ratePerSecond: number;
+  /** Milliseconds: tokens taken in a block are spent within this or dropped. Default 100. */
+  leaseMs?: number;
+  /** Most tokens taken in one round trip. Default 50. */
+  maxBlock?: number;
+  now?: () => number;
+}
+
+/** Tokens this process took from the shared bucket and has not spent yet. */
+interface Lease {
+  tokens: number;
+  expiresAt: number;
+}
+
+/**
+ * Keeps each sender under its send rate, refusing the excess with `SendRateLimitedError` (and a
+ * retry-after) before any upstream call, so that Meta's own throughput error (130429) is never reached.
+ *
+ * Tokens are taken from the shared bucket in blocks of about `leaseMs` worth of the rate (a tenth of a
+ * second by default, one token at low rates), so that most sends under load need no round trip for the
+ * limit. A block's unspent tokens lapse with the lease: the fleet may send a little under its rate,
+ * never over it.
+ *
+ * It sits inside the idempotency guard: a repeat whose key already holds a result is answered without
+ * a token (it makes no upstream call), and a refused first call releases its key.
+ */
+export class RateLimitedSender implements SendHandler {
+  private readonly leases = new Map<string, Lease>();
+  /** The block being taken per sender: concurrent sends wait for it instead of taking blocks of their own. */
+  private readonly taking = new Map<string, Promise<TokenGrant>>();
+  private readonly blockSize: number;
+  private readonly leaseMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RateLimitedSenderOptions) {
+    this.leaseMs = options.leaseMs ?? 100;
+    const maxBlock = options.maxBlock ?? 50;
+    this.blockSize = Math.max(
+      1,
+      Math.min(maxBlock, Math.floor((options.ratePerSecond * this.leaseMs) / 1000)),
+    );
+    this.now = options.now ?? Date.now;
+  }
+
+  send(command: SendCommand): Promise<SendOutcome> {
+    if (this.spendLeased(command.phoneNumberId)) return this.options.inner.send(command);
+    return this.blockSize === 1 ? this.takeOneThenSend(command) : this.takeBlockThenSend(command);
+  }
+
+  /** One token per send, as the bucket was first designed: at low rates a block would be one token anyway. */
+  private async takeOneThenSend(command: SendCommand): Promise<SendOutcome> {
+    const grant = await this.options.limiter.takeUpTo(command.phoneNumberId, 1);
+    if (grant.granted === 0) throw new SendRateLimitedError(grant.retryAfterMs, this.options.ratePerSecond);
+    return this.options.inner.send(command);
+  }
+
+  private async takeBlockThenSend(command: SendCommand): Promise<SendOutcome> {
+    const scope = command.phoneNumberId;
+    for (;;) {
+      let grant = this.taking.get(scope);
+      if (grant === undefined) {
+        grant = this.options.limiter.takeUpTo(scope, this.blockSize);
+        this.taking.set(scope, grant);
+        void grant.then(
+          (taken) => this.settle(scope, taken),
+          () => this.taking.delete(scope),
+        );
+      }
+      const taken = await grant;
+      // The bucket is empty: every send that waited for this block is refused alike.
+      if (taken.granted === 0) throw new SendRateLimitedError(taken.retryAfterMs, this.options.ratePerSecond);
+      if (this.spendLeased(scope)) return this.options.inner.send(command);
+      // Others spent the block first: wait for (or take) the next one, at most one in flight per sender.
+    }
+  }
+
+  /** Puts a granted block on the lease (before any waiter resumes) and lets the next block be taken. */
+  private settle(scope: string, taken: TokenGrant): void {
+    this.taking.delete(scope);
+    if (taken.granted === 0) return;
+    const now = this.now();
+    const lease = this.leases.get(scope);
+    const kept = lease !== undefined && lease.expiresAt > now ? lease.tokens : 0;
+    this.leases.set(scope, { tokens: kept + taken.granted, expiresAt: now + this.leaseMs });
+  }
+
+  private spendLeased(scope: string): boolean {
+    const lease = this.leases.get(scope);
+    if (lease === undefined || lease.tokens <= 0 || lease.expiresAt <= this.now()) return false;
+    lease.tokens--;
+    return true;
+  }
+}

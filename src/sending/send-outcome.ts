@@ -1,0 +1,12 @@
+import { type MessageRecord } from '../messages';
+import { type SendCommand } from './send-command';
+import { type SendRejection } from './send-rejection';
+
+/** How a send ended when it did not throw: a stored message, or Meta's (or the pre-check's) refusal. */
+export type SendOutcome =
+  { kind: 'sent'; message: MessageRecord } | { kind: 'rejected'; rejection: SendRejection };
+
+/** One stage of the send pipeline: the sender itself, or a guard in front of it (idempotency, rate limit). */
+export interface SendHandler {
+  send(command: SendCommand): Promise<SendOutcome>;
+}
