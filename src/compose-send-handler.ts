@@ -8,7 +8,7 @@ import {
   type MessageStore,
 } from './messages';
 import { type Logger } from './observability';
-import { IdempotentSender, RateLimitedSender, type SendHandler } from './sending';
+import { IdempotentSender, RateLimitedSender, type SendHandler, type SenderThroughput } from './sending';
 
 export interface SendHandlerParts {
   config: Config;
@@ -22,6 +22,20 @@ export interface SendHandlerParts {
   redis: Redis | Cluster | null;
   keyPrefix: string;
   logger: Logger;
+  /** Each sender's throughput level, when the gateway can look it up. */
+  throughput?: SenderThroughput;
+}
+
+/** A sender's level's rate, capped by SEND_RATE_LIMIT_PER_SECOND when that was set. */
+function rateOfSender(
+  config: Config,
+  throughput: SenderThroughput,
+): (phoneNumberId: string) => number | undefined {
+  return (phoneNumberId) => {
+    const level = throughput.rateOf(phoneNumberId);
+    if (level === undefined) return undefined;
+    return config.sendRateCapped ? Math.min(level, config.sendRatePerSecond) : level;
+  };
 }
 
 /**
@@ -49,6 +63,7 @@ export function composeSendHandler(parts: SendHandlerParts): SendHandler {
       inner: parts.sender,
       limiter,
       ratePerSecond: config.sendRatePerSecond,
+      ...(parts.throughput !== undefined && { rateOf: rateOfSender(config, parts.throughput) }),
     }),
     keys,
     messages: parts.store,

@@ -1,7 +1,7 @@
 import { composeSendHandler } from './compose-send-handler';
 import { type Config } from './config';
 import { buildGatewaySchema, StatusEventStream } from './graphql';
-import { MessageSender } from './sending';
+import { MessageSender, SenderThroughput } from './sending';
 import { ApiKeyAuthenticator, createGatewayServer, type ReadinessCheck } from './http';
 import { type Logger, Metrics } from './observability';
 import { startSimulator, type RunningSimulator } from './simulator';
@@ -100,6 +100,14 @@ export async function startGateway(
       redis,
       keyPrefix: config.redisKeyPrefix,
       logger,
+      throughput: new SenderThroughput({
+        lookup: (phoneNumberId) => upstream.getPhoneNumber(phoneNumberId),
+        onLookupFailed: (phoneNumberId, err) =>
+          logger.debug(
+            { phoneNumberId, err },
+            'throughput level not known: the configured send rate applies',
+          ),
+      }),
     });
     const schema = await buildGatewaySchema({
       store,

@@ -93,6 +93,12 @@ export interface Config {
     /** The bound of the whole shutdown; past it the process exits with 1. */
     timeoutMs: number;
   };
+  /**
+   * Sends a second per sender: the rate every sender is held to until its throughput level is known, and
+   * after that the level's own rate (80/s standard, 1,000/s high, 20/s coexistence).
+   */
   sendRatePerSecond: number;
+  /** True when SEND_RATE_LIMIT_PER_SECOND was set: it then caps every sender, whatever its level. */
+  sendRateCapped: boolean;
   idempotencyTtlSeconds: number;
 }

@@ -113,6 +113,7 @@ function readConfig(read: EnvReader): Config {
     },
     mediaMaxBytes: read.integer('MEDIA_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     sendRatePerSecond: read.integer('SEND_RATE_LIMIT_PER_SECOND', 80, 1, 100_000),
+    sendRateCapped: read.raw('SEND_RATE_LIMIT_PER_SECOND')?.trim() ? true : false,
     idempotencyTtlSeconds: read.integer('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
   };
 }

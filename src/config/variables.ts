@@ -146,7 +146,12 @@ const GROUPS = [
         meaning: 'Largest inbound medium GET /media/{id} passes on (100 MiB, WhatsApp’s own limit)',
         default: '104857600',
       },
-      { name: 'SEND_RATE_LIMIT_PER_SECOND', meaning: 'Sends per second to the Graph API', default: '80' },
+      {
+        name: 'SEND_RATE_LIMIT_PER_SECOND',
+        meaning:
+          'Sends per second per sender; when set, a cap on every sender. Unset, each follows its throughput level (80/s standard, 1,000/s high, 20/s coexistence)',
+        default: 'unset (80 until a sender’s level is known)',
+      },
       {
         name: 'IDEMPOTENCY_TTL_SECONDS',
         meaning: 'How long an idempotencyKey returns its first result (24 h)',

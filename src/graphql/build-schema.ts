@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { type GraphQLSchema } from 'graphql';
-import { type SendHandler } from '../sending';
+import { type SendHandler, ServiceWindowCheck } from '../sending';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { type AccountEventStore } from '../account-events';
 import { type ContactStore } from '../contacts';
@@ -59,7 +59,15 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
   const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
   return new Map<unknown, unknown>([
     [MessageResolver, new MessageResolver(deps.store, diagnosis)],
-    [SendMessageResolver, new SendMessageResolver(deps.sender, deps.upstream, deps.defaultPhoneNumberId)],
+    [
+      SendMessageResolver,
+      new SendMessageResolver(
+        deps.sender,
+        deps.upstream,
+        deps.defaultPhoneNumberId,
+        new ServiceWindowCheck(deps.store, deps.clock),
+      ),
+    ],
     [UpstreamErrorResolver, new UpstreamErrorResolver(diagnosis)],
     [PhoneNumberResolver, new PhoneNumberResolver(deps.upstream, diagnosis, deps.defaultPhoneNumberId)],
     [TokenDebugResolver, new TokenDebugResolver(deps.upstream, diagnosis, deps.ownToken)],

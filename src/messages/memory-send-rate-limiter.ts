@@ -1,5 +1,6 @@
 import {
   checkRateLimiterOptions,
+  rateOptionsFor,
   takeToken,
   takeTokens,
   type RateDecision,
@@ -32,10 +33,11 @@ export class MemorySendRateLimiter implements SendRateLimiter {
     return Promise.resolve(decision);
   }
 
-  takeUpTo(scope: string, count: number): Promise<TokenGrant> {
+  takeUpTo(scope: string, count: number, ratePerSecond?: number): Promise<TokenGrant> {
     const now = this.now();
-    const bucket = this.buckets.get(scope) ?? { tokens: this.options.burst, at: now };
-    const { grant, ...next } = takeTokens(bucket, now, this.options, count);
+    const options = rateOptionsFor(this.options, ratePerSecond);
+    const bucket = this.buckets.get(scope) ?? { tokens: options.burst, at: now };
+    const { grant, ...next } = takeTokens(bucket, now, options, count);
     this.buckets.set(scope, next);
     return Promise.resolve(grant);
   }

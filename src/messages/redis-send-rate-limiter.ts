@@ -1,6 +1,7 @@
 import { type RedisConnection } from './redis-message-store-options';
 import {
   checkRateLimiterOptions,
+  rateOptionsFor,
   type RateDecision,
   type SendRateLimiter,
   type SendRateLimiterOptions,
@@ -76,11 +77,12 @@ export class RedisSendRateLimiter implements SendRateLimiter {
     return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterMs };
   }
 
-  async takeUpTo(scope: string, count: number): Promise<TokenGrant> {
+  async takeUpTo(scope: string, count: number, ratePerSecond?: number): Promise<TokenGrant> {
+    const options = rateOptionsFor(this.options, ratePerSecond);
     const [granted, retryAfterMs] = await this.redis.waSendRateTake(
       this.keyName(scope),
-      this.options.ratePerSecond,
-      this.options.burst,
+      options.ratePerSecond,
+      options.burst,
       count,
     );
     return { granted, retryAfterMs };

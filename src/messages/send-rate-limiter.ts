@@ -9,9 +9,10 @@ export interface SendRateLimiter {
   take(scope: string): Promise<RateDecision>;
   /**
    * Takes as many whole tokens as there are, up to `count` (at least one, or none and a retry-after):
-   * a caller that leases a block of tokens pays one round trip for several sends.
+   * a caller that leases a block of tokens pays one round trip for several sends. `ratePerSecond`, when
+   * given, is this scope's own rate (a sender's throughput level), with a second's worth of burst.
    */
-  takeUpTo(scope: string, count: number): Promise<TokenGrant>;
+  takeUpTo(scope: string, count: number, ratePerSecond?: number): Promise<TokenGrant>;
 }
 
 /** Tokens taken at once: `granted` ≥ 1, or 0 and how long until there is one. */
@@ -25,6 +26,16 @@ export interface SendRateLimiterOptions {
   ratePerSecond: number;
   /** The most sends allowed at once after a quiet spell. Default: one second's worth (`ratePerSecond`). */
   burst?: number;
+}
+
+/** The options for one call: a scope's own rate, with a second's worth of burst, or the configured ones. */
+export function rateOptionsFor(
+  options: Required<SendRateLimiterOptions>,
+  ratePerSecond: number | undefined,
+): Required<SendRateLimiterOptions> {
+  return ratePerSecond === undefined || ratePerSecond === options.ratePerSecond
+    ? options
+    : { ratePerSecond, burst: Math.max(1, Math.floor(ratePerSecond)) };
 }
 
 /** Checks the options at construction, with errors that name the fix. */

@@ -22,3 +22,5 @@ export {
 export { type SendHandler, type SendOutcome } from './send-outcome';
 export { type SendRejection } from './send-rejection';
 export { isWamid } from './wamid';
+export { ServiceWindowCheck } from './service-window-check';
+export { SenderThroughput } from './sender-throughput';

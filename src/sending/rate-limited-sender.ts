@@ -7,8 +7,10 @@ export interface RateLimitedSenderOptions {
   inner: SendHandler;
   /** One bucket per sender phone number id; shared by the fleet when it is the Redis limiter. */
   limiter: SendRateLimiter;
-  /** The configured rate: it sets the block size and says the limit in the error. */
+  /** The configured rate (SEND_RATE_LIMIT_PER_SECOND): for a sender whose own rate is not known. */
   ratePerSecond: number;
+  /** A sender's own rate when known (its throughput level), else undefined; read on every send. */
+  rateOf?: (phoneNumberId: string) => number | undefined;
   /** Milliseconds: tokens taken in a block are spent within this or dropped. Default 100. */
   leaseMs?: number;
   /** Most tokens taken in one round trip. Default 50. */
@@ -38,38 +40,42 @@ export class RateLimitedSender implements SendHandler {
   private readonly leases = new Map<string, Lease>();
   /** The block being taken per sender: concurrent sends wait for it instead of taking blocks of their own. */
   private readonly taking = new Map<string, Promise<TokenGrant>>();
-  private readonly blockSize: number;
   private readonly leaseMs: number;
+  private readonly maxBlock: number;
   private readonly now: () => number;
 
   constructor(private readonly options: RateLimitedSenderOptions) {
     this.leaseMs = options.leaseMs ?? 100;
-    const maxBlock = options.maxBlock ?? 50;
-    this.blockSize = Math.max(
-      1,
-      Math.min(maxBlock, Math.floor((options.ratePerSecond * this.leaseMs) / 1000)),
-    );
+    this.maxBlock = options.maxBlock ?? 50;
     this.now = options.now ?? Date.now;
   }
 
   send(command: SendCommand): Promise<SendOutcome> {
     if (this.spendLeased(command.phoneNumberId)) return this.options.inner.send(command);
-    return this.blockSize === 1 ? this.takeOneThenSend(command) : this.takeBlockThenSend(command);
+    const rate = this.options.rateOf?.(command.phoneNumberId) ?? this.options.ratePerSecond;
+    const blockSize = Math.max(1, Math.min(this.maxBlock, Math.floor((rate * this.leaseMs) / 1000)));
+    return blockSize === 1
+      ? this.takeOneThenSend(command, rate)
+      : this.takeBlockThenSend(command, rate, blockSize);
   }
 
   /** One token per send, as the bucket was first designed: at low rates a block would be one token anyway. */
-  private async takeOneThenSend(command: SendCommand): Promise<SendOutcome> {
-    const grant = await this.options.limiter.takeUpTo(command.phoneNumberId, 1);
-    if (grant.granted === 0) throw new SendRateLimitedError(grant.retryAfterMs, this.options.ratePerSecond);
+  private async takeOneThenSend(command: SendCommand, rate: number): Promise<SendOutcome> {
+    const grant = await this.options.limiter.takeUpTo(command.phoneNumberId, 1, rate);
+    if (grant.granted === 0) throw new SendRateLimitedError(grant.retryAfterMs, rate);
     return this.options.inner.send(command);
   }
 
-  private async takeBlockThenSend(command: SendCommand): Promise<SendOutcome> {
+  private async takeBlockThenSend(
+    command: SendCommand,
+    rate: number,
+    blockSize: number,
+  ): Promise<SendOutcome> {
     const scope = command.phoneNumberId;
     for (;;) {
       let grant = this.taking.get(scope);
       if (grant === undefined) {
-        grant = this.options.limiter.takeUpTo(scope, this.blockSize);
+        grant = this.options.limiter.takeUpTo(scope, blockSize, rate);
         this.taking.set(scope, grant);
         void grant.then(
           (taken) => this.settle(scope, taken),
@@ -78,7 +84,7 @@ export class RateLimitedSender implements SendHandler {
       }
       const taken = await grant;
       // The bucket is empty: every send that waited for this block is refused alike.
-      if (taken.granted === 0) throw new SendRateLimitedError(taken.retryAfterMs, this.options.ratePerSecond);
+      if (taken.granted === 0) throw new SendRateLimitedError(taken.retryAfterMs, rate);
       if (this.spendLeased(scope)) return this.options.inner.send(command);
       // Others spent the block first: wait for (or take) the next one, at most one in flight per sender.
     }

@@ -8,6 +8,7 @@ import {
   type SendHandler,
   type SendMessageFields,
   type SendRejection,
+  type ServiceWindowCheck,
 } from '../../sending';
 import { type GraphApiClient } from '../../upstream';
 import { assertScope } from '../auth-checker';
@@ -31,6 +32,7 @@ export class SendMessageResolver {
     private readonly sender: SendHandler,
     private readonly upstream: GraphApiClient,
     private readonly defaultPhoneNumberId: string,
+    private readonly serviceWindow: ServiceWindowCheck,
   ) {}
 
   @Authorized(Scope.SEND)
@@ -46,10 +48,13 @@ export class SendMessageResolver {
       // The auth checker ran first: there is a caller.
       const callerId = context.caller?.keyId ?? 'open';
       const command = parseSendCommand(input, this.defaultPhoneNumberId, callerId);
+      // The window is looked up beside the send, not before it: a warning costs the send no time.
+      const warning = this.serviceWindow.warningFor(command);
       const outcome = await this.sender.send(command);
+      const warnings = [await warning].filter((text): text is string => text !== null);
       return outcome.kind === 'sent'
-        ? { message: toMessage(outcome.message), error: null }
-        : { message: null, error: outcome.rejection };
+        ? { message: toMessage(outcome.message), error: null, warnings }
+        : { message: null, error: outcome.rejection, warnings };
     } catch (error) {
       throw toGatewayError(error);
     }

@@ -16,4 +16,10 @@ export class SendMessagePayload {
       'Why the send was refused (by Meta, or by the gateway before it reached Meta); null when sent.',
   })
   error!: UpstreamError | null;
+
+  @Field(() => [String], {
+    description:
+      'What the gateway knew before sending and the caller may want to show: for example that the customer’s 24-hour service window is closed (a free-form message is then refused with 131047). The send went ahead regardless.',
+  })
+  warnings!: string[];
 }

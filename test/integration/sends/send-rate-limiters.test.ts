@@ -1,0 +1,58 @@
+import { type Redis } from 'ioredis';
+import { MemorySendRateLimiter, RedisSendRateLimiter, type SendRateLimiter } from '../../../src/messages';
+import { connectRedis, deleteKeys, randomPrefix } from '../messages/redis-harness';
+
+/**
+ * The contract every send rate limiter keeps, run against the in-process one and the Redis one: one
+ * bucket per sender, a burst then a refill at the rate, blocks never larger than the bucket holds, and a
+ * sender's own rate (its throughput level) when the caller gives one.
+ */
+let redis: Redis;
+const prefix = randomPrefix();
+beforeAll(async () => {
+  redis = await connectRedis();
+});
+afterAll(async () => {
+  await deleteKeys(redis, prefix);
+  redis.disconnect();
+});
+
+const clock = 1_000_000;
+const limiters: Array<[string, (rate: number, burst: number) => SendRateLimiter]> = [
+  ['memory', (ratePerSecond, burst) => new MemorySendRateLimiter({ ratePerSecond, burst, now: () => clock })],
+  [
+    'Redis',
+    (ratePerSecond, burst) =>
+      new RedisSendRateLimiter(redis, { keyPrefix: `${prefix}${Math.random()}:`, ratePerSecond, burst }),
+  ],
+];
+
+describe.each(limiters)('the %s send rate limiter', (_name, create) => {
+  it('allows the burst, then refuses with a retry-after, per sender', async () => {
+    const limiter = create(0.01, 3);
+    const decisions = await Promise.all(Array.from({ length: 5 }, () => limiter.take('sender-a')));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
+    const refused = decisions.find((d) => !d.allowed);
+    expect(refused).toEqual({ allowed: false, retryAfterMs: expect.any(Number) });
+    expect(await limiter.take('sender-b')).toEqual({ allowed: true });
+  });
+
+  it('grants blocks up to what the bucket holds, then none', async () => {
+    const limiter = create(0.01, 10);
+    expect(await limiter.takeUpTo('blocks', 4)).toEqual({ granted: 4, retryAfterMs: 0 });
+    expect(await limiter.takeUpTo('blocks', 8)).toEqual({ granted: 6, retryAfterMs: 0 });
+    const empty = await limiter.takeUpTo('blocks', 1);
+    expect(empty.granted).toBe(0);
+    expect(empty.retryAfterMs).toBeGreaterThan(1_000);
+  });
+
+  it("holds a sender to its own rate when given one, with a second's worth of burst", async () => {
+    const limiter = create(1, 1);
+    // The configured rate (1/s) would allow one; the sender's level (20/s) allows twenty at once.
+    expect(await limiter.takeUpTo('upgraded', 50, 20)).toEqual({ granted: 20, retryAfterMs: 0 });
+    const empty = await limiter.takeUpTo('upgraded', 1, 20);
+    expect(empty.granted).toBe(0);
+    // At 20/s a token comes back within 50 ms, not the second the configured rate would take.
+    expect(empty.retryAfterMs).toBeLessThanOrEqual(50);
+  });
+});
