@@ -1,12 +1,13 @@
 import { composeSendHandler } from './compose-send-handler';
 import { type Config } from './config';
-import { buildGatewaySchema, MessageSender, StatusEventStream } from './graphql';
+import { buildGatewaySchema, MessageSender } from './graphql';
 import { ApiKeyAuthenticator, createGatewayServer, type ReadinessCheck } from './http';
 import { type Logger, Metrics } from './observability';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
 import { openStore } from './open-store';
+import { StatusEvents } from './status-events';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -119,7 +120,7 @@ export async function startGateway(
       config,
       schema,
       store,
-      statusEvents: new StatusEventStream({ store, bus }),
+      statusEvents: new StatusEvents({ store, bus, logger: logger.child({ component: 'live' }) }),
       webhooks: createWebhookHandler({
         store,
         appSecret: config.webhook.appSecret,

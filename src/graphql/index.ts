@@ -7,5 +7,4 @@ export { MessageSender, type SendOutcome } from './services/message-sender';
 export { type SendMessageHandler } from './services/send-message-handler';
 export { IdempotentSender, type IdempotentSenderOptions } from './services/idempotent-sender';
 export { RateLimitedSender, type RateLimitedSenderOptions } from './services/rate-limited-sender';
-export { StatusEventStream } from './services/status-event-stream';
 export { type SendMessageInput } from './inputs/send-message.input';

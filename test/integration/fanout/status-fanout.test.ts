@@ -193,7 +193,9 @@ describe('messageStatusChanged on the shared fan-out', () => {
       {
         id: `sub-${MAX_SUBSCRIPTIONS}`,
         type: 'error',
-        payload: [expect.objectContaining({ extensions: { code: 'RATE_LIMITED' } })],
+        payload: [
+          expect.objectContaining({ extensions: { code: 'RATE_LIMITED', requestId: expect.any(String) } }),
+        ],
       },
     ]);
     await postStatuses([{ id: newId(), status: 'sent', to: ALICE }]);
