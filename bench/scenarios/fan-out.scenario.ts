@@ -23,10 +23,16 @@ interface FanOutCase {
   processes: number;
 }
 
-const CASES: readonly FanOutCase[] = [
+const ALL_CASES: readonly FanOutCase[] = [
   { subscribers: 1_000, steadyRate: 10, processes: 1 },
   { subscribers: 10_000, steadyRate: 2, processes: 2 },
 ];
+/** `BENCH_FAN_OUT_SUBSCRIBERS=1000` runs only that case (repeated runs of one size). */
+const CASES = ALL_CASES.filter(
+  (fanOut) =>
+    process.env.BENCH_FAN_OUT_SUBSCRIBERS === undefined ||
+    String(fanOut.subscribers) === process.env.BENCH_FAN_OUT_SUBSCRIBERS,
+);
 const BURST_SECONDS = 2;
 const BURST_CONCURRENCY = 4;
 /** Sends per second posted to the gateway during the burst (to a recipient nobody subscribes to). */
@@ -234,7 +240,13 @@ async function runCase(context: ScenarioContext, fanOut: FanOutCase): Promise<vo
     await floorServer.stop();
   }
   await flushBenchDb(context.redis);
-  const gatewayServer = await startGatewayProcess(productionGatewayEnv(context.upstream.url));
+  // A key prefix (and so a pub/sub channel) of this run's own: channels are shared by every database of
+  // the Redis server, and another gateway publishing on the default one would be fanned out here too.
+  const gatewayServer = await startGatewayProcess(
+    productionGatewayEnv(context.upstream.url, {
+      REDIS_KEY_PREFIX: `fan-out-${process.pid}:`,
+    }),
+  );
   let gateway: Measured;
   try {
     gateway = await measure(context, fanOut, gatewayServer, 'gateway', true);

@@ -149,9 +149,7 @@ export function startWebSocketServer(options: WebSocketOptions): {
           operationName: args.operationName,
           variableValues: payload.variables,
         },
-        renderContext: () => options.buildContext(caller, randomUUID()),
-        formatError: (error, renderContext) =>
-          formatOperationError(error, (renderContext as GatewayContext).requestId, options.logger),
+        ...renderTools(caller, options),
         write: (payloads) => writer.sendNext(socket, request.socket, id, payloads),
       };
       return lazyContext(caller, requestId, transport, options.buildContext);
@@ -196,6 +194,21 @@ export function startWebSocketServer(options: WebSocketOptions): {
       for (const client of wss.clients) client.close(1001, 'Going away');
       await new Promise<void>((resolve, reject) => wss.close((err) => (err ? reject(err) : resolve())));
     },
+  };
+}
+
+/**
+ * How a shared render gets its context and formats its errors. Made apart from the transport's `write`
+ * so that a shape, which outlives the subscriber that first rendered it, holds no socket.
+ */
+function renderTools(
+  caller: Caller | null,
+  options: Pick<WebSocketOptions, 'buildContext' | 'logger'>,
+): Pick<LiveTransport, 'renderContext' | 'formatError'> {
+  return {
+    renderContext: () => options.buildContext(caller, randomUUID()),
+    formatError: (error, renderContext) =>
+      formatOperationError(error, (renderContext as GatewayContext).requestId, options.logger),
   };
 }
 

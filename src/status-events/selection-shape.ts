@@ -59,7 +59,10 @@ export function selectionShape(
   audienceKey: string,
 ): FanoutShape<unknown, string> {
   const { printed, variables } = renderedPart(info);
+  // Only what a render needs is kept: the shape outlives the subscriber that made it.
   const { document, operationName = null, variableValues } = transport.request;
+  const { renderContext, formatError } = transport;
+  const { schema } = info;
   const values = variables.map((name) => [name, variableValues?.[name] ?? null]);
   const defaults = (info.operation.variableDefinitions ?? [])
     .filter((definition) => variables.includes(definition.variable.name.value))
@@ -68,9 +71,9 @@ export function selectionShape(
   return {
     key,
     async render(payload: unknown): Promise<string> {
-      const contextValue = transport.renderContext();
+      const contextValue = renderContext();
       const result: ExecutionResult = await execute({
-        schema: info.schema,
+        schema,
         document,
         operationName,
         rootValue: payload,
@@ -81,7 +84,7 @@ export function selectionShape(
         result.errors
           ? {
               data: result.data,
-              errors: result.errors.map((error) => transport.formatError(error, contextValue)),
+              errors: result.errors.map((error) => formatError(error, contextValue)),
             }
           : { data: result.data },
       );
