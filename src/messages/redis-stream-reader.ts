@@ -62,22 +62,17 @@ export async function readStreamsAfter(
 }
 
 /**
- * A cursor past the newest id a stream ever generated was not handed out by it: nothing would ever come
- * after it. A single position stands for every partition, so it is only ahead when past all of them.
+ * A cursor past the newest id the streams ever generated was not handed out by them: nothing would ever
+ * come after it. Every position a cursor holds is some event's id (a position may stand for partitions
+ * that had not reached that id yet), so it is ahead only when a position is past the newest id of all.
  */
 function assertNotAhead(start: EventCursor, reads: readonly StreamRead[], cursor: string): void {
-  const zero: StreamCursor = { ms: 0, seq: 0 };
-  const lasts = reads.map((read) => read.last ?? zero);
-  const newest = lasts.reduce((a, b) => (compareStreamCursors(a, b) >= 0 ? a : b), zero);
-  const ahead =
-    start.positions.length === 1
-      ? compareStreamCursors(start.positions[0]!, newest) > 0
-      : start.positions.some((position, q) => compareStreamCursors(position, lasts[q] ?? zero) > 0);
-  if (ahead)
-    throw new CursorAheadError(
-      cursor,
-      reads.every((read) => read.last === null) ? null : formatEventCursor({ positions: lasts, own: null }),
-    );
+  const latest = (positions: readonly StreamCursor[]): StreamCursor =>
+    positions.reduce((a, b) => (compareStreamCursors(a, b) >= 0 ? a : b), { ms: 0, seq: 0 });
+  const newest = latest(reads.flatMap((read) => (read.last === null ? [] : [read.last])));
+  if (compareStreamCursors(latest(start.positions), newest) <= 0) return;
+  const known = reads.some((read) => read.last !== null);
+  throw new CursorAheadError(cursor, known ? `${newest.ms}-${newest.seq}` : null);
 }
 
 interface StreamRead {

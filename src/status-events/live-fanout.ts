@@ -17,7 +17,12 @@ export interface LiveFanoutOptions<E extends LiveEvent, P, F> {
   deliveriesPerTurn?: number;
 }
 
-/** A subscriber as the engine tracks it; the output type is the subscriber's own (see `follow`). */
+/**
+ * A subscriber as the engine tracks it. Subscribers of one engine may take different outputs (rendered
+ * text, or the payload itself): `follow` pairs each subscriber with a shape of its own output type, and
+ * the engine only ever hands a shape's outputs to subscribers that share the shape, so they are kept
+ * type-erased here.
+ */
 interface Follower<F> {
   readonly subscriber: FanoutSubscriber<F, unknown>;
   /** The shared instance of the subscriber's shape. */

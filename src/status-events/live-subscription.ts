@@ -30,11 +30,10 @@ export interface LiveSubscriptionOptions {
   maxBufferedEvents: number;
 }
 
-/** Every subscriber without a transport shares this one: it hands graphql-js the payload itself. */
-const PAYLOAD_SHAPE: FanoutShape<unknown, unknown> = {
-  key: '\u0000payload',
-  render: (payload) => Promise.resolve(payload),
-};
+/** The shape of every subscriber without a transport: it hands graphql-js the payload itself. */
+function payloadShape<P>(): FanoutShape<P, P> {
+  return { key: '\u0000payload', render: (payload) => Promise.resolve(payload) };
+}
 
 /**
  * The GraphQL side of the engine, for a resolver's `subscribe`: with a transport, the subscription joins
@@ -55,7 +54,7 @@ export function subscribeLive<E extends LiveEvent, P, F>(
         deliver: (payloads) => transport.write(payloads),
         fail: (error) => parked.fail(toClientError(error, options.logger)),
       },
-      selectionShape(request.info, transport, request.audienceKey) as FanoutShape<P, string>,
+      selectionShape(request.info, transport, request.audienceKey),
       since,
     );
     return parked;
@@ -71,7 +70,7 @@ export function subscribeLive<E extends LiveEvent, P, F>(
       },
       fail: (error) => queue.fail(toClientError(error, options.logger)),
     },
-    PAYLOAD_SHAPE as FanoutShape<P, P>,
+    payloadShape<P>(),
     since,
   );
   return queue;
