@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { Fleets } from '../clients/fleet-controller';
+import { HISTOGRAM_BUCKET_MS } from '../clients/fleet-protocol';
 import {
   BENCH_API_KEY,
   BENCH_OTHER_RECIPIENT,
@@ -34,12 +35,43 @@ const CASES = ALL_CASES.filter(
     String(fanOut.subscribers) === process.env.BENCH_FAN_OUT_SUBSCRIBERS,
 );
 const BURST_SECONDS = 2;
-const BURST_CONCURRENCY = 4;
+const BURST_CONCURRENCY = 16;
 /** Sends per second posted to the gateway during the burst (to a recipient nobody subscribes to). */
 const SENDS_PER_SECOND_IN_BURST = 20;
 const DRAIN_TIMEOUT_MS = 20_000;
+/** Steady and burst rounds per server, alternating between the floor and the gateway. */
+const ROUNDS = 2;
 
-/** What one server (the floor or the gateway) did with one case. */
+/** One server under test (the floor or the gateway) with its own subscriber fleet. */
+interface Side {
+  name: string;
+  server: BenchProcess;
+  fleets: Fleets;
+  takesSends: boolean;
+  kibPerSubscriber: number;
+  steady: {
+    histograms: Array<Array<[number, number]>>;
+    received: number;
+    seconds: number;
+    expected: number;
+    delivered: number;
+    missing: number;
+    duplicates: number;
+    failed: number;
+  };
+  burst: {
+    received: number;
+    seconds: number;
+    expected: number;
+    posted: number;
+    refused: number;
+    dropped: number;
+    webhookLatencies: number[];
+    sendLatencies: number[];
+  };
+}
+
+/** What one server did with one case, all rounds together. */
 interface Measured {
   p50: number;
   p99: number;
@@ -81,81 +113,147 @@ async function sendSteadily(url: string, perSecond: number, until: number): Prom
   return latencies;
 }
 
-async function measure(
+/** Connects a fleet to `server` and waits until every subscription is live; measures memory meanwhile. */
+async function connectSide(
   context: ScenarioContext,
   fanOut: FanOutCase,
   server: BenchProcess,
   name: string,
   takesSends: boolean,
-): Promise<Measured> {
-  const label = `${name}, ${fanOut.subscribers.toLocaleString('en-US')} subs`;
-  let fleets: Fleets | null = null;
+): Promise<Side> {
+  await delay(500);
+  const rssBefore = server.rss();
+  context.progress(`fan-out: connecting ${fanOut.subscribers.toLocaleString('en-US')} subs to the ${name}`);
+  const fleets = await Fleets.start(
+    {
+      wsUrl: `${server.url.replace('http', 'ws')}/graphql`,
+      apiKey: BENCH_API_KEY,
+      count: fanOut.subscribers,
+      recipients: [BENCH_RECIPIENT],
+      trackIds: false,
+      connectConcurrency: 100,
+    },
+    fanOut.processes,
+  );
   try {
-    await delay(500);
-    const rssBefore = server.rss();
-    context.progress(`fan-out: connecting ${label}`);
-    fleets = await Fleets.start(
-      {
-        wsUrl: `${server.url.replace('http', 'ws')}/graphql`,
-        apiKey: BENCH_API_KEY,
-        count: fanOut.subscribers,
-        recipients: [BENCH_RECIPIENT],
-        trackIds: false,
-        connectConcurrency: 100,
-      },
-      fanOut.processes,
-    );
     await probeUntilLive(fleets, [server.url], [BENCH_RECIPIENT], 60_000);
-    const kibPerSubscriber = (server.rss() - rssBefore) / fanOut.subscribers / 1024;
-
-    context.progress(`fan-out: ${label}, ${fanOut.steadyRate} webhooks/s`);
-    await settle(fleets);
-    await fleets.reset(true);
-    const steadyStart = preciseNow();
-    const steady = await postSteadily(
-      [server.url],
-      [BENCH_RECIPIENT],
-      fanOut.steadyRate,
-      context.measureSeconds,
-    );
-    const expected = steady.posted * fanOut.subscribers;
-    await drain(fleets, expected, 3_000, DRAIN_TIMEOUT_MS);
-    const collected = await fleets.collect();
-    const verdict = await fleets.verify(steady.byRecipient);
-    const steadySeconds = (collected.lastReceiptAt - steadyStart) / 1000;
-
-    context.progress(`fan-out: ${label}, burst for ${BURST_SECONDS} s`);
-    await settle(fleets);
-    await fleets.reset(false);
-    const droppedBefore = collected.dropped;
-    const burstStart = preciseNow();
-    const webhookLatencies: number[] = [];
-    const [burst, sendLatencies] = await Promise.all([
-      postBurst([server.url], [BENCH_RECIPIENT], BURST_CONCURRENCY, BURST_SECONDS, webhookLatencies),
-      takesSends
-        ? sendSteadily(server.url, SENDS_PER_SECOND_IN_BURST, Date.now() + BURST_SECONDS * 1000)
-        : Promise.resolve([]),
-    ]);
-    const burstExpected = burst.posted * fanOut.subscribers;
-    await drain(fleets, burstExpected, 3_000, DRAIN_TIMEOUT_MS);
-    const afterBurst = await fleets.counts();
-    const burstSeconds = (afterBurst.lastReceiptAt - burstStart) / 1000;
-    return {
-      p50: collected.latenciesMs(0.5),
-      p99: collected.latenciesMs(0.99),
-      steadyDeliveries: collected.received / steadySeconds,
-      steadyNote: `${(verdict.delivered - verdict.unexpected).toLocaleString('en-US')} of ${expected.toLocaleString('en-US')}; lost ${verdict.missing}, duplicates ${verdict.duplicates}`,
-      kibPerSubscriber,
-      burstDeliveries: afterBurst.received / burstSeconds,
-      burstLost: burstExpected - afterBurst.received,
-      burstNote: `${burst.posted} webhooks in ${BURST_SECONDS} s (${burst.failed} refused); delivered ${afterBurst.received.toLocaleString('en-US')} of ${burstExpected.toLocaleString('en-US')}, lost ${(burstExpected - afterBurst.received).toLocaleString('en-US')}, subscribers dropped ${afterBurst.dropped - droppedBefore}`,
-      webhookP99InBurst: quantile(webhookLatencies, 0.99),
-      sendP99InBurst: takesSends ? quantile(sendLatencies, 0.99) : Number.NaN,
-      steadyFailed: steady.failed,
-    };
-  } finally {
-    await fleets?.stop();
+  } catch (error) {
+    await fleets.stop();
+    throw error;
   }
+  return {
+    name,
+    server,
+    fleets,
+    takesSends,
+    kibPerSubscriber: (server.rss() - rssBefore) / fanOut.subscribers / 1024,
+    steady: {
+      histograms: [],
+      received: 0,
+      seconds: 0,
+      expected: 0,
+      delivered: 0,
+      missing: 0,
+      duplicates: 0,
+      failed: 0,
+    },
+    burst: {
+      received: 0,
+      seconds: 0,
+      expected: 0,
+      posted: 0,
+      refused: 0,
+      dropped: 0,
+      webhookLatencies: [],
+      sendLatencies: [],
+    },
+  };
+}
+
+async function steadyRound(context: ScenarioContext, fanOut: FanOutCase, side: Side): Promise<void> {
+  const { fleets, server } = side;
+  await settle(fleets);
+  await fleets.reset(true);
+  const started = preciseNow();
+  const posted = await postSteadily(
+    [server.url],
+    [BENCH_RECIPIENT],
+    fanOut.steadyRate,
+    context.measureSeconds,
+  );
+  const expected = posted.posted * fanOut.subscribers;
+  await drain(fleets, expected, 3_000, DRAIN_TIMEOUT_MS);
+  const collected = await fleets.collect();
+  const verdict = await fleets.verify(posted.byRecipient);
+  const steady = side.steady;
+  steady.histograms.push(collected.histogram);
+  steady.received += collected.received;
+  steady.seconds += (collected.lastReceiptAt - started) / 1000;
+  steady.expected += expected;
+  steady.delivered += verdict.delivered - verdict.unexpected;
+  steady.missing += verdict.missing;
+  steady.duplicates += verdict.duplicates;
+  steady.failed += posted.failed;
+}
+
+async function burstRound(fanOut: FanOutCase, side: Side): Promise<void> {
+  const { fleets, server } = side;
+  await settle(fleets);
+  const before = await fleets.counts();
+  await fleets.reset(false);
+  const started = preciseNow();
+  const [posted, sends] = await Promise.all([
+    postBurst([server.url], [BENCH_RECIPIENT], BURST_CONCURRENCY, BURST_SECONDS, side.burst.webhookLatencies),
+    side.takesSends
+      ? sendSteadily(server.url, SENDS_PER_SECOND_IN_BURST, Date.now() + BURST_SECONDS * 1000)
+      : Promise.resolve([]),
+  ]);
+  const expected = posted.posted * fanOut.subscribers;
+  await drain(fleets, expected, 3_000, DRAIN_TIMEOUT_MS);
+  const after = await fleets.counts();
+  const burst = side.burst;
+  burst.received += after.received;
+  burst.seconds += (after.lastReceiptAt - started) / 1000;
+  burst.expected += expected;
+  burst.posted += posted.posted;
+  burst.refused += posted.failed;
+  burst.dropped += after.dropped - before.dropped;
+  burst.sendLatencies.push(...sends);
+}
+
+/** The q-quantile of merged latency histograms (0.1 ms buckets, as the fleet keeps them). */
+function histogramQuantile(histograms: ReadonlyArray<Array<[number, number]>>, q: number): number {
+  const merged = new Map<number, number>();
+  for (const histogram of histograms) {
+    for (const [bucket, count] of histogram) merged.set(bucket, (merged.get(bucket) ?? 0) + count);
+  }
+  const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, count]) => sum + count, 0);
+  const rank = Math.max(1, Math.ceil(q * total));
+  let seen = 0;
+  for (const [bucket, count] of sorted) {
+    seen += count;
+    if (seen >= rank) return (bucket + 1) * HISTOGRAM_BUCKET_MS;
+  }
+  return Number.NaN;
+}
+
+function measuredOf(side: Side): Measured {
+  const { steady, burst } = side;
+  const lost = burst.expected - burst.received;
+  return {
+    p50: histogramQuantile(steady.histograms, 0.5),
+    p99: histogramQuantile(steady.histograms, 0.99),
+    steadyDeliveries: steady.received / steady.seconds,
+    steadyNote: `${steady.delivered.toLocaleString('en-US')} of ${steady.expected.toLocaleString('en-US')}; lost ${steady.missing}, duplicates ${steady.duplicates}`,
+    kibPerSubscriber: side.kibPerSubscriber,
+    burstDeliveries: burst.received / burst.seconds,
+    burstLost: lost,
+    burstNote: `${burst.posted} webhooks in ${ROUNDS} × ${BURST_SECONDS} s (${burst.refused} refused); delivered ${burst.received.toLocaleString('en-US')} of ${burst.expected.toLocaleString('en-US')}, lost ${lost.toLocaleString('en-US')}, subscribers dropped ${burst.dropped}`,
+    webhookP99InBurst: quantile(burst.webhookLatencies, 0.99),
+    sendP99InBurst: side.takesSends ? quantile(burst.sendLatencies, 0.99) : Number.NaN,
+    steadyFailed: steady.failed,
+  };
 }
 
 function figuresOf(fanOut: FanOutCase, floor: Measured, gateway: Measured, measureSeconds: number): Figure[] {
@@ -170,7 +268,7 @@ function figuresOf(fanOut: FanOutCase, floor: Measured, gateway: Measured, measu
       floorName: 'floor',
       floorValue: floor.p50,
       lowerIsBetter: true,
-      note: `${fanOut.steadyRate} webhooks/s for ${measureSeconds} s`,
+      note: `${fanOut.steadyRate} webhooks/s, ${ROUNDS} rounds of ${measureSeconds} s`,
     },
     {
       scenario,
@@ -230,35 +328,55 @@ function figuresOf(fanOut: FanOutCase, floor: Measured, gateway: Measured, measu
   ];
 }
 
-/** The floor and then the gateway, each with the same fleet, load and burst. */
+/**
+ * The floor and the gateway side by side, each with its own fleet of the same size: their steady and
+ * burst rounds alternate (the order swapped every round), so that whatever else the machine does weighs
+ * on both alike.
+ */
 async function runCase(context: ScenarioContext, fanOut: FanOutCase): Promise<void> {
-  const floorServer = await forkBenchScript('servers/fanout-floor.js', {});
-  let floor: Measured;
-  try {
-    floor = await measure(context, fanOut, floorServer, 'floor', false);
-  } finally {
-    await floorServer.stop();
-  }
   await flushBenchDb(context.redis);
-  // A key prefix (and so a pub/sub channel) of this run's own: channels are shared by every database of
-  // the Redis server, and another gateway publishing on the default one would be fanned out here too.
-  const gatewayServer = await startGatewayProcess(
-    productionGatewayEnv(context.upstream.url, {
-      REDIS_KEY_PREFIX: `fan-out-${process.pid}:`,
-    }),
-  );
-  let gateway: Measured;
+  const servers: BenchProcess[] = [];
+  const sides: Side[] = [];
   try {
-    gateway = await measure(context, fanOut, gatewayServer, 'gateway', true);
+    servers.push(await forkBenchScript('servers/fanout-floor.js', {}));
+    sides.push(await connectSide(context, fanOut, servers[0]!, 'floor', false));
+    // A key prefix (and so a pub/sub channel) of this run's own: channels are shared by every database
+    // of the Redis server, and another gateway publishing on the default one would be fanned out here too.
+    servers.push(
+      await startGatewayProcess(
+        productionGatewayEnv(context.upstream.url, { REDIS_KEY_PREFIX: `fan-out-${process.pid}:` }),
+      ),
+    );
+    sides.push(await connectSide(context, fanOut, servers[1]!, 'gateway', true));
+    const label = `${fanOut.subscribers.toLocaleString('en-US')} subs`;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        context.progress(
+          `fan-out: ${label}, ${side.name}, ${fanOut.steadyRate} webhooks/s (round ${round + 1})`,
+        );
+        await steadyRound(context, fanOut, side);
+      }
+    }
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        context.progress(
+          `fan-out: ${label}, ${side.name}, burst for ${BURST_SECONDS} s (round ${round + 1})`,
+        );
+        await burstRound(fanOut, side);
+      }
+    }
+    const [floor, gateway] = sides.map(measuredOf) as [Measured, Measured];
+    context.figures.push(...figuresOf(fanOut, floor, gateway, context.measureSeconds));
+    if (gateway.steadyFailed > 0) {
+      context.notes.push(`fan-out ${label}: ${gateway.steadyFailed} steady webhooks refused.`);
+    }
+    if (floor.burstLost > 0) {
+      context.notes.push(`fan-out ${label}: the floor lost ${floor.burstLost} burst deliveries.`);
+    }
   } finally {
-    await gatewayServer.stop();
+    await Promise.all(sides.map((side) => side.fleets.stop()));
+    await Promise.all(servers.map((server) => server.stop()));
   }
-  context.figures.push(...figuresOf(fanOut, floor, gateway, context.measureSeconds));
-  const label = `${fanOut.subscribers.toLocaleString('en-US')} subs`;
-  if (gateway.steadyFailed > 0)
-    context.notes.push(`fan-out ${label}: ${gateway.steadyFailed} steady webhooks refused.`);
-  if (floor.burstLost > 0)
-    context.notes.push(`fan-out ${label}: the floor lost ${floor.burstLost} burst deliveries.`);
 }
 
 /**

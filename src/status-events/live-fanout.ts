@@ -212,6 +212,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     batch: ReadonlyArray<PendingEvent<E, F>>,
     rendered: ReadonlyArray<Map<string, unknown> | null>,
   ): Promise<void> {
+    if (batch.length === 1) return this.deliverOne(batch[0]!, rendered[0] ?? null);
     const outgoing = new Map<Follower<F>, unknown[]>();
     batch.forEach(({ event, followers }, index) => {
       const outputs = rendered[index];
@@ -237,6 +238,29 @@ export class LiveFanout<E extends LiveEvent, P, F> {
       if (follower.closed) continue;
       this.counters.deliveries += outputs.length;
       follower.subscriber.deliver(outputs);
+    }
+  }
+
+  /**
+   * One event (the common case below saturation): every subscriber of a shape is handed the same
+   * one-element list, so that a delivery allocates nothing per subscriber.
+   */
+  private async deliverOne(pending: PendingEvent<E, F>, outputs: Map<string, unknown> | null): Promise<void> {
+    if (!outputs) return;
+    const cursor = parseStreamCursor(pending.event.cursor);
+    const lists = new Map<string, readonly unknown[]>();
+    for (const [key, output] of outputs) lists.set(key, [output]);
+    let handed = 0;
+    for (const follower of pending.followers) {
+      if (++handed % this.deliveriesPerTurn === 0) await yieldToLoop();
+      if (follower.closed) continue;
+      if (follower.held) {
+        follower.held.push({ cursor, output: outputs.get(follower.shape.key) });
+        continue;
+      }
+      if (!this.advance(follower, cursor)) continue;
+      this.counters.deliveries += 1;
+      follower.subscriber.deliver(lists.get(follower.shape.key)!);
     }
   }
 
