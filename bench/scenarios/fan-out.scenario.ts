@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { Fleets } from '../clients/fleet-controller';
-import { HISTOGRAM_BUCKET_MS } from '../clients/fleet-protocol';
+import { histogramQuantile, mergeHistograms } from '../clients/fleet-protocol';
 import {
   BENCH_API_KEY,
   BENCH_OTHER_RECIPIENT,
@@ -221,29 +221,13 @@ async function burstRound(fanOut: FanOutCase, side: Side): Promise<void> {
   burst.sendLatencies.push(...sends);
 }
 
-/** The q-quantile of merged latency histograms (0.1 ms buckets, as the fleet keeps them). */
-function histogramQuantile(histograms: ReadonlyArray<Array<[number, number]>>, q: number): number {
-  const merged = new Map<number, number>();
-  for (const histogram of histograms) {
-    for (const [bucket, count] of histogram) merged.set(bucket, (merged.get(bucket) ?? 0) + count);
-  }
-  const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
-  const total = sorted.reduce((sum, [, count]) => sum + count, 0);
-  const rank = Math.max(1, Math.ceil(q * total));
-  let seen = 0;
-  for (const [bucket, count] of sorted) {
-    seen += count;
-    if (seen >= rank) return (bucket + 1) * HISTOGRAM_BUCKET_MS;
-  }
-  return Number.NaN;
-}
-
 function measuredOf(side: Side): Measured {
   const { steady, burst } = side;
   const lost = burst.expected - burst.received;
+  const histogram = mergeHistograms(steady.histograms);
   return {
-    p50: histogramQuantile(steady.histograms, 0.5),
-    p99: histogramQuantile(steady.histograms, 0.99),
+    p50: histogramQuantile(histogram, 0.5),
+    p99: histogramQuantile(histogram, 0.99),
     steadyDeliveries: steady.received / steady.seconds,
     steadyNote: `${steady.delivered.toLocaleString('en-US')} of ${steady.expected.toLocaleString('en-US')}; lost ${steady.missing}, duplicates ${steady.duplicates}`,
     kibPerSubscriber: side.kibPerSubscriber,

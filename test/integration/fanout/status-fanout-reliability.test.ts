@@ -9,6 +9,7 @@ import {
 } from '../../../src/simulator';
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
 import { WATCH, type Watched } from './status-documents';
+import { expectStalledSubscriberCutOff } from './stalled-subscriber';
 import { WsProtocolClient } from './ws-protocol-client';
 
 const APP_SECRET = 'fanout-reliability-app-secret';
@@ -147,21 +148,11 @@ describe('live subscriptions under misuse (RELIABILITY.md 42, 43, 46)', () => {
       fragment Message on Message {
         id recipient statusHistory { status timestamp receivedAt cursor } diagnosis(locale: ZH_TW) { verdict explanation }
       }`;
-    const slow = await connect();
-    const healthy = await connect();
-    slow.subscribe('h', document);
-    healthy.subscribe('h', document);
-    await Promise.all([slow.settle(), healthy.settle()]);
-    slow.socket.pause();
-
-    const total = 1_500;
-    for (let sent = 0; sent < total; sent += 100) await postStatuses(BOB, 100);
-    await waitFor(() => healthy.nexts('h').length === total, 20_000);
-    slow.socket.resume();
-    const closed = await slow.closed;
-    expect(closed.code).toBe(1013);
-    expect(slow.nexts('h').length).toBeLessThan(total);
-    expect(healthy.socket.readyState).toBe(healthy.socket.OPEN);
+    const healthy = await expectStalledSubscriberCutOff({
+      connect,
+      document,
+      postHundred: () => postStatuses(BOB, 100),
+    });
     const first = healthy.nexts<{ changed: { m0: { id: string } } }>('h')[0]!;
     expect(first.errors).toBeUndefined();
     expect(first.data!.changed.m0.id).toMatch(/^wamid\.reliability-/);
