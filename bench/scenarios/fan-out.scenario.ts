@@ -40,7 +40,7 @@ const BURST_CONCURRENCY = 16;
 const SENDS_PER_SECOND_IN_BURST = 20;
 const DRAIN_TIMEOUT_MS = 20_000;
 /** Steady and burst rounds per server, alternating between the floor and the gateway. */
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 /** One server under test (the floor or the gateway) with its own subscriber fleet. */
 interface Side {
