@@ -2,6 +2,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../messages';
 import { type Logger } from '../observability';
 import { type FanoutShape, type FanoutStats, type FanoutSubscriber } from './fanout-subscriber';
+import { FollowerIndex } from './follower-index';
 import { type LiveEvent, type LiveStream } from './live-stream';
 import { replayPages } from './replay';
 
@@ -27,7 +28,6 @@ interface Follower<F> {
   readonly subscriber: FanoutSubscriber<F, unknown>;
   /** The shared instance of the subscriber's shape. */
   readonly shape: FanoutShape<unknown, unknown>;
-  readonly indexKey: string;
   lastCursor: StreamCursor | null;
   /** Live outputs that arrived during the replay, in order; null once live. */
   held: Array<{ cursor: StreamCursor; output: unknown }> | null;
@@ -41,8 +41,6 @@ interface PendingEvent<E, F> {
   readonly rendered: Promise<Map<string, unknown> | null>;
 }
 
-const ALL = '\u0000*';
-
 /**
  * The one live engine: every subscriber of one kind of event on this instance. One listener on the
  * source; subscribers indexed by their most selective filter; what subscribers are rendered from taken
@@ -51,7 +49,7 @@ const ALL = '\u0000*';
  * the stream replayed first, live events held until the replay ends, and nothing twice at the seam.
  */
 export class LiveFanout<E extends LiveEvent, P, F> {
-  private readonly index = new Map<string, Set<Follower<F>>>();
+  private readonly index: FollowerIndex<E, F, Follower<F>>;
   /** One instance per distinct shape, counted, so that subscribers share it instead of holding copies. */
   private readonly shapes = new Map<string, { shape: FanoutShape<unknown, unknown>; users: number }>();
   private readonly replayPageSize: number;
@@ -63,15 +61,16 @@ export class LiveFanout<E extends LiveEvent, P, F> {
    */
   private queue: Array<PendingEvent<E, F>> = [];
   private draining = false;
-  private readonly counters = { subscribers: 0, events: 0, deliveries: 0, renders: 0 };
+  private readonly counters = { events: 0, deliveries: 0, renders: 0 };
 
   constructor(private readonly options: LiveFanoutOptions<E, P, F>) {
+    this.index = new FollowerIndex(options.stream.filter);
     this.replayPageSize = options.replayPageSize ?? 500;
     this.deliveriesPerTurn = options.deliveriesPerTurn ?? 256;
   }
 
   get stats(): FanoutStats {
-    return { ...this.counters, shapes: this.shapes.size };
+    return { subscribers: this.index.size, ...this.counters, shapes: this.shapes.size };
   }
 
   /**
@@ -87,15 +86,11 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     const follower: Follower<F> = {
       subscriber: subscriber as FanoutSubscriber<F, unknown>,
       shape: shared.shape,
-      indexKey: this.options.stream.filter.indexKeyOf(subscriber.filter) ?? ALL,
       lastCursor: since === null ? null : parseStreamCursor(since),
       held: since === null ? null : [],
       closed: false,
     };
-    let set = this.index.get(follower.indexKey);
-    if (!set) this.index.set(follower.indexKey, (set = new Set()));
-    set.add(follower);
-    this.counters.subscribers += 1;
+    this.index.add(follower);
     this.listen().catch((error: unknown) => this.failFollower(follower, error));
     if (since !== null) {
       this.replay(follower, since).catch((error: unknown) => this.failFollower(follower, error));
@@ -119,11 +114,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     if (follower.closed) return;
     follower.closed = true;
     follower.held = null;
-    const set = this.index.get(follower.indexKey);
-    if (set?.delete(follower)) {
-      this.counters.subscribers -= 1;
-      if (set.size === 0) this.index.delete(follower.indexKey);
-    }
+    this.index.delete(follower);
     const shared = this.shapes.get(follower.shape.key);
     if (shared && --shared.users === 0) this.shapes.delete(follower.shape.key);
   }
@@ -134,20 +125,9 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     follower.subscriber.fail(error);
   }
 
-  private candidates(event: E): Array<Follower<F>> {
-    const { filter } = this.options.stream;
-    const found: Array<Follower<F>> = [];
-    for (const key of [...filter.indexKeysOf(event), ALL]) {
-      const set = this.index.get(key);
-      if (!set) continue;
-      for (const follower of set) if (filter.matches(event, follower.subscriber.filter)) found.push(follower);
-    }
-    return found;
-  }
-
   private onEvent(event: E, payload: P | null): void {
     this.counters.events += 1;
-    const followers = this.candidates(event);
+    const followers = this.index.matching(event);
     if (followers.length === 0) return;
     const rendered = this.renderForAll(event, payload, followers).catch((error: unknown) => {
       this.options.logger.error(
