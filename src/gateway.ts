@@ -1,6 +1,6 @@
 import { composeSendHandler } from './compose-send-handler';
 import { type Config } from './config';
-import { buildGatewaySchema, StatusEventStream } from './graphql';
+import { buildGatewaySchema } from './graphql';
 import { MessageSender, SenderThroughput } from './sending';
 import { ApiKeyAuthenticator, createGatewayServer, type ReadinessCheck } from './http';
 import { type Logger, Metrics } from './observability';
@@ -8,6 +8,7 @@ import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
 import { openStore } from './open-store';
+import { StatusEvents } from './status-events';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -128,7 +129,7 @@ export async function startGateway(
       config,
       schema,
       store,
-      statusEvents: new StatusEventStream({ store, bus }),
+      statusEvents: new StatusEvents({ store, bus, logger: logger.child({ component: 'live' }) }),
       webhooks: createWebhookHandler({
         store,
         contacts,

@@ -1,6 +1,7 @@
 import { forkBenchScript, type BenchProcess } from '../support/child-process';
 import {
-  HISTOGRAM_BUCKET_MS,
+  histogramQuantile,
+  mergeHistograms,
   type FleetCollected,
   type FleetCommand,
   type FleetCounts,
@@ -52,23 +53,8 @@ export class Fleets {
       { type: 'collect' },
       'collected',
     );
-    const merged = new Map<number, number>();
-    for (const { collected } of all) {
-      for (const [bucket, count] of collected.histogram)
-        merged.set(bucket, (merged.get(bucket) ?? 0) + count);
-    }
-    const histogram = [...merged.entries()].sort((a, b) => a[0] - b[0]);
-    const total = histogram.reduce((sum, [, count]) => sum + count, 0);
-    const latenciesMs = (q: number): number => {
-      if (total === 0) return Number.NaN;
-      const rank = Math.max(1, Math.ceil(q * total));
-      let seen = 0;
-      for (const [bucket, count] of histogram) {
-        seen += count;
-        if (seen >= rank) return (bucket + 1) * HISTOGRAM_BUCKET_MS;
-      }
-      return Number.NaN;
-    };
+    const histogram = mergeHistograms(all.map(({ collected }) => collected.histogram));
+    const latenciesMs = (q: number): number => histogramQuantile(histogram, q);
     return { ...mergeCounts(all.map((reply) => reply.collected)), histogram, latenciesMs };
   }
 

@@ -18,6 +18,30 @@ export interface FleetOptions {
 export const HISTOGRAM_BUCKET_MS = 0.1;
 export const HISTOGRAM_BUCKETS = 200_000;
 
+/** Several latency histograms (non-empty [bucket, count] pairs) as one, buckets in order. */
+export function mergeHistograms(
+  histograms: ReadonlyArray<ReadonlyArray<[number, number]>>,
+): Array<[number, number]> {
+  const merged = new Map<number, number>();
+  for (const histogram of histograms) {
+    for (const [bucket, count] of histogram) merged.set(bucket, (merged.get(bucket) ?? 0) + count);
+  }
+  return [...merged.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/** The q-quantile (ms, the bucket's upper edge) of a histogram in bucket order; NaN when empty. */
+export function histogramQuantile(histogram: ReadonlyArray<[number, number]>, q: number): number {
+  const total = histogram.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil(q * total));
+  let seen = 0;
+  for (const [bucket, count] of histogram) {
+    seen += count;
+    if (seen >= rank) return (bucket + 1) * HISTOGRAM_BUCKET_MS;
+  }
+  return Number.NaN;
+}
+
 export interface FleetCounts {
   received: number;
   /** The fewest events any subscriber has received. */

@@ -101,12 +101,21 @@ function connect(index: number): Promise<void> {
       }
       onEvent(subscriber, raw);
     });
-    socket.on('close', () => {
+    let failure = '';
+    socket.on('close', (code, reason) => {
       if (subscriber.open) dropped += 1;
       subscriber.open = false;
-      if (!acknowledged) reject(new Error(`subscriber ${index} closed before connection_ack`));
+      if (!acknowledged) {
+        reject(
+          new Error(
+            `subscriber ${index} closed before connection_ack (${code} ${reason.toString()}${failure})`,
+          ),
+        );
+      }
     });
-    socket.on('error', () => undefined);
+    socket.on('error', (error) => {
+      failure = `; ${error.message}`;
+    });
   });
 }
 

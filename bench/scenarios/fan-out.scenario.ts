@@ -1,10 +1,17 @@
+import { request } from 'undici';
 import { Fleets } from '../clients/fleet-controller';
-import { BENCH_API_KEY, BENCH_RECIPIENT } from '../support/bench-constants';
-import { startGatewayProcess } from '../support/child-process';
-import { productionGatewayEnv } from '../support/gateway-env';
+import { histogramQuantile, mergeHistograms } from '../clients/fleet-protocol';
+import {
+  BENCH_API_KEY,
+  BENCH_OTHER_RECIPIENT,
+  BENCH_RECIPIENT,
+  SEND_DOCUMENT,
+} from '../support/bench-constants';
+import { forkBenchScript, startGatewayProcess, type BenchProcess } from '../support/child-process';
+import { authHeaders, productionGatewayEnv } from '../support/gateway-env';
 import { flushBenchDb } from '../support/redis-bench';
 import { type Figure } from '../support/report';
-import { delay, preciseNow } from '../support/stats';
+import { delay, preciseNow, quantile } from '../support/stats';
 import { postBurst, postSteadily } from '../support/webhook-poster';
 import { type Scenario, type ScenarioContext } from './scenario-context';
 import { drain, probeUntilLive, settle } from './subscriber-probe';
@@ -17,118 +24,350 @@ interface FanOutCase {
   processes: number;
 }
 
-const CASES: readonly FanOutCase[] = [
+const ALL_CASES: readonly FanOutCase[] = [
   { subscribers: 1_000, steadyRate: 10, processes: 1 },
   { subscribers: 10_000, steadyRate: 2, processes: 2 },
 ];
+/** `BENCH_FAN_OUT_SUBSCRIBERS=1000` runs only that case (repeated runs of one size). */
+const CASES = ALL_CASES.filter(
+  (fanOut) =>
+    process.env.BENCH_FAN_OUT_SUBSCRIBERS === undefined ||
+    String(fanOut.subscribers) === process.env.BENCH_FAN_OUT_SUBSCRIBERS,
+);
 const BURST_SECONDS = 2;
-const BURST_CONCURRENCY = 4;
+const BURST_CONCURRENCY = 16;
+/** Sends per second posted to the gateway during the burst (to a recipient nobody subscribes to). */
+const SENDS_PER_SECOND_IN_BURST = 20;
 const DRAIN_TIMEOUT_MS = 20_000;
+/** Steady and burst rounds per server, alternating between the floor and the gateway. */
+const ROUNDS = 3;
 
-async function runCase(context: ScenarioContext, fanOut: FanOutCase): Promise<void> {
+/** One server under test (the floor or the gateway) with its own subscriber fleet. */
+interface Side {
+  name: string;
+  server: BenchProcess;
+  fleets: Fleets;
+  takesSends: boolean;
+  kibPerSubscriber: number;
+  steady: {
+    histograms: Array<Array<[number, number]>>;
+    received: number;
+    seconds: number;
+    expected: number;
+    delivered: number;
+    missing: number;
+    duplicates: number;
+    failed: number;
+  };
+  burst: {
+    received: number;
+    seconds: number;
+    expected: number;
+    posted: number;
+    refused: number;
+    dropped: number;
+    webhookLatencies: number[];
+    sendLatencies: number[];
+  };
+}
+
+/** What one server did with one case, all rounds together. */
+interface Measured {
+  p50: number;
+  p99: number;
+  steadyDeliveries: number;
+  steadyNote: string;
+  kibPerSubscriber: number;
+  burstDeliveries: number;
+  burstNote: string;
+  burstLost: number;
+  webhookP99InBurst: number;
+  /** NaN for the floor, which takes no sends. */
+  sendP99InBurst: number;
+  steadyFailed: number;
+}
+
+/** `sendMessage` at a steady rate until `until`; the answer times (ms). */
+async function sendSteadily(url: string, perSecond: number, until: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const body = JSON.stringify({
+    query: SEND_DOCUMENT,
+    variables: { input: { to: BENCH_OTHER_RECIPIENT, text: { body: 'Sent during a fan-out' } } },
+  });
+  const inFlight: Array<Promise<void>> = [];
+  const started = Date.now();
+  for (let i = 0; Date.now() < until; i += 1) {
+    const wait = started + (i * 1000) / perSecond - Date.now();
+    if (wait > 0) await delay(wait);
+    const at = preciseNow();
+    inFlight.push(
+      request(`${url}/graphql`, { method: 'POST', headers: authHeaders, body })
+        .then(async (response) => {
+          await response.body.dump();
+          if (response.statusCode === 200) latencies.push(preciseNow() - at);
+        })
+        .catch(() => undefined),
+    );
+  }
+  await Promise.all(inFlight);
+  return latencies;
+}
+
+/** Connects a fleet to `server` and waits until every subscription is live; measures memory meanwhile. */
+async function connectSide(
+  context: ScenarioContext,
+  fanOut: FanOutCase,
+  server: BenchProcess,
+  name: string,
+  takesSends: boolean,
+): Promise<Side> {
+  await delay(500);
+  const rssBefore = server.rss();
+  context.progress(`fan-out: connecting ${fanOut.subscribers.toLocaleString('en-US')} subs to the ${name}`);
+  const fleets = await Fleets.start(
+    {
+      wsUrl: `${server.url.replace('http', 'ws')}/graphql`,
+      apiKey: BENCH_API_KEY,
+      count: fanOut.subscribers,
+      recipients: [BENCH_RECIPIENT],
+      trackIds: false,
+      connectConcurrency: 100,
+    },
+    fanOut.processes,
+  );
+  try {
+    await probeUntilLive(fleets, [server.url], [BENCH_RECIPIENT], 60_000);
+  } catch (error) {
+    await fleets.stop();
+    throw error;
+  }
+  return {
+    name,
+    server,
+    fleets,
+    takesSends,
+    kibPerSubscriber: (server.rss() - rssBefore) / fanOut.subscribers / 1024,
+    steady: {
+      histograms: [],
+      received: 0,
+      seconds: 0,
+      expected: 0,
+      delivered: 0,
+      missing: 0,
+      duplicates: 0,
+      failed: 0,
+    },
+    burst: {
+      received: 0,
+      seconds: 0,
+      expected: 0,
+      posted: 0,
+      refused: 0,
+      dropped: 0,
+      webhookLatencies: [],
+      sendLatencies: [],
+    },
+  };
+}
+
+async function steadyRound(context: ScenarioContext, fanOut: FanOutCase, side: Side): Promise<void> {
+  const { fleets, server } = side;
+  await settle(fleets);
+  await fleets.reset(true);
+  const started = preciseNow();
+  const posted = await postSteadily(
+    [server.url],
+    [BENCH_RECIPIENT],
+    fanOut.steadyRate,
+    context.measureSeconds,
+  );
+  const expected = posted.posted * fanOut.subscribers;
+  await drain(fleets, expected, 3_000, DRAIN_TIMEOUT_MS);
+  const collected = await fleets.collect();
+  const verdict = await fleets.verify(posted.byRecipient);
+  const steady = side.steady;
+  steady.histograms.push(collected.histogram);
+  steady.received += collected.received;
+  steady.seconds += (collected.lastReceiptAt - started) / 1000;
+  steady.expected += expected;
+  steady.delivered += verdict.delivered - verdict.unexpected;
+  steady.missing += verdict.missing;
+  steady.duplicates += verdict.duplicates;
+  steady.failed += posted.failed;
+}
+
+async function burstRound(fanOut: FanOutCase, side: Side): Promise<void> {
+  const { fleets, server } = side;
+  await settle(fleets);
+  const before = await fleets.counts();
+  await fleets.reset(false);
+  const started = preciseNow();
+  const [posted, sends] = await Promise.all([
+    postBurst([server.url], [BENCH_RECIPIENT], BURST_CONCURRENCY, BURST_SECONDS, side.burst.webhookLatencies),
+    side.takesSends
+      ? sendSteadily(server.url, SENDS_PER_SECOND_IN_BURST, Date.now() + BURST_SECONDS * 1000)
+      : Promise.resolve([]),
+  ]);
+  const expected = posted.posted * fanOut.subscribers;
+  await drain(fleets, expected, 3_000, DRAIN_TIMEOUT_MS);
+  const after = await fleets.counts();
+  const burst = side.burst;
+  burst.received += after.received;
+  burst.seconds += (after.lastReceiptAt - started) / 1000;
+  burst.expected += expected;
+  burst.posted += posted.posted;
+  burst.refused += posted.failed;
+  burst.dropped += after.dropped - before.dropped;
+  burst.sendLatencies.push(...sends);
+}
+
+function measuredOf(side: Side): Measured {
+  const { steady, burst } = side;
+  const lost = burst.expected - burst.received;
+  const histogram = mergeHistograms(steady.histograms);
+  return {
+    p50: histogramQuantile(histogram, 0.5),
+    p99: histogramQuantile(histogram, 0.99),
+    steadyDeliveries: steady.received / steady.seconds,
+    steadyNote: `${steady.delivered.toLocaleString('en-US')} of ${steady.expected.toLocaleString('en-US')}; lost ${steady.missing}, duplicates ${steady.duplicates}`,
+    kibPerSubscriber: side.kibPerSubscriber,
+    burstDeliveries: burst.received / burst.seconds,
+    burstLost: lost,
+    burstNote: `${burst.posted} webhooks in ${ROUNDS} × ${BURST_SECONDS} s (${burst.refused} refused); delivered ${burst.received.toLocaleString('en-US')} of ${burst.expected.toLocaleString('en-US')}, lost ${lost.toLocaleString('en-US')}, subscribers dropped ${burst.dropped}`,
+    webhookP99InBurst: quantile(burst.webhookLatencies, 0.99),
+    sendP99InBurst: side.takesSends ? quantile(burst.sendLatencies, 0.99) : Number.NaN,
+    steadyFailed: steady.failed,
+  };
+}
+
+function figuresOf(fanOut: FanOutCase, floor: Measured, gateway: Measured, measureSeconds: number): Figure[] {
   const scenario = 'fan-out';
   const label = `${fanOut.subscribers.toLocaleString('en-US')} subs`;
+  return [
+    {
+      scenario,
+      what: `${label}: p50 post→receipt`,
+      value: gateway.p50,
+      unit: 'ms',
+      floorName: 'floor',
+      floorValue: floor.p50,
+      lowerIsBetter: true,
+      note: `${fanOut.steadyRate} webhooks/s, ${ROUNDS} rounds of ${measureSeconds} s`,
+    },
+    {
+      scenario,
+      what: `${label}: p99 post→receipt`,
+      value: gateway.p99,
+      unit: 'ms',
+      floorName: 'floor',
+      floorValue: floor.p99,
+      lowerIsBetter: true,
+      note: 'target: within 1.1× of the floor, ≤ 30 ms',
+    },
+    {
+      scenario,
+      what: `${label}: steady deliveries`,
+      value: gateway.steadyDeliveries,
+      unit: 'deliveries/s',
+      floorName: 'floor',
+      floorValue: floor.steadyDeliveries,
+      note: gateway.steadyNote,
+    },
+    {
+      scenario,
+      what: `${label}: memory per subscriber`,
+      value: gateway.kibPerSubscriber,
+      unit: 'KiB',
+      floorName: 'target',
+      floorValue: 30,
+      lowerIsBetter: true,
+      note: `gateway RSS delta / subscribers (floor: ${floor.kibPerSubscriber.toFixed(1)} KiB)`,
+    },
+    {
+      scenario,
+      what: `${label}: burst deliveries`,
+      value: gateway.burstDeliveries,
+      unit: 'deliveries/s',
+      floorName: 'floor',
+      floorValue: floor.burstDeliveries,
+      note: `target ≥ 0.95× the floor, nothing lost; ${gateway.burstNote}`,
+    },
+    {
+      scenario,
+      what: `${label}: webhook p99 during the burst`,
+      value: gateway.webhookP99InBurst,
+      unit: 'ms',
+      floorName: 'floor',
+      floorValue: floor.webhookP99InBurst,
+      lowerIsBetter: true,
+      note: `${BURST_CONCURRENCY} posting loops`,
+    },
+    {
+      scenario,
+      what: `${label}: send p99 during the burst`,
+      value: gateway.sendP99InBurst,
+      unit: 'ms',
+      note: `${SENDS_PER_SECOND_IN_BURST} sendMessage/s to a recipient nobody follows`,
+    },
+  ];
+}
+
+/**
+ * The floor and the gateway side by side, each with its own fleet of the same size: their steady and
+ * burst rounds alternate (the order swapped every round), so that whatever else the machine does weighs
+ * on both alike.
+ */
+async function runCase(context: ScenarioContext, fanOut: FanOutCase): Promise<void> {
   await flushBenchDb(context.redis);
-  const gateway = await startGatewayProcess(productionGatewayEnv(context.upstream.url));
-  let fleets: Fleets | null = null;
+  const servers: BenchProcess[] = [];
+  const sides: Side[] = [];
   try {
-    await delay(500);
-    const rssBefore = gateway.rss();
-    context.progress(`fan-out: connecting ${label}`);
-    fleets = await Fleets.start(
-      {
-        wsUrl: `${gateway.url.replace('http', 'ws')}/graphql`,
-        apiKey: BENCH_API_KEY,
-        count: fanOut.subscribers,
-        recipients: [BENCH_RECIPIENT],
-        trackIds: false,
-        connectConcurrency: 100,
-      },
-      fanOut.processes,
+    servers.push(await forkBenchScript('servers/fanout-floor.js', {}));
+    sides.push(await connectSide(context, fanOut, servers[0]!, 'floor', false));
+    // A key prefix (and so a pub/sub channel) of this run's own: channels are shared by every database
+    // of the Redis server, and another gateway publishing on the default one would be fanned out here too.
+    servers.push(
+      await startGatewayProcess(
+        productionGatewayEnv(context.upstream.url, { REDIS_KEY_PREFIX: `fan-out-${process.pid}:` }),
+      ),
     );
-    await probeUntilLive(fleets, [gateway.url], [BENCH_RECIPIENT], 60_000);
-    const rssPerSubscriber = (gateway.rss() - rssBefore) / fanOut.subscribers;
-
-    context.progress(`fan-out: ${label}, ${fanOut.steadyRate} webhooks/s`);
-    await settle(fleets);
-    await fleets.reset(true);
-    const steadyStart = preciseNow();
-    const steady = await postSteadily(
-      [gateway.url],
-      [BENCH_RECIPIENT],
-      fanOut.steadyRate,
-      context.measureSeconds,
-    );
-    const expected = steady.posted * fanOut.subscribers;
-    await drain(fleets, expected, 3_000, DRAIN_TIMEOUT_MS);
-    const collected = await fleets.collect();
-    const verdict = await fleets.verify(steady.byRecipient);
-    const steadySeconds = (collected.lastReceiptAt - steadyStart) / 1000;
-
-    context.progress(`fan-out: ${label}, burst for ${BURST_SECONDS} s`);
-    await settle(fleets);
-    await fleets.reset(false);
-    const droppedBefore = collected.dropped;
-    const burstStart = preciseNow();
-    const burst = await postBurst([gateway.url], [BENCH_RECIPIENT], BURST_CONCURRENCY, BURST_SECONDS);
-    const burstExpected = burst.posted * fanOut.subscribers;
-    await drain(fleets, burstExpected, 3_000, DRAIN_TIMEOUT_MS);
-    const afterBurst = await fleets.counts();
-    const burstSeconds = (afterBurst.lastReceiptAt - burstStart) / 1000;
-
-    const figures: Figure[] = [
-      {
-        scenario,
-        what: `${label}: p50 post→receipt`,
-        value: collected.latenciesMs(0.5),
-        unit: 'ms',
-        note: `${fanOut.steadyRate} webhooks/s for ${context.measureSeconds} s`,
-      },
-      {
-        scenario,
-        what: `${label}: p99 post→receipt`,
-        value: collected.latenciesMs(0.99),
-        unit: 'ms',
-        floorName: 'target',
-        floorValue: 30,
-        lowerIsBetter: true,
-      },
-      {
-        scenario,
-        what: `${label}: steady deliveries`,
-        value: collected.received / steadySeconds,
-        unit: 'deliveries/s',
-        note: `${(verdict.delivered - verdict.unexpected).toLocaleString('en-US')} of ${expected.toLocaleString('en-US')}; lost ${verdict.missing}, duplicates ${verdict.duplicates}`,
-      },
-      {
-        scenario,
-        what: `${label}: memory per subscriber`,
-        value: rssPerSubscriber / 1024,
-        unit: 'KiB',
-        floorName: 'target',
-        floorValue: 30,
-        lowerIsBetter: true,
-        note: 'gateway RSS delta / subscribers',
-      },
-      {
-        scenario,
-        what: `${label}: burst deliveries`,
-        value: afterBurst.received / burstSeconds,
-        unit: 'deliveries/s',
-        floorName: 'target',
-        floorValue: 100_000,
-        note: `${burst.posted} webhooks in ${BURST_SECONDS} s (${burst.failed} refused); delivered ${afterBurst.received.toLocaleString('en-US')} of ${burstExpected.toLocaleString('en-US')}, lost ${(burstExpected - afterBurst.received).toLocaleString('en-US')}, subscribers dropped ${afterBurst.dropped - droppedBefore}`,
-      },
-    ];
-    context.figures.push(...figures);
-    if (steady.failed > 0) context.notes.push(`fan-out ${label}: ${steady.failed} steady webhooks refused.`);
+    sides.push(await connectSide(context, fanOut, servers[1]!, 'gateway', true));
+    const label = `${fanOut.subscribers.toLocaleString('en-US')} subs`;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        context.progress(
+          `fan-out: ${label}, ${side.name}, ${fanOut.steadyRate} webhooks/s (round ${round + 1})`,
+        );
+        await steadyRound(context, fanOut, side);
+      }
+    }
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        context.progress(
+          `fan-out: ${label}, ${side.name}, burst for ${BURST_SECONDS} s (round ${round + 1})`,
+        );
+        await burstRound(fanOut, side);
+      }
+    }
+    const [floor, gateway] = sides.map(measuredOf) as [Measured, Measured];
+    context.figures.push(...figuresOf(fanOut, floor, gateway, context.measureSeconds));
+    if (gateway.steadyFailed > 0) {
+      context.notes.push(`fan-out ${label}: ${gateway.steadyFailed} steady webhooks refused.`);
+    }
+    if (floor.burstLost > 0) {
+      context.notes.push(`fan-out ${label}: the floor lost ${floor.burstLost} burst deliveries.`);
+    }
   } finally {
-    await fleets?.stop();
-    await gateway.stop();
+    await Promise.all(sides.map((side) => side.fleets.stop()));
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
-/** WebSocket subscribers on one instance: latency at a steady rate, memory, and a burst at capacity. */
+/**
+ * WebSocket subscribers on one instance: latency at a steady rate, memory, a burst at capacity with
+ * webhooks and sends timed during it, each beside a bare `ws` write loop of the same messages to the same
+ * number of sockets, measured in the same run.
+ */
 export const fanOutScenario: Scenario = {
   name: 'fan-out',
   async run(context) {

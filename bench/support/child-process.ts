@@ -73,6 +73,11 @@ export async function forkBenchScript(
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     execArgv: [],
   });
+  let stderr = '';
+  const collect = (chunk: Buffer): void => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_BYTES);
+  };
+  child.stderr?.on('data', collect);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${script} did not start within ${timeoutMs} ms`)),
@@ -80,7 +85,7 @@ export async function forkBenchScript(
     );
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${script} exited with ${code}`));
+      reject(new Error(`${script} exited with ${code}: ${stderr.trim()}`));
     });
     child.on('message', (message: { type?: string; url?: string }) => {
       if (message.type === 'ready') {
@@ -89,6 +94,7 @@ export async function forkBenchScript(
       }
     });
   });
+  child.stderr?.off('data', collect);
   return track(child, url);
 }
 
@@ -109,7 +115,9 @@ const GATEWAY_NODE_FLAGS = '--max-semi-space-size=32';
 export async function startGatewayProcess(env: Record<string, string>): Promise<BenchProcess> {
   const port = await freePort();
   // The same V8 flag as the Dockerfile and `npm start`: the bench measures the gateway as it is run.
-  const child = spawn(process.execPath, [GATEWAY_NODE_FLAGS, gatewayMain], {
+  // `BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=…'` profiles the gateways a scenario starts.
+  const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [GATEWAY_NODE_FLAGS, ...nodeArgs, gatewayMain], {
     env: { HOST: '127.0.0.1', PORT: String(port), ...env },
     // Logs go to /dev/null: writing them is part of the cost measured, reading them is not.
     stdio: ['ignore', 'ignore', 'pipe'],

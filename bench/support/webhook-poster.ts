@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import { delay } from './stats';
+import { delay, preciseNow } from './stats';
 import { signedStatusWebhook, timedMessageId, type StatusSpec } from './webhook-bodies';
 
 const agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
@@ -64,12 +64,16 @@ export async function postSteadily(
   return events;
 }
 
-/** As many webhooks as `concurrency` loops can post for `seconds`. */
+/**
+ * As many webhooks as `concurrency` loops can post for `seconds`; each answer's time (ms) goes to
+ * `latencies` when given.
+ */
 export async function postBurst(
   targets: readonly string[],
   recipients: readonly string[],
   concurrency: number,
   seconds: number,
+  latencies?: number[],
 ): Promise<PostedEvents> {
   const events: PostedEvents = { byRecipient: {}, posted: 0, failed: 0 };
   const until = Date.now() + seconds * 1000;
@@ -80,9 +84,13 @@ export async function postBurst(
       index += 1;
       record(events, spec);
       events.posted += 1;
-      await postStatuses(targets[index % targets.length] as string, [spec]).catch(() => {
-        events.failed += 1;
-      });
+      const started = preciseNow();
+      await postStatuses(targets[index % targets.length] as string, [spec]).then(
+        () => latencies?.push(preciseNow() - started),
+        () => {
+          events.failed += 1;
+        },
+      );
     }
   };
   await Promise.all(Array.from({ length: concurrency }, loop));

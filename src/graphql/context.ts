@@ -2,7 +2,7 @@ import { type Scope } from '../config';
 import { type Logger } from '../observability';
 import { type MessageStore } from '../messages';
 import { createLoaders, type Loaders } from './loaders';
-import { type StatusEventStream } from './services/status-event-stream';
+import { type LiveTransport, type StatusEvents } from '../status-events';
 
 /** Who is calling: the scopes of their API key, or every scope when the gateway runs open (simulated mode). */
 export interface Caller {
@@ -23,7 +23,9 @@ export interface GatewayContext {
   loaders: Loaders;
   logger: Logger;
   /** Subscriptions read their events here (type-graphql's `subscribe` sees only the context). */
-  statusEvents: StatusEventStream;
+  statusEvents: StatusEvents;
+  /** Set by a transport that writes subscription payloads itself (the WebSocket server). */
+  transport?: LiveTransport;
 }
 
 /** What a {@link RequestContext} builds its lazy parts from. */
@@ -32,7 +34,7 @@ export interface RequestContextSources {
   store: MessageStore;
   /** The parent of the request's logger, which carries the request id. */
   logger: Logger;
-  statusEvents: StatusEventStream;
+  statusEvents: StatusEvents;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface RequestContextSources {
  * A class with plain fields, so that Apollo's context copy (same prototype, own fields) keeps working.
  */
 export class RequestContext implements GatewayContext {
-  readonly statusEvents: StatusEventStream;
+  readonly statusEvents: StatusEvents;
   private madeLoaders: Loaders | undefined;
   private madeLogger: Logger | undefined;
 

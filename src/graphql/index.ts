@@ -3,4 +3,3 @@ export { printSchemaWithDirectives } from './print-sdl';
 export { type Caller, type GatewayContext, RequestContext, type RequestContextSources } from './context';
 export { createLoaders, type Loaders } from './loaders';
 export { GatewayError, GatewayErrorCode } from './gateway-error';
-export { StatusEventStream } from './services/status-event-stream';

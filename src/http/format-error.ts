@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GatewayError, GatewayErrorCode } from '../graphql';
+import { type Logger } from '../observability';
 import { isTokenLimitMessage, QueryLimit } from './query-limits';
 
 /** Apollo's own request errors: their messages describe the client's document, never our internals. */
@@ -81,4 +82,24 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     ...(formatted.path && { path: formatted.path }),
     extensions: { code: GatewayErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/**
+ * The one formatting step for an error a WebSocket client gets (an `error` message, or the `errors` of
+ * a `next`): the same masking as over HTTP, the operation's request id, and a masked cause logged once
+ * with that id. Errors about the client's own document are not logged as failures.
+ */
+export function formatOperationError(
+  error: GraphQLError,
+  requestId: string,
+  logger: Logger,
+): GraphQLFormattedError {
+  if (!isClientFacing(error)) {
+    logger.error(
+      { err: error.originalError ?? error, requestId, path: error.path },
+      'GraphQL operation failed',
+    );
+  }
+  const masked = maskError(error.toJSON(), error);
+  return { ...masked, extensions: { ...masked.extensions, requestId } };
 }

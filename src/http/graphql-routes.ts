@@ -9,15 +9,9 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type GraphQLSchema } from 'graphql';
 import { type Config } from '../config';
-import {
-  type Caller,
-  type GatewayContext,
-  GatewayError,
-  GatewayErrorCode,
-  RequestContext,
-  type StatusEventStream,
-} from '../graphql';
+import { type Caller, type GatewayContext, GatewayError, GatewayErrorCode, RequestContext } from '../graphql';
 import { type MessageStore } from '../messages';
+import { type StatusEvents } from '../status-events';
 import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { maskError } from './format-error';
@@ -30,7 +24,7 @@ export interface GraphqlRouteOptions {
   config: Config;
   schema: GraphQLSchema;
   store: MessageStore;
-  statusEvents: StatusEventStream;
+  statusEvents: StatusEvents;
   authenticator: ApiKeyAuthenticator;
   logger: Logger;
   metrics: Metrics;

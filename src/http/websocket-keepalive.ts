@@ -9,6 +9,9 @@ interface Liveness {
   buffered: number;
 }
 
+/** Sockets checked (and pinged) between two turns of the event loop. */
+const SOCKETS_PER_TURN = 256;
+
 export interface KeepAliveOptions {
   /** Between pings, and between liveness checks. */
   intervalMs: number;
@@ -25,6 +28,8 @@ export class WebSocketKeepAlive {
   private readonly states = new WeakMap<WebSocket, Liveness>();
   private readonly timer: NodeJS.Timeout;
   private readonly maxSilentSweeps: number;
+  private sweeping = false;
+  private stopped = false;
 
   constructor(
     private readonly wss: WebSocketServer,
@@ -47,24 +52,41 @@ export class WebSocketKeepAlive {
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
   }
 
+  /**
+   * Checks every socket, a slice at a time with a turn of the event loop between slices: with thousands
+   * of sockets one pass of pings would otherwise hold a webhook or a fan-out for as long as it writes.
+   */
   private sweep(): void {
-    for (const socket of this.wss.clients) {
-      const state = this.states.get(socket);
-      if (!state || socket.readyState !== socket.OPEN) continue;
-      const buffered = socket.bufferedAmount;
-      const draining = buffered < state.buffered;
-      state.buffered = buffered;
-      if (state.heard || draining) {
-        state.silent = 0;
-      } else if (++state.silent >= this.maxSilentSweeps) {
-        socket.terminate();
-        continue;
-      }
-      state.heard = false;
-      socket.ping();
+    if (this.sweeping) return;
+    this.sweeping = true;
+    const sockets = [...this.wss.clients];
+    const slice = (from: number): void => {
+      if (this.stopped) return;
+      const to = Math.min(from + SOCKETS_PER_TURN, sockets.length);
+      for (let i = from; i < to; i += 1) this.check(sockets[i]!);
+      if (to < sockets.length) setImmediate(slice, to);
+      else this.sweeping = false;
+    };
+    slice(0);
+  }
+
+  private check(socket: WebSocket): void {
+    const state = this.states.get(socket);
+    if (!state || socket.readyState !== socket.OPEN) return;
+    const buffered = socket.bufferedAmount;
+    const draining = buffered < state.buffered;
+    state.buffered = buffered;
+    if (state.heard || draining) {
+      state.silent = 0;
+    } else if (++state.silent >= this.maxSilentSweeps) {
+      socket.terminate();
+      return;
     }
+    state.heard = false;
+    socket.ping();
   }
 }

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server } from 'node:http';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type Source } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Scope } from '../config';
-import { type Caller, type GatewayContext, GatewayErrorCode } from '../graphql';
+import { type Caller, type GatewayContext, GatewayError, GatewayErrorCode } from '../graphql';
 import { type Logger } from '../observability';
+import { type LiveTransport } from '../status-events';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
-import { createFastPathSubscribe, type SubscriptionTransport } from './status-subscription-fast-path';
+import { formatOperationError } from './format-error';
+import { WebSocketDocuments } from './websocket-documents';
 import { WebSocketKeepAlive } from './websocket-keepalive';
+import { WebSocketWriter } from './websocket-writer';
 
 export interface WebSocketOptions {
   server: Server;
@@ -35,13 +38,11 @@ export interface WebSocketStats {
 
 interface ConnectionState {
   caller?: Caller;
-  subscriptions: number;
+  /** The request id of each running operation, for its errors. */
+  operations: Map<string, string>;
 }
 
 type Extra = { socket: WebSocket; request: IncomingMessage; state?: ConnectionState };
-
-/** Documents parsed and validated once per distinct text, shared by every subscriber that sends it. */
-const DOCUMENT_CACHE_SIZE = 1_000;
 
 /** The key a client sends in `connection_init`: `{ authorization: 'Bearer <key>' }` or `{ apiKey: '<key>' }`. */
 function presentedKey(params: Readonly<Record<string, unknown>> | undefined): string | null {
@@ -52,36 +53,11 @@ function presentedKey(params: Readonly<Record<string, unknown>> | undefined): st
   return null;
 }
 
-function documentCache(): {
-  parse: (source: string | Source) => DocumentNode;
-  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
-} {
-  const parsed = new Map<string, DocumentNode>();
-  const valid = new WeakSet<DocumentNode>();
-  return {
-    parse(source) {
-      if (typeof source !== 'string') return parse(source);
-      const query = source;
-      let document = parsed.get(query);
-      if (!document) {
-        document = parse(query);
-        if (parsed.size >= DOCUMENT_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
-        parsed.set(query, document);
-      }
-      return document;
-    },
-    validate(schema, document) {
-      if (valid.has(document)) return [];
-      const errors = validate(schema, document);
-      if (errors.length === 0) valid.add(document);
-      return errors;
-    },
-  };
-}
-
 /**
- * `graphql-transport-ws` on the HTTP server's `/graphql` path. graphql-ws speaks the protocol;
- * `messageStatusChanged` runs on the shared fan-out, which writes its frames straight to the sockets.
+ * `graphql-transport-ws` on the HTTP server's `/graphql` path: graphql-ws speaks the protocol, and each
+ * operation's context carries its transport, through which live subscriptions have their shared renders
+ * written straight to the socket. Every message leaves through one writer (slow consumers closed with
+ * 1013) and every error through one formatting step (masked, with a request id).
  */
 export function startWebSocketServer(options: WebSocketOptions): {
   wss: WebSocketServer;
@@ -92,22 +68,24 @@ export function startWebSocketServer(options: WebSocketOptions): {
     server: options.server,
     path: '/graphql',
     maxPayload: 64 * 1024,
-    // Off (also ws's default): compressing costs CPU per subscriber and frame, and the fan-out writes
-    // prebuilt frames only to sockets without extensions.
+    // Off (also ws's default): compressing costs CPU per subscriber and frame, and the fan-out sends one
+    // encoded message to many sockets.
     perMessageDeflate: false,
     handleProtocols,
   });
   const keepAlive = new WebSocketKeepAlive(wss, { intervalMs: options.keepAliveMs ?? 12_000 });
-  const transports = new WeakMap<GatewayContext, SubscriptionTransport>();
-  const documents = documentCache();
-  let slowConsumersClosed = 0;
-  const statusEvents = options.buildContext(null, 'websocket-server').statusEvents;
+  const documents = new WebSocketDocuments(options.schema);
+  const writer = new WebSocketWriter({
+    maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024,
+    onSlowConsumer: () =>
+      options.logger.warn('Closed a WebSocket whose client stopped reading its subscriptions.'),
+  });
+  const formatErrors = (errors: readonly GraphQLError[], requestId: string) =>
+    errors.map((error) => formatOperationError(error, requestId, options.logger));
 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema: options.schema,
     connectionInitWaitTimeout: options.connectionInitTimeoutMs ?? 10_000,
-    parse: documents.parse,
-    validate: documents.validate,
     onConnect: (ctx) => {
       const result = options.authenticator.authenticate(presentedKey(ctx.connectionParams));
       if (result.kind !== 'caller') {
@@ -118,42 +96,64 @@ export function startWebSocketServer(options: WebSocketOptions): {
         ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
         return false;
       }
-      ctx.extra.state = { caller: result.caller, subscriptions: 0 };
+      ctx.extra.state = { caller: result.caller, operations: new Map() };
       return true;
     },
-    onSubscribe: (ctx) => {
+    // Parsed and validated here, so that a bad document is answered on its own operation (graphql-ws
+    // would let a syntax error close the socket).
+    onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
       const state = ctx.extra.state!;
-      if (state.subscriptions >= options.maxSubscriptionsPerConnection) {
+      if (state.operations.size >= options.maxSubscriptionsPerConnection) {
         return [
-          new GraphQLError(`At most ${options.maxSubscriptionsPerConnection} subscriptions per connection.`, {
-            extensions: { code: GatewayErrorCode.RATE_LIMITED },
+          new GatewayError(
+            GatewayErrorCode.RATE_LIMITED,
+            `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection.`,
+          ),
+        ];
+      }
+      const document = documents.load(payload.query);
+      if (Array.isArray(document)) return document;
+      if (!getOperationAST(document, payload.operationName)) {
+        return [
+          new GraphQLError('Unable to identify operation', {
+            extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
           }),
         ];
       }
-      state.subscriptions += 1;
+      state.operations.set(id, randomUUID());
       options.subscriptionGauge?.subscriptionStarted();
-      return undefined;
+      return {
+        schema: options.schema,
+        document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+      };
     },
-    onComplete: (ctx) => {
-      if (!ctx.extra.state) return;
-      ctx.extra.state.subscriptions -= 1;
-      options.subscriptionGauge?.subscriptionEnded();
+    onComplete: (ctx, id) => {
+      if (ctx.extra.state?.operations.delete(id)) options.subscriptionGauge?.subscriptionEnded();
     },
-    context: (ctx, id) => {
-      const context = lazyContext(ctx.extra.state?.caller ?? null, options.buildContext);
-      transports.set(context, { socket: ctx.extra.socket, stream: ctx.extra.request.socket, id });
-      return context;
+    onNext: (_ctx, _id, _payload, args, result) => {
+      if (!result.errors) return undefined;
+      const requestId = (args.contextValue as GatewayContext).requestId;
+      return { ...result, errors: formatErrors(result.errors, requestId) };
     },
-    subscribe: createFastPathSubscribe({
-      statusEvents,
-      buildContext: (caller) => options.buildContext(caller, randomUUID()),
-      transportOf: (context) => transports.get(context),
-      maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024,
-      onSlowConsumer: () => {
-        slowConsumersClosed += 1;
-        options.logger.warn('Closed a WebSocket whose client stopped reading its subscriptions.');
-      },
-    }),
+    onError: (ctx, id, _payload, errors) =>
+      formatErrors(errors, ctx.extra.state?.operations.get(id) ?? randomUUID()),
+    context: (ctx, id, payload, args) => {
+      const caller = ctx.extra.state?.caller ?? null;
+      const requestId = ctx.extra.state?.operations.get(id) ?? randomUUID();
+      const { socket, request } = ctx.extra;
+      const transport: LiveTransport = {
+        request: {
+          document: args.document,
+          operationName: args.operationName,
+          variableValues: payload.variables,
+        },
+        ...renderTools(caller, options),
+        write: (payloads) => writer.sendNext(socket, request.socket, id, payloads),
+      };
+      return lazyContext(caller, requestId, transport, options.buildContext);
+    },
   });
 
   wss.on('error', (err) => options.logger.error({ err }, 'WebSocket server error'));
@@ -166,9 +166,7 @@ export function startWebSocketServer(options: WebSocketOptions): {
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => {
-          if (socket.readyState === socket.OPEN) socket.send(data);
-        },
+        send: (data) => writer.send(socket, request.socket, data),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data: Buffer) => {
@@ -190,7 +188,7 @@ export function startWebSocketServer(options: WebSocketOptions): {
 
   return {
     wss,
-    stats: () => ({ connections: wss.clients.size, slowConsumersClosed }),
+    stats: () => ({ connections: wss.clients.size, slowConsumersClosed: writer.slowConsumersClosed }),
     dispose: async () => {
       keepAlive.stop();
       for (const client of wss.clients) client.close(1001, 'Going away');
@@ -200,19 +198,36 @@ export function startWebSocketServer(options: WebSocketOptions): {
 }
 
 /**
+ * How a shared render gets its context and formats its errors. Made apart from the transport's `write`
+ * so that a shape, which outlives the subscriber that first rendered it, holds no socket.
+ */
+function renderTools(
+  caller: Caller | null,
+  options: Pick<WebSocketOptions, 'buildContext' | 'logger'>,
+): Pick<LiveTransport, 'renderContext' | 'formatError'> {
+  return {
+    renderContext: () => options.buildContext(caller, randomUUID()),
+    formatError: (error, renderContext) =>
+      formatOperationError(error, (renderContext as GatewayContext).requestId, options.logger),
+  };
+}
+
+/**
  * A context whose loaders and logger are made on first use: a fan-out subscription keeps its context for
  * as long as it lives and never reads them, so they would only cost memory per subscriber.
  */
 function lazyContext(
   caller: Caller | null,
+  requestId: string,
+  transport: LiveTransport,
   build: (caller: Caller | null, requestId: string) => GatewayContext,
 ): GatewayContext {
-  const requestId = randomUUID();
   let full: GatewayContext | null = null;
   const built = (): GatewayContext => (full ??= build(caller, requestId));
   return {
     requestId,
     caller,
+    transport,
     get loaders() {
       return built().loaders;
     },

@@ -11,6 +11,7 @@ export {
 } from './message-record';
 export { MessageStatus } from './message-status';
 export {
+  CursorAheadError,
   CursorExpiredError,
   InvalidCursorError,
   type ApplyOutcome,

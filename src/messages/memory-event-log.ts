@@ -1,5 +1,5 @@
-import { type StatusChangeEvent } from './message-record';
-import { CursorExpiredError } from './message-store';
+import { type MessageRecord, type StatusChangeEvent } from './message-record';
+import { CursorAheadError, CursorExpiredError } from './message-store';
 import { type StatusListener } from './status-bus';
 import {
   compareStreamCursors,
@@ -38,8 +38,11 @@ export class MemoryEventLog {
     return formatStreamCursor(nextStreamCursor(this.last, this.now()));
   }
 
-  /** Stores an event whose cursor came from `peekCursor`, then delivers it to every listener. */
-  append(event: StatusChangeEvent): void {
+  /**
+   * Stores an event whose cursor came from `peekCursor`, then delivers it to every listener with the
+   * message as it stands after it.
+   */
+  append(event: StatusChangeEvent, message: MessageRecord): void {
     const at = parseStreamCursor(event.cursor);
     this.last = at;
     this.entries.push({ at, event });
@@ -53,7 +56,7 @@ export class MemoryEventLog {
     }
     for (const listener of [...this.listeners]) {
       try {
-        listener(structuredClone(event));
+        listener(structuredClone(event), structuredClone(message));
       } catch (error) {
         // One broken subscriber must neither reject the write that stored the event nor starve the others.
         this.onListenerError(error);
@@ -67,6 +70,9 @@ export class MemoryEventLog {
     // may have lost events after it.
     if (this.trimmed && compareStreamCursors(after, this.entries[this.head].at) < 0) {
       throw new CursorExpiredError(cursor, this.entries[this.head].event.cursor);
+    }
+    if (compareStreamCursors(after, this.last ?? { ms: 0, seq: 0 }) > 0) {
+      throw new CursorAheadError(cursor, this.last === null ? null : formatStreamCursor(this.last));
     }
     let low = this.head;
     let high = this.entries.length;

@@ -104,6 +104,6 @@ export class MemoryMessageStore implements MessageStore {
 
   private commit(applied: AppliedStatus): void {
     this.records.set(applied.record.id, applied.record);
-    this.log.append(applied.event);
+    this.log.append(applied.event, applied.record);
   }
 }

@@ -53,6 +53,23 @@ export class CursorExpiredError extends Error {
   }
 }
 
+/**
+ * Thrown by `readEventsAfter` when the cursor is past the newest event the stream ever held: no event
+ * would ever come after it, so a subscriber resuming from it would wait for nothing.
+ */
+export class CursorAheadError extends Error {
+  constructor(
+    readonly cursor: string,
+    readonly newest: string | null,
+  ) {
+    super(
+      `Cursor ${cursor} is ahead of the newest event (${newest ?? 'none yet'}); ` +
+        'pass a cursor you received, or subscribe without `since`.',
+    );
+    this.name = 'CursorAheadError';
+  }
+}
+
 /** Thrown by `readEventsAfter` when the cursor is not one the stream could have produced. */
 export class InvalidCursorError extends Error {
   constructor(readonly cursor: string) {
@@ -92,7 +109,8 @@ export interface MessageStore {
   /**
    * Events strictly after `cursor`, oldest first, at most `limit`. Throws `CursorExpiredError` when the
    * stream was trimmed and the cursor is older than the oldest event it still keeps (events after the
-   * cursor may be gone), `InvalidCursorError` for a malformed one. `0-0` reads from the beginning.
+   * cursor may be gone), `CursorAheadError` when it is past the newest event ever appended,
+   * `InvalidCursorError` for a malformed one. `0-0` reads from the beginning.
    */
   readEventsAfter(cursor: string, limit: number): Promise<StatusChangeEvent[]>;
   /** Resolves when the store answers; rejects otherwise. Used by `/readyz`. */

@@ -4,7 +4,7 @@ import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '
  * Applies one status (or a send) to a message, atomically: dedupe against the history, effective status
  * by the rules of `status-rules.ts` (mirrored here: Lua cannot import them, and the contract suite runs
  * the same sequences against both), history append in Meta-timestamp order, indexes for a new record,
- * XADD to the bounded stream (its id is the cursor), PUBLISH of the encoded event.
+ * XADD to the bounded stream (its id is the cursor), PUBLISH of the encoded event with the record.
  *
  * KEYS: 1 record, 2 stream, 3 index all, 4 index by phone number. The by-customer indexes are named from
  *       ARGV 7 and the record's number and BSUID: they carry the partition's hash tag, so share its slot.
@@ -148,7 +148,8 @@ if raw == false or raw == nil or isSend or learned then
 end
 
 local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
-redis.call(ARGV[8], ARGV[5], message)
+-- Subscribers get the record beside the event, so that a fan-out needs no read per event.
+redis.call(ARGV[8], ARGV[5], string.sub(message, 1, -2) .. ',"record":' .. encoded .. '}')
 -- A send answers with its record too, so that the caller can show it without reading it back.
 if isSend then return {1, message, encoded} end
 return {1, message}

@@ -1,11 +1,12 @@
 import { type Redis } from 'ioredis';
 import { type Logger } from '../observability';
-import { type StatusChangeEvent } from './message-record';
+import { type MessageRecord, type StatusChangeEvent } from './message-record';
 import { InvalidCursorError } from './message-store';
 import { redisMessageLayout } from './redis-message-layout';
 import { type RedisConnection } from './redis-message-store-options';
 import { type StatusBus, type StatusListener } from './status-bus';
-import { decodeStatusEvent, StatusEventDecodeError } from './status-event-codec';
+import { decodePublishedStatus } from './message-record-codec';
+import { StatusEventDecodeError } from './status-event-codec';
 import {
   compareStreamCursors,
   formatEventCursor,
@@ -140,8 +141,9 @@ export class RedisStatusBus implements StatusBus {
     // With several partitions every event moves the cursor, listened to or not.
     if (partition === undefined || (this.channels.length === 1 && this.listeners.size === 0)) return;
     let event: StatusChangeEvent;
+    let record: MessageRecord | null;
     try {
-      event = decodeStatusEvent(message);
+      ({ event, message: record } = decodePublishedStatus(message));
       if (this.channels.length > 1) {
         this.advance(partition, parseStreamCursor(event.cursor));
         event = { ...event, cursor: formatEventCursor({ positions: [...this.seen], own: partition }) };
@@ -157,7 +159,7 @@ export class RedisStatusBus implements StatusBus {
     if (this.listeners.size === 0) return;
     for (const listener of [...this.listeners]) {
       try {
-        listener(event);
+        listener(event, record);
       } catch (error) {
         this.options.logger.error(
           { err: error },

@@ -1,6 +1,6 @@
 import { type Logger } from '../observability';
 import { type StatusChangeEvent } from './message-record';
-import { CursorExpiredError, InvalidCursorError } from './message-store';
+import { CursorAheadError, CursorExpiredError, InvalidCursorError } from './message-store';
 import { type RedisConnection } from './redis-message-store-options';
 import { decodeStatusEvent, StatusEventDecodeError } from './status-event-codec';
 import {
@@ -34,11 +34,13 @@ export async function readStreamsAfter(
   const count = start.positions.length;
   if (count !== 1 && count !== streams.length) throw new InvalidCursorError(cursor);
   if (limit < 1) return [];
-  const perPartition = await Promise.all(
+  const reads = await Promise.all(
     streams.map((stream, q) =>
       readStreamAfter(redis, stream, eventCursorPosition(start, q) as StreamCursor, cursor, limit),
     ),
   );
+  assertNotAhead(start, reads, cursor);
+  const perPartition = reads.map((read) => read.entries);
   if (streams.length === 1) return decodeEntries(perPartition[0] ?? [], logger, (id) => id);
   const merged = perPartition
     .flatMap((entries, q) => entries.map((entry) => ({ entry, q, id: parseStreamCursor(entry[0]) })))
@@ -60,6 +62,26 @@ export async function readStreamsAfter(
 }
 
 /**
+ * A cursor past the newest id the streams ever generated was not handed out by them: nothing would ever
+ * come after it. Every position a cursor holds is some event's id (a position may stand for partitions
+ * that had not reached that id yet), so it is ahead only when a position is past the newest id of all.
+ */
+function assertNotAhead(start: EventCursor, reads: readonly StreamRead[], cursor: string): void {
+  const latest = (positions: readonly StreamCursor[]): StreamCursor =>
+    positions.reduce((a, b) => (compareStreamCursors(a, b) >= 0 ? a : b), { ms: 0, seq: 0 });
+  const newest = latest(reads.flatMap((read) => (read.last === null ? [] : [read.last])));
+  if (compareStreamCursors(latest(start.positions), newest) <= 0) return;
+  const known = reads.some((read) => read.last !== null);
+  throw new CursorAheadError(cursor, known ? `${newest.ms}-${newest.seq}` : null);
+}
+
+interface StreamRead {
+  entries: Entry[];
+  /** The newest id the stream ever generated; null when it does not exist. */
+  last: StreamCursor | null;
+}
+
+/**
  * The entries of one stream after `after`, in one round trip (MULTI, so that no trim can fall between the
  * expiry check and the read). Needs Redis 7 (XINFO's `entries-added`).
  */
@@ -69,7 +91,7 @@ async function readStreamAfter(
   after: StreamCursor,
   cursor: string,
   limit: number,
-): Promise<Entry[]> {
+): Promise<StreamRead> {
   const results =
     (await redis
       .multi()
@@ -79,7 +101,7 @@ async function readStreamAfter(
   const [[infoError, info], [rangeError, range]] = results;
   if (infoError !== null) {
     // No stream yet: nothing ever happened, so nothing was missed.
-    if (/no such key/i.test(infoError.message)) return [];
+    if (/no such key/i.test(infoError.message)) return { entries: [], last: null };
     throw infoError;
   }
   if (rangeError !== null) throw rangeError;
@@ -97,7 +119,11 @@ async function readStreamAfter(
   ) {
     throw new CursorExpiredError(cursor, oldest);
   }
-  return range as Entry[];
+  const lastGenerated = fields.get('last-generated-id');
+  return {
+    entries: range as Entry[],
+    last: typeof lastGenerated === 'string' ? parseStreamCursor(lastGenerated) : null,
+  };
 }
 
 function decodeEntries(

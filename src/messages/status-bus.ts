@@ -1,6 +1,10 @@
-import { type StatusChangeEvent } from './message-record';
+import { type MessageRecord, type StatusChangeEvent } from './message-record';
 
-export type StatusListener = (event: StatusChangeEvent) => void;
+/**
+ * Told of every event, with the message as it stood right after it when the publisher sent it along
+ * (null from a publisher that did not: read it from the store).
+ */
+export type StatusListener = (event: StatusChangeEvent, message: MessageRecord | null) => void;
 
 /**
  * Live fan-out of status events to this gateway instance. Publishing is the store's job (it publishes in

@@ -34,12 +34,20 @@ const STATUSES = new Set<string>(Object.values(MessageStatus));
  * `StatusEventDecodeError` for an unknown version or a malformed payload.
  */
 export function decodeStatusEvent(raw: string, cursor?: string): StatusChangeEvent {
-  let parsed: unknown;
+  return decodeParsedEvent(parseEventJson(raw), cursor);
+}
+
+/** `JSON.parse`, failing as a `StatusEventDecodeError`. */
+export function parseEventJson(raw: string): unknown {
   try {
-    parsed = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
     throw new StatusEventDecodeError('not JSON');
   }
+}
+
+/** `decodeStatusEvent` of an already parsed payload. */
+export function decodeParsedEvent(parsed: unknown, cursor?: string): StatusChangeEvent {
   if (typeof parsed !== 'object' || parsed === null) throw new StatusEventDecodeError('not an object');
   const wire = parsed as Record<string, unknown>;
   if (wire.v !== STATUS_EVENT_VERSION) throw new StatusEventDecodeError(`unknown version ${String(wire.v)}`);

@@ -13,7 +13,7 @@ import { normaliseCustomerId } from '../../messages';
 import { type GatewayContext } from '../context';
 import { toStatusEvent } from '../mappers';
 import { assertScope } from '../auth-checker';
-import { type StatusEventWithMessage } from '../services/status-event-stream';
+import { type StatusEventWithMessage } from '../../status-events';
 import { MessageStatusEvent } from '../types/message-status-event.type';
 
 @ArgsType()
@@ -42,19 +42,25 @@ class MessageStatusChangedArgs {
 export class StatusSubscriptionResolver {
   @Subscription(() => MessageStatusEvent, {
     description: 'Status changes as Meta reports them, on whichever gateway instance the webhook lands.',
+    // The one place a status subscription is checked and joined to the fan-out, whatever its transport
+    // and whatever directives, aliases or fragments its document uses.
     subscribe: ({
       args,
       context,
+      info,
     }: SubscribeResolverData<unknown, MessageStatusChangedArgs, GatewayContext>) => {
       assertScope(context, Scope.SUBSCRIBE);
-      return context.statusEvents.subscribe(
-        {
+      return context.statusEvents.subscribe({
+        filter: {
           messageId: args.messageId ?? null,
           recipient: args.recipient ? normaliseCustomerId(args.recipient) : null,
           phoneNumberId: args.phoneNumberId ?? null,
         },
-        args.since ?? null,
-      );
+        since: args.since ?? null,
+        info,
+        transport: context.transport,
+        audienceKey: [...(context.caller?.scopes ?? [])].sort().join('+'),
+      });
     },
   })
   messageStatusChanged(

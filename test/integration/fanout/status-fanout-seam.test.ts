@@ -1,10 +1,15 @@
-import { StatusFanout, type FanoutShape } from '../../../src/graphql/services/status-fanout';
 import { createMemoryMessaging, MessageStatus, type StatusChangeEvent } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
+import {
+  LiveFanout,
+  statusStream,
+  type FanoutShape,
+  type StatusEventWithMessage,
+} from '../../../src/status-events';
 import { waitFor } from '../../support/gateway-harness';
 
 /** Renders the cursor and status only, so that each delivery is easy to compare. */
-const shape: FanoutShape = {
+const shape: FanoutShape<StatusEventWithMessage, string> = {
   key: 'cursor+status',
   render: async ({ event }) => JSON.stringify({ cursor: event.cursor, status: event.status }),
 };
@@ -37,14 +42,14 @@ describe('the replay/live seam of the fan-out', () => {
       if (outcome?.kind !== 'applied') throw new Error('status not applied');
       return outcome.event;
     };
-    const fanout = new StatusFanout({ store, bus, logger: createSilentLogger() });
+    const fanout = new LiveFanout({ stream: statusStream(store, bus), logger: createSilentLogger() });
     const sent = await apply(MessageStatus.SENT, 1_000);
 
     const received: string[] = [];
     const stop = fanout.follow(
       {
         filter: { messageId: 'wamid.seam' },
-        send: (payload) => received.push(payload),
+        deliver: (payloads) => received.push(...payloads),
         fail: () => undefined,
       },
       shape,

@@ -8,6 +8,7 @@ import {
   startHardenedGateway,
 } from './hardening-harness';
 import { RedisProcess } from '../../support/redis-process';
+import { WsProtocolClient } from '../fanout/ws-protocol-client';
 
 /** The value of a metric line (`name{labels} value`) whose text contains every fragment, or undefined. */
 function metricValue(page: string, name: string, ...fragments: string[]): number | undefined {
@@ -191,5 +192,38 @@ describe('masked errors, readiness and metrics with a Redis that goes away (RELI
       const page = (await hardened.http('/metrics')).text;
       return (metricValue(page, 'gateway_redis_errors_total', 'connection="command"') ?? 0) >= 1;
     });
+  });
+
+  it('case 52: the same failure over WebSocket is masked the same way, with a request id in the log', async () => {
+    // Redis is still down (case 22).
+    const client = await WsProtocolClient.connect(hardened.gateway.url, KEYS.admin);
+    try {
+      client.subscribe('broken', 'query BrokenOverSocket { message(id: "wamid.any") { id } }');
+      await waitFor(() => client.messages().some((m) => m.id === 'broken' && m.type === 'complete'));
+      const [answer] = client.nexts('broken');
+      expect(answer).toEqual({
+        data: { message: null },
+        errors: [
+          {
+            message: "Internal error; quote the requestId to the gateway's operators.",
+            locations: expect.any(Array),
+            path: ['message'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+          },
+        ],
+      });
+      expect(client.frames.join('\n')).not.toMatch(/redis|connection is|stream|ECONN|\bat\s/i);
+      const requestId = (answer!.errors![0] as { extensions: { requestId: string } }).extensions.requestId;
+      const line = await waitFor(() =>
+        hardened.gateway.logs.find(
+          (entry) => entry.includes(requestId) && entry.includes('GraphQL operation failed'),
+        ),
+      );
+      const logged = JSON.parse(line) as { err: { message: string } };
+      expect(logged.err.message.length).toBeGreaterThan(0);
+      expect(client.socket.readyState).toBe(client.socket.OPEN);
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import {
+  CursorAheadError,
   CursorExpiredError,
   InvalidCursorError,
   InvalidPageCursorError,
@@ -534,6 +535,34 @@ export function defineMessageStoreContract(
       );
       expect(await small.store.readEventsAfter(events[7].cursor, 100)).toEqual(events.slice(8));
       expect(await small.store.readEventsAfter(events[11].cursor, 100)).toEqual([]);
+    });
+
+    it('refuses a cursor ahead of the newest event (RELIABILITY 42): nothing would ever follow it', async () => {
+      const { event } = await store.recordSent(newMessage('wamid.ahead'), SEQUENCE_BASE_MS);
+      const error = await store.readEventsAfter('99999999999999-0', 10).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CursorAheadError);
+      expect((error as Error).message).toContain('99999999999999-0');
+      // The newest event itself is a fine place to resume from.
+      expect(await store.readEventsAfter(event.cursor, 10)).toEqual([]);
+    });
+
+    it('hands listeners each event with the message as it stands after it', async () => {
+      const received: Array<{ event: StatusChangeEvent; message: MessageRecord | null }> = [];
+      const unsubscribe = await harness.bus.subscribe((event, message) => received.push({ event, message }));
+      await harness.bus.ping();
+      await store.recordSent(newMessage('wamid.carried'), SEQUENCE_BASE_MS);
+      await store.applyStatuses(
+        [update('wamid.carried', MessageStatus.DELIVERED, 2)],
+        SEQUENCE_BASE_MS + 3000,
+      );
+      await waitFor(() => received.length >= 2, 'two events on the bus');
+      unsubscribe();
+      const [stored] = await store.getMany(['wamid.carried']);
+      expect(received.map(({ message }) => message?.status)).toEqual([
+        MessageStatus.ACCEPTED,
+        MessageStatus.DELIVERED,
+      ]);
+      expect(received[1]!.message).toEqual(stored);
     });
 
     it('delivers applied events on the bus, and nothing for duplicates', async () => {

@@ -1,4 +1,5 @@
-import { RequestContext, type StatusEventStream } from '../../../src/graphql';
+import { RequestContext } from '../../../src/graphql';
+import { type StatusEvents } from '../../../src/status-events';
 import { type MessageRecord, type MessageStore } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
 
@@ -7,7 +8,7 @@ function sources() {
   const logger = createSilentLogger();
   const child = jest.spyOn(logger, 'child');
   const store = { getMany } as unknown as MessageStore;
-  const statusEvents = {} as StatusEventStream;
+  const statusEvents = {} as StatusEvents;
   return { getMany, child, source: { store, logger, statusEvents } };
 }
 

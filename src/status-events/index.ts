@@ -1,0 +1,19 @@
+export { LiveFanout, type LiveFanoutOptions } from './live-fanout';
+export {
+  type LiveEvent,
+  type LiveFilter,
+  type LiveListener,
+  type LiveSource,
+  type LiveStream,
+} from './live-stream';
+export { type FanoutShape, type FanoutStats, type FanoutSubscriber } from './fanout-subscriber';
+export { type LiveRequest, type LiveTransport } from './live-transport';
+export { subscribeLive, type LiveSubscribeRequest, type LiveSubscriptionOptions } from './live-subscription';
+export { parseSince } from './client-errors';
+export { StatusEvents, type StatusEventsOptions } from './status-events';
+export {
+  matchesStatusFilter,
+  statusStream,
+  type StatusEventFilter,
+  type StatusEventWithMessage,
+} from './status-stream';

@@ -1,0 +1,288 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../messages';
+import { type Logger } from '../observability';
+import { type FanoutShape, type FanoutStats, type FanoutSubscriber } from './fanout-subscriber';
+import { FollowerIndex } from './follower-index';
+import { type LiveEvent, type LiveStream } from './live-stream';
+import { replayPages } from './replay';
+
+export interface LiveFanoutOptions<E extends LiveEvent, P, F> {
+  stream: LiveStream<E, P, F>;
+  logger: Logger;
+  /** Events replayed per source round trip. Default 500. */
+  replayPageSize?: number;
+  /**
+   * Subscribers handed their outputs between two turns of the event loop. Default 256: a webhook or a
+   * send arriving during a large fan-out waits for a few hundred writes, not for all of them.
+   */
+  deliveriesPerTurn?: number;
+}
+
+/**
+ * A subscriber as the engine tracks it. Subscribers of one engine may take different outputs (rendered
+ * text, or the payload itself): `follow` pairs each subscriber with a shape of its own output type, and
+ * the engine only ever hands a shape's outputs to subscribers that share the shape, so they are kept
+ * type-erased here.
+ */
+interface Follower<F> {
+  readonly subscriber: FanoutSubscriber<F, unknown>;
+  /** The shared instance of the subscriber's shape. */
+  readonly shape: FanoutShape<unknown, unknown>;
+  lastCursor: StreamCursor | null;
+  /** Live outputs that arrived during the replay, in order; null once live. */
+  held: Array<{ cursor: StreamCursor; output: unknown }> | null;
+  closed: boolean;
+}
+
+/** An event on its way out: who gets it, and its outputs once rendered (null: nothing to send). */
+interface PendingEvent<E, F> {
+  readonly event: E;
+  readonly followers: ReadonlyArray<Follower<F>>;
+  readonly rendered: Promise<Map<string, unknown> | null>;
+}
+
+/**
+ * The one live engine: every subscriber of one kind of event on this instance. One listener on the
+ * source; subscribers indexed by their most selective filter; what subscribers are rendered from taken
+ * from the published event (or loaded once per event); one render per event and distinct shape, shared
+ * by every subscriber of that shape. Deliveries keep the stream's order; a subscriber with `since` gets
+ * the stream replayed first, live events held until the replay ends, and nothing twice at the seam.
+ */
+export class LiveFanout<E extends LiveEvent, P, F> {
+  private readonly index: FollowerIndex<E, F, Follower<F>>;
+  /** One instance per distinct shape, counted, so that subscribers share it instead of holding copies. */
+  private readonly shapes = new Map<string, { shape: FanoutShape<unknown, unknown>; users: number }>();
+  private readonly replayPageSize: number;
+  private readonly deliveriesPerTurn: number;
+  private listening: Promise<() => void> | null = null;
+  /**
+   * Events waiting for delivery, in stream order, each with its render already under way. Deliveries run
+   * one batch after another; every event queued when a batch starts joins it.
+   */
+  private queue: Array<PendingEvent<E, F>> = [];
+  private draining = false;
+  private readonly counters = { events: 0, deliveries: 0, renders: 0 };
+
+  constructor(private readonly options: LiveFanoutOptions<E, P, F>) {
+    this.index = new FollowerIndex(options.stream.filter);
+    this.replayPageSize = options.replayPageSize ?? 500;
+    this.deliveriesPerTurn = options.deliveriesPerTurn ?? 256;
+  }
+
+  get stats(): FanoutStats {
+    return { subscribers: this.index.size, ...this.counters, shapes: this.shapes.size };
+  }
+
+  /**
+   * Starts delivering to `subscriber` (after a replay from `since`, when given); returns the function
+   * that stops it. `since` must already be a well-formed cursor; one the source cannot serve fails the
+   * subscriber with the source's error.
+   */
+  follow<R>(subscriber: FanoutSubscriber<F, R>, shape: FanoutShape<P, R>, since: string | null): () => void {
+    let shared = this.shapes.get(shape.key);
+    if (!shared)
+      this.shapes.set(shape.key, (shared = { shape: shape as FanoutShape<unknown, unknown>, users: 0 }));
+    shared.users += 1;
+    const follower: Follower<F> = {
+      subscriber: subscriber as FanoutSubscriber<F, unknown>,
+      shape: shared.shape,
+      lastCursor: since === null ? null : parseStreamCursor(since),
+      held: since === null ? null : [],
+      closed: false,
+    };
+    this.index.add(follower);
+    this.listen().catch((error: unknown) => this.failFollower(follower, error));
+    if (since !== null) {
+      this.replay(follower, since).catch((error: unknown) => this.failFollower(follower, error));
+    }
+    return () => this.remove(follower);
+  }
+
+  private listen(): Promise<() => void> {
+    if (this.listening === null) {
+      const attempt = this.options.stream.source.listen((event, payload) => this.onEvent(event, payload));
+      // A failed subscription is forgotten so that the next subscriber tries again.
+      attempt.catch(() => {
+        if (this.listening === attempt) this.listening = null;
+      });
+      this.listening = attempt;
+    }
+    return this.listening;
+  }
+
+  private remove(follower: Follower<F>): void {
+    if (follower.closed) return;
+    follower.closed = true;
+    follower.held = null;
+    this.index.delete(follower);
+    const shared = this.shapes.get(follower.shape.key);
+    if (shared && --shared.users === 0) this.shapes.delete(follower.shape.key);
+  }
+
+  private failFollower(follower: Follower<F>, error: unknown): void {
+    if (follower.closed) return;
+    this.remove(follower);
+    follower.subscriber.fail(error);
+  }
+
+  private onEvent(event: E, payload: P | null): void {
+    this.counters.events += 1;
+    const followers = this.index.matching(event);
+    if (followers.length === 0) return;
+    const rendered = this.renderForAll(event, payload, followers).catch((error: unknown) => {
+      this.options.logger.error(
+        { err: error, cursor: event.cursor, stream: this.options.stream.name },
+        'A live event was not delivered.',
+      );
+      return null;
+    });
+    this.queue.push({ event, followers, rendered });
+    if (!this.draining) void this.drain();
+  }
+
+  /** One render per distinct shape; null when the event's subject is gone. */
+  private async renderForAll(
+    event: E,
+    carried: P | null,
+    followers: ReadonlyArray<Follower<F>>,
+  ): Promise<Map<string, unknown> | null> {
+    const payload = carried ?? (await this.options.stream.source.load([event]))[0] ?? null;
+    if (payload === null) {
+      this.options.logger.warn(
+        { cursor: event.cursor, stream: this.options.stream.name },
+        'A live event names something the store lacks.',
+      );
+      return null;
+    }
+    const pending = new Map<string, Promise<unknown>>();
+    for (const { shape } of followers) {
+      if (!pending.has(shape.key)) {
+        pending.set(shape.key, shape.render(payload));
+        this.counters.renders += 1;
+      }
+    }
+    const outputs = new Map<string, unknown>();
+    for (const [key, output] of pending) outputs.set(key, await output);
+    return outputs;
+  }
+
+  /**
+   * Delivers queued events in order. Whatever queued up while the previous batch was written goes out as
+   * one batch: a subscriber then gets all of its outputs at once instead of one hand-over per event.
+   */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        const rendered = await Promise.all(batch.map((pending) => pending.rendered));
+        try {
+          await this.deliverBatch(batch, rendered);
+        } catch (error) {
+          this.options.logger.error({ err: error, events: batch.length }, 'Live events were not delivered.');
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async deliverBatch(
+    batch: ReadonlyArray<PendingEvent<E, F>>,
+    rendered: ReadonlyArray<Map<string, unknown> | null>,
+  ): Promise<void> {
+    if (batch.length === 1) return this.deliverOne(batch[0]!, rendered[0] ?? null);
+    const outgoing = new Map<Follower<F>, unknown[]>();
+    batch.forEach(({ event, followers }, index) => {
+      const outputs = rendered[index];
+      if (!outputs) return;
+      const cursor = parseStreamCursor(event.cursor);
+      for (const follower of followers) {
+        if (follower.closed) continue;
+        const output = outputs.get(follower.shape.key);
+        if (follower.held) {
+          follower.held.push({ cursor, output });
+          continue;
+        }
+        if (!this.advance(follower, cursor)) continue;
+        const list = outgoing.get(follower);
+        if (list) list.push(output);
+        else outgoing.set(follower, [output]);
+      }
+    });
+    let handed = 0;
+    for (const [follower, outputs] of outgoing) {
+      if (++handed % this.deliveriesPerTurn === 0) await yieldToLoop();
+      // A subscriber that ended while earlier ones were written (or during a yield) gets nothing more.
+      if (follower.closed) continue;
+      this.counters.deliveries += outputs.length;
+      follower.subscriber.deliver(outputs);
+    }
+  }
+
+  /**
+   * One event (the common case below saturation): every subscriber of a shape is handed the same
+   * one-element list, so that a delivery allocates nothing per subscriber.
+   */
+  private async deliverOne(pending: PendingEvent<E, F>, outputs: Map<string, unknown> | null): Promise<void> {
+    if (!outputs) return;
+    const cursor = parseStreamCursor(pending.event.cursor);
+    const lists = new Map<string, readonly unknown[]>();
+    for (const [key, output] of outputs) lists.set(key, [output]);
+    let handed = 0;
+    for (const follower of pending.followers) {
+      if (++handed % this.deliveriesPerTurn === 0) await yieldToLoop();
+      if (follower.closed) continue;
+      if (follower.held) {
+        follower.held.push({ cursor, output: outputs.get(follower.shape.key) });
+        continue;
+      }
+      if (!this.advance(follower, cursor)) continue;
+      this.counters.deliveries += 1;
+      follower.subscriber.deliver(lists.get(follower.shape.key)!);
+    }
+  }
+
+  /** Moves the subscriber's position to `cursor`; false when it already has that event. */
+  private advance(follower: Follower<F>, cursor: StreamCursor): boolean {
+    if (follower.lastCursor !== null && compareStreamCursors(cursor, follower.lastCursor) <= 0) return false;
+    follower.lastCursor = cursor;
+    return true;
+  }
+
+  private sendAfter(follower: Follower<F>, cursor: StreamCursor, output: unknown): void {
+    if (!this.advance(follower, cursor)) return;
+    this.counters.deliveries += 1;
+    follower.subscriber.deliver([output]);
+  }
+
+  private async replay(follower: Follower<F>, since: string): Promise<void> {
+    await this.listen();
+    const { source, filter } = this.options.stream;
+    for await (const page of replayPages(source, since, this.replayPageSize)) {
+      const wanted = page.filter((event) => filter.matches(event, follower.subscriber.filter));
+      const payloads = await source.load(wanted);
+      for (const [index, event] of wanted.entries()) {
+        const payload = payloads[index];
+        if (payload === null || payload === undefined) continue;
+        const output = await follower.shape.render(payload);
+        if (follower.closed) return;
+        this.sendAfter(follower, parseStreamCursor(event.cursor), output);
+      }
+      if (follower.closed) return;
+      // Skipped events still move the seam, so that a live copy of them is not taken for new.
+      const last = page[page.length - 1];
+      if (last !== undefined) this.moveTo(follower, parseStreamCursor(last.cursor));
+    }
+    const held = follower.held ?? [];
+    follower.held = null;
+    for (const { cursor, output } of held) this.sendAfter(follower, cursor, output);
+  }
+
+  private moveTo(follower: Follower<F>, cursor: StreamCursor): void {
+    if (follower.lastCursor === null || compareStreamCursors(cursor, follower.lastCursor) > 0) {
+      follower.lastCursor = cursor;
+    }
+  }
+}
