@@ -1,4 +1,5 @@
-import { MemorySendRateLimiter, takeToken } from '../../../src/messages';
+import { MemorySendRateLimiter } from '../../../src/messages';
+import { takeToken } from '../../../src/messages/send-rate-limiter';
 
 describe('takeToken (the bucket arithmetic shared with the Redis script)', () => {
   const options = { ratePerSecond: 4, burst: 2 };

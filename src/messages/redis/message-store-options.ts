@@ -1,5 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { type Logger } from '../observability';
+import { type Logger } from '../../observability';
 
 /** A single Redis, or a Redis Cluster (then the store partitions its keys and uses sharded pub/sub). */
 export type RedisConnection = Redis | Cluster;
