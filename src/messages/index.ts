@@ -43,4 +43,5 @@ export { recommendedClusterOptions, recommendedRedisOptions } from './redis/opti
 export { CLUSTER_PARTITION_COUNT } from './redis/partitions';
 export { RedisChannel } from './redis/channel';
 export { readEntriesAfter } from './redis/stream-reader';
-export { eventsAfter } from './memory/stream';
+export { eventsAfter, StreamIds } from './memory/stream';
+export { BYTES_LESS_LUA } from './redis/lua-snippets';

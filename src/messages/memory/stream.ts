@@ -27,3 +27,22 @@ export function eventsAfter<E extends { cursor: string }>(
   }
   return found;
 }
+
+/** Entry ids as Redis makes them: the clock's millisecond, then a sequence within it; never going back. */
+export class StreamIds {
+  private lastMs = 0;
+  private lastSeq = -1;
+
+  constructor(private readonly now: () => number) {}
+
+  next(): string {
+    const ms = this.now();
+    if (ms > this.lastMs) {
+      this.lastMs = ms;
+      this.lastSeq = 0;
+    } else {
+      this.lastSeq += 1;
+    }
+    return `${this.lastMs}-${this.lastSeq}`;
+  }
+}
