@@ -207,6 +207,7 @@ export class GatewayError extends Error {
   constructor(error) {
     super(error.message);
     this.code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    this.reason = error.extensions?.reason;
   }
 }
 

@@ -560,8 +560,11 @@ function onGatewayError(error) {
     $('api-key-form').hidden = false;
     return;
   }
-  // The cursor is older than the stream keeps: start over from a fresh read.
-  if (error?.code === 'BAD_USER_INPUT') return void startFollowing();
+  // The cursor is older than the stream keeps: start over from a fresh read. (A query the gateway cannot
+  // validate would fail again at once: it waits like any other failure.)
+  if (error?.code === 'BAD_USER_INPUT' && error.reason !== 'GRAPHQL_VALIDATION_FAILED') {
+    return void startFollowing();
+  }
   setConnection('failed');
   console.warn('live status:', error);
   setTimeout(() => void startFollowing(), RESTART_AFTER_MS);
