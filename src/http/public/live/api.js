@@ -130,7 +130,8 @@ const CONTACT_SUMMARY = /* GraphQL */ `
 const INBOUND_SUMMARY = /* GraphQL */ `
   fragment InboundSummary on InboundMessage {
     id
-    type
+    # Aliased: in the conversation's union, Message has a \`type\` of another GraphQL type.
+    inboundType: type
     timestamp
     receivedAt
     text

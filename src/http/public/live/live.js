@@ -196,8 +196,13 @@ function renderContacts() {
   $('no-contacts').hidden = contacts.length > 0;
 }
 
+/**
+ * When an item happened, in milliseconds. Meta times a customer's message to the second: it is placed at
+ * the end of that second, so that a reply to a message the business sent within the same second (a photo
+ * sent right after reading) still shows below it.
+ */
 function itemTime(item) {
-  return item.__typename === 'Message' ? item.createdAt : item.timestamp;
+  return item.__typename === 'Message' ? Date.parse(item.createdAt) : Date.parse(item.timestamp) + 999;
 }
 
 function renderConversation() {
@@ -217,7 +222,7 @@ function renderConversation() {
   // Follow new messages only when the agent is at the bottom already, as chat apps do.
   const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
   const items = [...state.conversation.values()].sort(
-    (a, b) => itemTime(a).localeCompare(itemTime(b)) || a.id.localeCompare(b.id),
+    (a, b) => itemTime(a) - itemTime(b) || a.id.localeCompare(b.id),
   );
   const bubbles = new Map();
   const nodes = items.map((item) => {
@@ -287,7 +292,7 @@ function inboundBubble(message) {
   }
   const meta = [
     element('span', { textContent: formatTime(message.timestamp) }),
-    element('span', { textContent: t(`inbound.${message.type}`) }),
+    element('span', { textContent: t(`inbound.${message.inboundType}`) }),
   ];
   if (message.replyTo) {
     meta.push(element('span', { textContent: t('inReplyTo', { id: message.replyTo.slice(-12) }) }));
@@ -295,11 +300,14 @@ function inboundBubble(message) {
   return element('li', {}, [...parts, element('div', { className: 'meta' }, meta)], {
     direction: 'inbound',
     messageId: message.id,
-    type: message.type,
+    type: message.inboundType,
   });
 }
 
-/** An image as <img>, anything else as a download link; both through a blob: URL of bytes fetched with the key. */
+/**
+ * An image as <img>, anything else as a download link; both through a blob: URL of bytes fetched with
+ * the key. (The caption is the message's text, shown below.)
+ */
 function mediaPreview(media) {
   const loaded = state.media.get(media.id);
   if (!loaded) void loadMedia(media);
@@ -309,13 +317,11 @@ function mediaPreview(media) {
   if (loaded.state === 'failed') {
     return element('div', { className: 'media', textContent: t('mediaFailed', { status: loaded.status }) });
   }
-  const caption = media.caption ? [element('div', { textContent: media.caption })] : [];
   if (media.mimeType?.startsWith('image/')) {
     return element('figure', { className: 'media' }, [
       element('img', { src: loaded.url, alt: media.caption ?? t('inbound.IMAGE') }, [], {
         mediaId: media.id,
       }),
-      ...caption,
     ]);
   }
   const name = media.filename ?? `${media.id}${extensionOf(media.mimeType)}`;
@@ -323,7 +329,6 @@ function mediaPreview(media) {
     element('a', { href: loaded.url, download: name, textContent: t('download', { name }) }, [], {
       mediaId: media.id,
     }),
-    ...caption,
   ]);
 }
 
