@@ -8,7 +8,7 @@ import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
 import { openStore } from './open-store';
-import { StatusEvents } from './status-events';
+import { accountEventStream, InboundEvents, inboundStream, LiveEvents, StatusEvents } from './status-events';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -88,12 +88,8 @@ export async function startGateway(
     closers.push(() => upstream.close());
     upstream.onBreakerStateChange((state) => metrics.breakerState(state));
 
-    const { store, bus, contacts, accountEvents, inbound, checks, redis } = await openStore(
-      config,
-      logger,
-      metrics,
-      (close) => closers.push(close),
-    );
+    const { store, bus, contacts, accountEvents, inbound, inboundFeed, accountEventFeed, checks, redis } =
+      await openStore(config, logger, metrics, (close) => closers.push(close));
     const sender = composeSendHandler({
       config,
       sender: new MessageSender({ upstream, store, clock }),
@@ -121,6 +117,7 @@ export async function startGateway(
       ownToken: upstreamOptions.accessToken,
       clock,
     });
+    const liveLogger = logger.child({ component: 'live' });
     const authenticator = new ApiKeyAuthenticator(config.apiKeys);
     if (authenticator.open) {
       logger.warn('GATEWAY_API_KEYS is not set: the gateway is OPEN to every caller (simulated mode only)');
@@ -129,7 +126,17 @@ export async function startGateway(
       config,
       schema,
       store,
-      statusEvents: new StatusEvents({ store, bus, logger: logger.child({ component: 'live' }) }),
+      live: {
+        statuses: new StatusEvents({ store, bus, logger: liveLogger }),
+        messages: new InboundEvents(contacts, {
+          stream: inboundStream(inbound, inboundFeed),
+          logger: liveLogger,
+        }),
+        accountEvents: new LiveEvents({
+          stream: accountEventStream(accountEvents, accountEventFeed),
+          logger: liveLogger,
+        }),
+      },
       webhooks: createWebhookHandler({
         store,
         contacts,

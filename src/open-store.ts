@@ -1,8 +1,19 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import { type AccountEventStore, MemoryAccountEventStore, RedisAccountEventStore } from './account-events';
+import {
+  type AccountEventStore,
+  decodePublishedAccountEvent,
+  MemoryAccountEventStore,
+  RedisAccountEventStore,
+} from './account-events';
 import { type Config } from './config';
 import { type ContactStore, MemoryContactStore, RedisContactStore } from './contacts';
-import { type InboundStore, MemoryInboundStore, RedisInboundStore } from './conversations';
+import {
+  decodePublishedInbound,
+  type InboundStore,
+  MemoryInboundStore,
+  RedisInboundStore,
+} from './conversations';
+import { type AccountEventFeed, type InboundFeed } from './status-events';
 import { type ReadinessCheck } from './http';
 import {
   CLUSTER_PARTITION_COUNT,
@@ -10,6 +21,7 @@ import {
   createRedisMessaging,
   recommendedClusterOptions,
   recommendedRedisOptions,
+  RedisChannel,
   type MessageStore,
   type StatusBus,
 } from './messages';
@@ -21,6 +33,9 @@ export interface OpenedStore {
   contacts: ContactStore;
   accountEvents: AccountEventStore;
   inbound: InboundStore;
+  /** The live side of the inbound and account event streams (pub/sub, or the embedded stores). */
+  inboundFeed: InboundFeed;
+  accountEventFeed: AccountEventFeed;
   /** What `/readyz` asks. */
   checks: ReadinessCheck[];
   /** The command connection, for the stores of idempotency keys and send rates; null when embedded. */
@@ -42,12 +57,16 @@ export async function openStore(
   const { store: storeConfig } = config;
   if (storeConfig.mode === 'embedded') {
     const { store, bus } = createMemoryMessaging(options);
+    const accountEvents = new MemoryAccountEventStore(config.streamMaxLength);
+    const inbound = new MemoryInboundStore(config.streamMaxLength);
     return {
       store,
       bus,
       contacts: new MemoryContactStore(),
-      accountEvents: new MemoryAccountEventStore(config.streamMaxLength),
-      inbound: new MemoryInboundStore(config.streamMaxLength),
+      accountEvents,
+      inbound,
+      inboundFeed: inbound,
+      accountEventFeed: accountEvents,
       checks: [],
       redis: null,
     };
@@ -109,18 +128,29 @@ export async function openStore(
     },
   );
   onClose(() => bus.close());
+  const accountEvents = new RedisAccountEventStore(command, {
+    keyPrefix: config.redisKeyPrefix,
+    maxLength: config.streamMaxLength,
+  });
+  const inbound = new RedisInboundStore(command, {
+    keyPrefix: config.redisKeyPrefix,
+    maxLength: config.streamMaxLength,
+  });
+  const liveLogger = logger.child({ component: 'live' });
   return {
     store,
     bus,
     contacts: new RedisContactStore(command, config.redisKeyPrefix),
-    accountEvents: new RedisAccountEventStore(command, {
-      keyPrefix: config.redisKeyPrefix,
-      maxLength: config.streamMaxLength,
-    }),
-    inbound: new RedisInboundStore(command, {
-      keyPrefix: config.redisKeyPrefix,
-      maxLength: config.streamMaxLength,
-    }),
+    accountEvents,
+    inbound,
+    // The same subscriber connection as the status bus: each listens to its own channel on it.
+    inboundFeed: new RedisChannel(subscriber, inbound.channel, decodePublishedInbound, liveLogger),
+    accountEventFeed: new RedisChannel(
+      subscriber,
+      accountEvents.channel,
+      decodePublishedAccountEvent,
+      liveLogger,
+    ),
     redis: command,
     checks: [
       { name: 'store', check: () => store.ping() },

@@ -77,6 +77,11 @@ export interface AccountEventStore {
     first: number,
     after: string | null,
   ): Promise<AccountEventPage>;
+  /**
+   * Events strictly after `cursor`, oldest first, at most `limit` (what `accountEventReceived` replays).
+   * Throws the stream's cursor errors: malformed, expired, ahead.
+   */
+  readEventsAfter(cursor: string, limit: number): Promise<AccountEventRecord[]>;
 }
 
 /** Thrown by `list` for an `after` that is not an account event cursor. */

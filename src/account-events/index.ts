@@ -8,4 +8,4 @@ export {
   type NewAccountEvent,
 } from './account-event';
 export { MemoryAccountEventStore } from './memory-account-event-store';
-export { RedisAccountEventStore } from './redis-account-event-store';
+export { RedisAccountEventStore, decodePublishedAccountEvent } from './redis-account-event-store';

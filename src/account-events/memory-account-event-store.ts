@@ -1,3 +1,4 @@
+import { eventsAfter } from '../messages';
 import {
   ACCOUNT_EVENT_DEDUPE_MS,
   accountEventDigest,
@@ -14,6 +15,9 @@ export class MemoryAccountEventStore implements AccountEventStore {
   private readonly events: AccountEventRecord[] = [];
   private lastMs = 0;
   private lastSeq = -1;
+  private readonly listeners = new Set<(event: AccountEventRecord) => void>();
+  /** Whether the oldest events were dropped: a cursor before the oldest kept one then lost some. */
+  private trimmed = false;
   /** Digest → when it is forgotten; in insertion order, which is expiry order. */
   private readonly seen = new Map<string, number>();
 
@@ -36,8 +40,24 @@ export class MemoryAccountEventStore implements AccountEventStore {
       stored.push({ ...event, cursor: this.nextCursor() });
     }
     this.events.push(...stored);
-    if (this.events.length > this.maxLength) this.events.splice(0, this.events.length - this.maxLength);
+    if (this.events.length > this.maxLength) {
+      this.events.splice(0, this.events.length - this.maxLength);
+      this.trimmed = true;
+    }
+    for (const event of stored) for (const listener of this.listeners) listener(event);
     return stored;
+  }
+
+  async readEventsAfter(cursor: string, limit: number): Promise<AccountEventRecord[]> {
+    return eventsAfter(this.events, cursor, limit, this.trimmed);
+  }
+
+  /** The live side, in process: every event `append` keeps. */
+  async listen(listener: (event: AccountEventRecord) => void): Promise<() => void> {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   async list(

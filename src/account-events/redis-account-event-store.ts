@@ -1,4 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
+import { readEntriesAfter } from '../messages';
 import {
   ACCOUNT_EVENT_DEDUPE_MS,
   accountEventDigest,
@@ -13,15 +14,16 @@ import {
 /**
  * Appends events to the bounded stream and publishes each with its cursor, atomically, so that an event is
  * never published without being kept; an event whose digest was seen within the dedupe time is skipped.
- * KEYS: 1 stream. ARGV: 1 max length, 2 channel, 3 dedupe key prefix, 4 dedupe ms, then pairs of
- * (digest, event JSON). Returns the entry id of each event, or '' for one skipped.
+ * KEYS: 1 stream. ARGV: 1 max length, 2 channel, 3 dedupe key prefix, 4 dedupe ms, 5 `PUBLISH` or
+ * `SPUBLISH` (Redis Cluster), then pairs of (digest, event JSON). Returns the entry id of each event, or
+ * '' for one skipped.
  */
 const APPEND_LUA = `
 local ids = {}
-for i = 5, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   if redis.call('SET', ARGV[3] .. ARGV[i], 1, 'NX', 'PX', ARGV[4]) then
     local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i + 1])
-    redis.call('PUBLISH', ARGV[2], '{"cursor":"' .. id .. '",' .. string.sub(ARGV[i + 1], 2))
+    redis.call(ARGV[5], ARGV[2], '{"cursor":"' .. id .. '",' .. string.sub(ARGV[i + 1], 2))
     ids[#ids + 1] = id
   else
     ids[#ids + 1] = ''
@@ -68,6 +70,7 @@ export class RedisAccountEventStore implements AccountEventStore {
       this.channel,
       this.dedupePrefix,
       ACCOUNT_EVENT_DEDUPE_MS,
+      this.redis.isCluster ? 'SPUBLISH' : 'PUBLISH',
       ...events.flatMap((event) => [accountEventDigest(event), JSON.stringify(event)]),
     );
     const appended: AccountEventRecord[] = [];
@@ -76,6 +79,14 @@ export class RedisAccountEventStore implements AccountEventStore {
       if (cursor !== undefined && cursor !== '') appended.push({ ...event, cursor });
     });
     return appended;
+  }
+
+  async readEventsAfter(cursor: string, limit: number): Promise<AccountEventRecord[]> {
+    const entries = await readEntriesAfter(this.redis, this.stream, cursor, limit);
+    return entries.flatMap(([id, fields]) => {
+      const event = decodeAccountEvent(id, fields);
+      return event === null ? [] : [event];
+    });
   }
 
   async list(
@@ -99,6 +110,16 @@ export class RedisAccountEventStore implements AccountEventStore {
       if (entries.length < count) return { records: page, endCursor: null, hasNextPage: false };
       from = `(${(entries[entries.length - 1] as [string, string[]])[0]}`;
     }
+  }
+}
+
+/** A published account event (the record with its cursor), or null for one this gateway cannot read. */
+export function decodePublishedAccountEvent(raw: string): AccountEventRecord | null {
+  try {
+    const parsed = JSON.parse(raw) as AccountEventRecord;
+    return typeof parsed.cursor === 'string' && typeof parsed.kind === 'string' ? parsed : null;
+  } catch {
+    return null;
   }
 }
 

@@ -10,6 +10,13 @@ import {
 import { type InboundMessageRecord } from './inbound-message';
 import { type InboundPosition, type InboundStore } from './inbound-store';
 
+/** The names a customer's messages are indexed under: the number (E.164) and the BSUID, as known. */
+export async function customerNames(contacts: ContactStore, customer: string): Promise<string[]> {
+  const contact = await contacts.find(customer);
+  const names = [contact?.phone, contact?.userId].filter((name): name is string => name !== undefined);
+  return names.length > 0 ? names : [normaliseCustomerId(customer)];
+}
+
 /** One item of a conversation's time line: what the business sent, or what the customer wrote. */
 export type ConversationEntry =
   | { kind: 'outbound'; timestamp: EpochMillis; id: string; message: MessageRecord }
@@ -53,20 +60,13 @@ export class ConversationService {
     private readonly contacts: ContactStore,
   ) {}
 
-  /** The names a customer's messages are indexed under: the number (E.164) and the BSUID, as known. */
-  async namesOf(customer: string): Promise<string[]> {
-    const contact = await this.contacts.find(customer);
-    const names = [contact?.phone, contact?.userId].filter((name): name is string => name !== undefined);
-    return names.length > 0 ? names : [normaliseCustomerId(customer)];
-  }
-
   /**
    * One page, newest first. Every read of the page is sent at once (the outbound index under each name and
    * the inbound index), after the contact's names are looked up.
    */
   async page(customer: string, first: number, after: string | null): Promise<ConversationPage> {
     const position = after === null ? null : decodeConversationCursor(after);
-    const names = await this.namesOf(customer);
+    const names = await customerNames(this.contacts, customer);
     const [outbound, inbound] = await Promise.all([
       Promise.all(names.map((name) => this.outboundPage(name, first + 1, position))),
       this.inbound.listFrom(names, first + 1, inboundPosition(position)),

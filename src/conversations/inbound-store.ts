@@ -18,6 +18,11 @@ export interface InboundStore {
    * events of the messages that were new.
    */
   record(messages: readonly InboundMessageRecord[]): Promise<InboundMessageEvent[]>;
+  /**
+   * Events strictly after `cursor` in the inbound stream, oldest first, at most `limit` (what
+   * `messageReceived` replays). Throws the stream's cursor errors: malformed, expired, ahead.
+   */
+  readEventsAfter(cursor: string, limit: number): Promise<InboundMessageEvent[]>;
   /** Messages by wamid, aligned with `ids`; null for unknown ones. */
   getMany(ids: readonly string[]): Promise<Array<InboundMessageRecord | null>>;
   /**

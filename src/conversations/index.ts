@@ -10,9 +10,10 @@ export {
 } from './inbound-message';
 export { customerNamesOf, type InboundPosition, type InboundStore } from './inbound-store';
 export { MemoryInboundStore, type InboundListener } from './memory-inbound-store';
-export { RedisInboundStore, decodeInbound } from './redis-inbound-store';
+export { RedisInboundStore, decodeInbound, decodePublishedInbound } from './redis-inbound-store';
 export {
   ConversationService,
+  customerNames,
   InvalidConversationCursorError,
   type ConversationEntry,
   type ConversationPage,

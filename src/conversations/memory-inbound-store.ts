@@ -1,5 +1,5 @@
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
-import { compareNewestFirst } from '../messages';
+import { compareNewestFirst, eventsAfter } from '../messages';
 import { customerNamesOf, type InboundPosition, type InboundStore, isAtOrAfter } from './inbound-store';
 
 /** Listens to every new inbound message of the embedded store (the in-process stand-in for pub/sub). */
@@ -13,6 +13,8 @@ export class MemoryInboundStore implements InboundStore {
   private readonly listeners = new Set<InboundListener>();
   private lastMs = 0;
   private lastSeq = -1;
+  /** Whether the log dropped its oldest events: a cursor before the oldest kept one then lost some. */
+  private trimmed = false;
 
   constructor(
     private readonly maxLength = 100_000,
@@ -33,7 +35,10 @@ export class MemoryInboundStore implements InboundStore {
       this.log.push(event);
       events.push(event);
     }
-    while (this.log.length > this.maxLength) this.forget(this.log.shift()?.message.id);
+    while (this.log.length > this.maxLength) {
+      this.forget(this.log.shift()?.message.id);
+      this.trimmed = true;
+    }
     for (const event of events) for (const listener of this.listeners) listener(event);
     return events;
   }
@@ -59,20 +64,16 @@ export class MemoryInboundStore implements InboundStore {
       .map((message) => structuredClone(message));
   }
 
-  /** Events after `cursor`, oldest first (for replay); `0-0` reads from the beginning. */
-  eventsAfter(cursor: string, limit: number): InboundMessageEvent[] {
-    const [ms, seq] = cursor.split('-').map(Number) as [number, number];
-    return this.log
-      .filter((event) => {
-        const [eventMs, eventSeq] = event.cursor.split('-').map(Number) as [number, number];
-        return eventMs > ms || (eventMs === ms && eventSeq > seq);
-      })
-      .slice(0, limit);
+  async readEventsAfter(cursor: string, limit: number): Promise<InboundMessageEvent[]> {
+    return eventsAfter(this.log, cursor, limit, this.trimmed);
   }
 
-  subscribe(listener: InboundListener): () => void {
+  /** The live side, in process: every new message, as `record` stores it. */
+  async listen(listener: InboundListener): Promise<() => void> {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   private forget(id: string | undefined): void {

@@ -1,4 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
+import { readEntriesAfter } from '../messages';
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
 import { customerNamesOf, type InboundPosition, type InboundStore } from './inbound-store';
 
@@ -6,20 +7,21 @@ import { customerNamesOf, type InboundPosition, type InboundStore } from './inbo
  * Stores inbound messages not seen before, indexes each under its sender's names, appends it to the
  * bounded inbound stream and publishes it with its cursor: atomically, so that a message is never
  * published without being kept. Every key is named from ARGV 1 (one hash tag: one slot on a cluster).
- * KEYS: 1 the stream. ARGV: 1 key prefix, 2 max length, 3 channel, then per message its JSON and its
- * names joined by a space. Returns `{cursor, JSON}` pairs for the messages that were new.
+ * KEYS: 1 the stream. ARGV: 1 key prefix, 2 max length, 3 channel, 4 `PUBLISH` or `SPUBLISH` (Redis
+ * Cluster), then per message its JSON and its names joined by a space. Returns `{cursor, JSON}` pairs for
+ * the messages that were new.
  */
 const RECORD_LUA = `
 local p = ARGV[1]
 local out = {}
-for i = 4, #ARGV, 2 do
+for i = 5, #ARGV, 2 do
   local message = cjson.decode(ARGV[i])
   if redis.call('SET', p .. 'in:' .. message.id, ARGV[i], 'NX') then
     for name in string.gmatch(ARGV[i + 1], '%S+') do
       redis.call('ZADD', p .. 'in-by:' .. name, message.timestamp, message.id)
     end
     local cursor = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[i])
-    redis.call('PUBLISH', ARGV[3], '{"cursor":"' .. cursor .. '","message":' .. ARGV[i] .. '}')
+    redis.call(ARGV[4], ARGV[3], '{"cursor":"' .. cursor .. '","message":' .. ARGV[i] .. '}')
     out[#out + 1] = cursor
     out[#out + 1] = ARGV[i]
   end
@@ -105,6 +107,7 @@ export class RedisInboundStore implements InboundStore {
       this.prefix,
       this.maxLength,
       this.channel,
+      this.redis.isCluster ? 'SPUBLISH' : 'PUBLISH',
       ...messages.flatMap((message) => [JSON.stringify(message), customerNamesOf(message).join(' ')]),
     );
     const events: InboundMessageEvent[] = [];
@@ -112,6 +115,14 @@ export class RedisInboundStore implements InboundStore {
       events.push({ cursor: reply[i] as string, message: decodeInbound(reply[i + 1] as string) });
     }
     return events;
+  }
+
+  async readEventsAfter(cursor: string, limit: number): Promise<InboundMessageEvent[]> {
+    const entries = await readEntriesAfter(this.redis, this.stream, cursor, limit);
+    return entries.flatMap(([id, fields]) => {
+      const at = fields.indexOf('m');
+      return at === -1 ? [] : [{ cursor: id, message: decodeInbound(fields[at + 1] ?? '{}') }];
+    });
   }
 
   async getMany(ids: readonly string[]): Promise<Array<InboundMessageRecord | null>> {
@@ -135,6 +146,18 @@ export class RedisInboundStore implements InboundStore {
       limit,
     );
     return raws.map(decodeInbound);
+  }
+}
+
+/** A published inbound event (`{cursor, message}`), or null for one this gateway cannot read. */
+export function decodePublishedInbound(raw: string): InboundMessageEvent | null {
+  try {
+    const parsed = JSON.parse(raw) as { cursor?: unknown; message?: unknown };
+    if (typeof parsed.cursor !== 'string' || typeof parsed.message !== 'object' || parsed.message === null)
+      return null;
+    return { cursor: parsed.cursor, message: decodeInbound(JSON.stringify(parsed.message)) };
+  } catch {
+    return null;
   }
 }
 

@@ -10,6 +10,7 @@ import { type GraphApiClient } from '../upstream';
 import { scopeAuthChecker } from './auth-checker';
 import { AccountEventResolver } from './resolvers/account-event.resolver';
 import { ContactResolver } from './resolvers/contact.resolver';
+import { LiveSubscriptionsResolver } from './resolvers/live-subscriptions.resolver';
 import { ConversationResolver, InboundMessageResolver } from './resolvers/conversation.resolver';
 import { DiagnosisResolver, FailureBucketResolver } from './resolvers/diagnosis.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
@@ -46,6 +47,7 @@ const RESOLVERS = [
   ConversationResolver,
   InboundMessageResolver,
   AccountEventResolver,
+  LiveSubscriptionsResolver,
 ] as const;
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
@@ -78,6 +80,7 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
     [ConversationResolver, new ConversationResolver(conversations)],
     [InboundMessageResolver, new InboundMessageResolver(deps.contacts, deps.clock)],
     [AccountEventResolver, new AccountEventResolver(deps.accountEvents)],
+    [LiveSubscriptionsResolver, new LiveSubscriptionsResolver()],
   ]);
 }
 

@@ -2,7 +2,21 @@ import { type Scope } from '../config';
 import { type Logger } from '../observability';
 import { type MessageStore } from '../messages';
 import { createLoaders, type Loaders } from './loaders';
-import { type LiveTransport, type StatusEvents } from '../status-events';
+import { type AccountEventRecord } from '../account-events';
+import {
+  type AccountEventFilter,
+  type InboundEvents,
+  type LiveEvents,
+  type LiveTransport,
+  type StatusEvents,
+} from '../status-events';
+
+/** Every kind of live event, each on the live engine; subscriptions read theirs here. */
+export interface LiveStreams {
+  statuses: StatusEvents;
+  messages: InboundEvents;
+  accountEvents: LiveEvents<AccountEventRecord, AccountEventRecord, AccountEventFilter>;
+}
 
 /** Who is calling: the scopes of their API key, or every scope when the gateway runs open (simulated mode). */
 export interface Caller {
@@ -23,7 +37,7 @@ export interface GatewayContext {
   loaders: Loaders;
   logger: Logger;
   /** Subscriptions read their events here (type-graphql's `subscribe` sees only the context). */
-  statusEvents: StatusEvents;
+  live: LiveStreams;
   /** Set by a transport that writes subscription payloads itself (the WebSocket server). */
   transport?: LiveTransport;
 }
@@ -34,7 +48,7 @@ export interface RequestContextSources {
   store: MessageStore;
   /** The parent of the request's logger, which carries the request id. */
   logger: Logger;
-  statusEvents: StatusEvents;
+  live: LiveStreams;
 }
 
 /**
@@ -43,7 +57,7 @@ export interface RequestContextSources {
  * A class with plain fields, so that Apollo's context copy (same prototype, own fields) keeps working.
  */
 export class RequestContext implements GatewayContext {
-  readonly statusEvents: StatusEvents;
+  readonly live: LiveStreams;
   private madeLoaders: Loaders | undefined;
   private madeLogger: Logger | undefined;
 
@@ -52,7 +66,7 @@ export class RequestContext implements GatewayContext {
     readonly caller: Caller | null,
     private readonly sources: RequestContextSources,
   ) {
-    this.statusEvents = sources.statusEvents;
+    this.live = sources.live;
   }
 
   get loaders(): Loaders {

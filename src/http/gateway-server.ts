@@ -4,7 +4,7 @@ import { type GraphQLSchema } from 'graphql';
 import { type Config } from '../config';
 import { type GatewayContext } from '../graphql';
 import { type MessageStore } from '../messages';
-import { type StatusEvents } from '../status-events';
+import { type LiveStreams } from '../graphql';
 import { type Logger, type Metrics } from '../observability';
 import { type RunningSimulator } from '../simulator';
 import { type WebhookHandler } from '../webhooks';
@@ -23,7 +23,7 @@ export interface GatewayServerOptions {
   config: Config;
   schema: GraphQLSchema;
   store: MessageStore;
-  statusEvents: StatusEvents;
+  live: LiveStreams;
   webhooks: WebhookHandler;
   authenticator: ApiKeyAuthenticator;
   readinessChecks: readonly ReadinessCheck[];

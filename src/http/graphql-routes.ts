@@ -11,7 +11,7 @@ import { type GraphQLSchema } from 'graphql';
 import { type Config } from '../config';
 import { type Caller, type GatewayContext, GatewayError, GatewayErrorCode, RequestContext } from '../graphql';
 import { type MessageStore } from '../messages';
-import { type StatusEvents } from '../status-events';
+import { type LiveStreams } from '../graphql';
 import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { maskError } from './format-error';
@@ -24,7 +24,7 @@ export interface GraphqlRouteOptions {
   config: Config;
   schema: GraphQLSchema;
   store: MessageStore;
-  statusEvents: StatusEvents;
+  live: LiveStreams;
   authenticator: ApiKeyAuthenticator;
   logger: Logger;
   metrics: Metrics;
@@ -32,7 +32,7 @@ export interface GraphqlRouteOptions {
 
 /** Builds a request's context; shared by HTTP requests and WebSocket operations. */
 export function contextFactory(options: GraphqlRouteOptions) {
-  const sources = { store: options.store, logger: options.logger, statusEvents: options.statusEvents };
+  const sources = { store: options.store, logger: options.logger, live: options.live };
   return (caller: Caller | null, requestId: string): GatewayContext =>
     new RequestContext(requestId, caller, sources);
 }

@@ -234,8 +234,8 @@ function lazyContext(
     get logger() {
       return built().logger;
     },
-    get statusEvents() {
-      return built().statusEvents;
+    get live() {
+      return built().live;
     },
   };
 }

@@ -97,3 +97,6 @@ export {
 } from './send-rate-limiter';
 export { MemorySendRateLimiter, type MemorySendRateLimiterOptions } from './memory-send-rate-limiter';
 export { RedisSendRateLimiter, type RedisSendRateLimiterOptions } from './redis-send-rate-limiter';
+export { RedisChannel } from './redis-channel';
+export { readEntriesAfter } from './redis-stream-reader';
+export { eventsAfter } from './memory-stream';

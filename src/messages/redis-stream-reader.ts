@@ -149,3 +149,25 @@ function toFieldMap(flat: unknown[]): Map<string, unknown> {
   for (let i = 0; i + 1 < flat.length; i += 2) map.set(String(flat[i]), flat[i + 1]);
   return map;
 }
+
+/**
+ * The raw entries strictly after `cursor` (an entry id) in one stream, oldest first, at most `limit`, in
+ * one round trip; for streams other than the status stream (inbound messages, account events), whose
+ * entries their own store decodes. The same cursor errors as the status stream: malformed, expired (the
+ * stream was trimmed past it), or ahead of every id the stream generated.
+ */
+export async function readEntriesAfter(
+  redis: RedisConnection,
+  stream: string,
+  cursor: string,
+  limit: number,
+): Promise<Array<[id: string, fields: string[]]>> {
+  const after = parseStreamCursor(cursor);
+  if (limit < 1) return [];
+  const read = await readStreamAfter(redis, stream, after, cursor, limit);
+  const newest = read.last ?? { ms: 0, seq: 0 };
+  if (compareStreamCursors(after, newest) > 0) {
+    throw new CursorAheadError(cursor, read.last === null ? null : `${newest.ms}-${newest.seq}`);
+  }
+  return read.entries;
+}

@@ -17,3 +17,6 @@ export {
   type StatusEventFilter,
   type StatusEventWithMessage,
 } from './status-stream';
+export { LiveEvents, type LiveEventsOptions } from './live-events';
+export { InboundEvents, inboundStream, type InboundEventFilter, type InboundFeed } from './inbound-stream';
+export { accountEventStream, type AccountEventFilter, type AccountEventFeed } from './account-event-stream';

@@ -110,6 +110,59 @@ describe('the built gateway as a process, as the README starts it', () => {
     expect(message.diagnosis.verdict).toBe('OK');
   });
 
+  it('sends to a customer known by BSUID only and to one whose statuses name only the BSUID, end to end', async () => {
+    const send = (to: string) =>
+      graphql<{
+        sendMessage: { message: { id: string; recipient: string | null; recipientUserId: string | null } };
+      }>(
+        gateway.url,
+        `
+          mutation ($to: String!) {
+            sendMessage(input: { to: $to, text: { body: "Hi" } }) {
+              message {
+                id
+                recipient
+                recipientUserId
+              }
+            }
+          }
+        `,
+        { to },
+      );
+    const statusesOf = async (id: string, status: string) => {
+      for (let tries = 0; tries < 100; tries += 1) {
+        const { message } = await graphql<{
+          message: { status: string; recipient: string | null; recipientUserId: string | null };
+        }>(gateway.url, 'query ($id: ID!) { message(id: $id) { status recipient recipientUserId } }', { id });
+        if (message.status === status) return message;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`${id} never reached ${status}`);
+    };
+
+    // A send named by BSUID: Meta's body carries `recipient`, the statuses come back by BSUID.
+    const byBsuid = (await send('US.13491208655302741918')).sendMessage.message;
+    expect(byBsuid).toMatchObject({ recipient: null, recipientUserId: 'US.13491208655302741918' });
+    expect(await statusesOf(byBsuid.id, 'READ')).toEqual({
+      status: 'READ',
+      recipient: null,
+      recipientUserId: 'US.13491208655302741918',
+    });
+
+    // Scenario 40: sent to a number, every status names the customer by BSUID only.
+    const username = (await send('+12025550140')).sendMessage.message;
+    expect(await statusesOf(username.id, 'READ')).toEqual({
+      status: 'READ',
+      recipient: '+12025550140',
+      recipientUserId: 'US.100012025550140',
+    });
+    const { contact } = await graphql<{ contact: { id: string; phone: string } }>(
+      gateway.url,
+      '{ contact(id: "US.100012025550140") { id phone } }',
+    );
+    expect(contact).toEqual({ id: 'US.100012025550140', phone: '+12025550140' });
+  });
+
   it('exits 0 on SIGTERM', async () => {
     expect(await gateway.stop('SIGTERM')).toBe(0);
   });

@@ -50,7 +50,7 @@ export class StatusSubscriptionResolver {
       info,
     }: SubscribeResolverData<unknown, MessageStatusChangedArgs, GatewayContext>) => {
       assertScope(context, Scope.SUBSCRIBE);
-      return context.statusEvents.subscribe({
+      return context.live.statuses.subscribe({
         filter: {
           messageId: args.messageId ?? null,
           recipient: args.recipient ? normaliseCustomerId(args.recipient) : null,

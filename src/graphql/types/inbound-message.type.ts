@@ -136,6 +136,15 @@ export class InboundMessage {
   raw!: Record<string, unknown>;
 }
 
+@ObjectType({ description: 'A message a customer wrote, with its place in the inbound stream.' })
+export class InboundMessageEvent {
+  @Field({ description: 'Pass as `since` to resume right after this event.' })
+  cursor!: string;
+
+  @Field(() => InboundMessage, { description: 'The message.' })
+  message!: InboundMessage;
+}
+
 export const ConversationItem = createUnionType({
   name: 'ConversationItem',
   description: 'One item of a conversation: a message the business sent, or one the customer wrote.',

@@ -1,5 +1,5 @@
 import { RequestContext } from '../../../src/graphql';
-import { type StatusEvents } from '../../../src/status-events';
+import { type LiveStreams } from '../../../src/graphql';
 import { type MessageRecord, type MessageStore } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
 
@@ -8,8 +8,8 @@ function sources() {
   const logger = createSilentLogger();
   const child = jest.spyOn(logger, 'child');
   const store = { getMany } as unknown as MessageStore;
-  const statusEvents = {} as StatusEvents;
-  return { getMany, child, source: { store, logger, statusEvents } };
+  const live = {} as LiveStreams;
+  return { getMany, child, source: { store, logger, live } };
 }
 
 describe('RequestContext', () => {
@@ -17,7 +17,7 @@ describe('RequestContext', () => {
     const { getMany, child, source } = sources();
     const context = new RequestContext('req-1', null, source);
     expect(context.requestId).toBe('req-1');
-    expect(context.statusEvents).toBe(source.statusEvents);
+    expect(context.live).toBe(source.live);
     expect(child).not.toHaveBeenCalled();
 
     expect(context.logger).toBe(context.logger);

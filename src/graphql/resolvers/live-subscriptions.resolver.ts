@@ -1,0 +1,108 @@
+import {
+  type SubscribeResolverData,
+  Args,
+  ArgsType,
+  Field,
+  ID,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { AccountEventKind, type AccountEventRecord } from '../../account-events';
+import { Scope } from '../../config';
+import { type InboundMessageEvent as InboundEventRecord } from '../../conversations';
+import { assertScope } from '../auth-checker';
+import { type GatewayContext } from '../context';
+import { AccountEvent } from '../types/account-event.type';
+import { InboundMessageEvent } from '../types/inbound-message.type';
+import { toAccountEvent } from './account-event.resolver';
+import { assertCustomer, toInboundMessage } from './conversation.resolver';
+
+const SINCE_DESCRIPTION =
+  'The cursor of the last event you received: the events after it are replayed first, then live ones follow, with no gap and no duplicate.';
+
+@ArgsType()
+class MessageReceivedArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only messages from this customer: an E.164 number or a BSUID (either name of a known contact).',
+  })
+  contact?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only messages to this business phone number id.' })
+  phoneNumberId?: string | null;
+
+  @Field(() => String, { nullable: true, description: SINCE_DESCRIPTION })
+  since?: string | null;
+}
+
+@ArgsType()
+class AccountEventReceivedArgs {
+  @Field(() => [AccountEventKind], {
+    nullable: true,
+    description: 'Only these kinds; every kind when omitted.',
+  })
+  kind?: AccountEventKind[] | null;
+
+  @Field(() => String, { nullable: true, description: SINCE_DESCRIPTION })
+  since?: string | null;
+}
+
+/** The scopes a caller has, as the engine groups subscribers that may see the same renders. */
+const audienceOf = (context: GatewayContext): string => [...(context.caller?.scopes ?? [])].sort().join('+');
+
+@Resolver()
+export class LiveSubscriptionsResolver {
+  @Subscription(() => InboundMessageEvent, {
+    description: 'Messages customers write, as webhooks arrive, on whichever gateway instance they land.',
+    subscribe: ({
+      args,
+      context,
+      info,
+    }: SubscribeResolverData<unknown, MessageReceivedArgs, GatewayContext>) => {
+      assertScope(context, Scope.SUBSCRIBE);
+      if (args.contact) assertCustomer('contact', args.contact);
+      return context.live.messages.subscribeTo(args.contact?.trim() || null, {
+        phoneNumberId: args.phoneNumberId ?? null,
+        since: args.since ?? null,
+        info,
+        transport: context.transport,
+        audienceKey: audienceOf(context),
+      });
+    },
+  })
+  messageReceived(
+    @Root() event: InboundEventRecord,
+    @Args() _args: MessageReceivedArgs,
+  ): InboundMessageEvent {
+    return {
+      cursor: event.cursor,
+      message: toInboundMessage(event.message) as unknown as InboundMessageEvent['message'],
+    };
+  }
+
+  @Subscription(() => AccountEvent, {
+    description: 'Account events (every webhook field besides messages), as they arrive, on any instance.',
+    subscribe: ({
+      args,
+      context,
+      info,
+    }: SubscribeResolverData<unknown, AccountEventReceivedArgs, GatewayContext>) => {
+      assertScope(context, Scope.SUBSCRIBE);
+      return context.live.accountEvents.subscribe({
+        filter: { kinds: args.kind && args.kind.length > 0 ? args.kind : null },
+        since: args.since ?? null,
+        info,
+        transport: context.transport,
+        audienceKey: audienceOf(context),
+      });
+    },
+  })
+  accountEventReceived(
+    @Root() event: AccountEventRecord,
+    @Args() _args: AccountEventReceivedArgs,
+  ): AccountEvent {
+    return toAccountEvent(event);
+  }
+}
