@@ -170,11 +170,28 @@ describeInBrowser('the agent console in Chromium', () => {
       await chenWei.and(page.locator('[data-unread="1"]')).waitFor();
       await chenWei.click();
       await page.locator('#conversation li[data-direction="inbound"]', { hasText: 'right part' }).waitFor();
-      await reply(page, 'Can you send a photo of it?');
+      // The side panel no longer shows the other conversation's message.
+      expect(await page.locator('#details').textContent()).toBe(
+        'Pick a message to see its history and why it failed.',
+      );
+      const photoRequestId = await reply(page, 'Can you send a photo of it?');
       const photo = page.locator('#conversation li[data-type="IMAGE"] img');
       expect(await photoWidth(page)).toBe(64);
       expect(await photo.getAttribute('src')).toMatch(/^blob:/);
       expect(await chenWei.getAttribute('data-unread')).toBe('0');
+      // Oldest at the top: the question, the agent's answer, the photo sent once it was read.
+      expect(
+        await page
+          .locator('#conversation li[data-message-id]')
+          .evaluateAll((bubbles) =>
+            bubbles.map(
+              (bubble) =>
+                `${bubble.getAttribute('data-direction')} ${bubble.getAttribute('data-type') ?? ''}`,
+            ),
+          ),
+      ).toEqual(['inbound TEXT', 'outbound ', 'inbound IMAGE']);
+      await page.locator(`#conversation li[data-message-id="${photoRequestId}"]`).click();
+      await page.locator('#details .history li').nth(3).waitFor();
       expect(requests.seen.filter((url) => url.includes('/media/'))).toEqual([
         `${gateway.url}/media/900000000000001`,
       ]);

@@ -197,12 +197,14 @@ function renderContacts() {
 }
 
 /**
- * When an item happened, in milliseconds. Meta times a customer's message to the second: it is placed at
- * the end of that second, so that a reply to a message the business sent within the same second (a photo
- * sent right after reading) still shows below it.
+ * When an item happened, in milliseconds. Meta times a customer's message to the second only: within that
+ * second, the moment the gateway received it says where it goes (a photo sent right after reading comes
+ * after the message read); a message received later (a redelivery, an old one) stays in its own second.
  */
 function itemTime(item) {
-  return item.__typename === 'Message' ? Date.parse(item.createdAt) : Date.parse(item.timestamp) + 999;
+  if (item.__typename === 'Message') return Date.parse(item.createdAt);
+  const sent = Date.parse(item.timestamp);
+  return Math.max(sent, Math.min(Date.parse(item.receivedAt), sent + 999));
 }
 
 function renderConversation() {
@@ -485,10 +487,19 @@ async function refreshContacts() {
 
 /** Opens a contact's conversation: its newest items, oldest at the top, and no more unread. */
 async function selectContact(id) {
+  const switched = id !== state.selectedContactId;
   state.selectedContactId = id;
   state.unread.set(id, 0);
   state.conversation = new Map();
   state.scrollToBottom = true;
+  if (switched) {
+    // The side panel showed a message of the previous conversation.
+    state.selectedId = null;
+    state.detailsRequest++;
+    $('details').replaceChildren(
+      element('p', { className: 'empty', textContent: t('pick') }, [], { text: 'pick' }),
+    );
+  }
   $('reply-result').replaceChildren();
   scheduleRender();
   const request = ++state.conversationRequest;
