@@ -5,12 +5,14 @@ import { flushDatabase, redisDatabaseUrl } from '../../integration/live/support/
 import { APP_SECRET, postSignedJson, VERIFY_TOKEN } from '../../integration/live/support/live-webhooks';
 import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
 import { startTestGateway, type TestGateway, waitFor } from '../../support/gateway-harness';
+import { interruptibleWebSocket } from '../../support/interruptible-web-socket';
 
 const REDIS_URL = redisDatabaseUrl(3);
 const WRITES_FIRST = '+12025550150';
 /** The simulator's scenario 44: after reading the business's message, the customer sends a 64×48 photo. */
 const SENDS_A_PHOTO = '+12025550144';
 const WROTE_LONG_AGO = '+12025550151';
+const WRITES_TWICE = '+12025550153';
 const CONSOLE_KEY = 'agent-console-key-0001';
 
 /** A customer writes, through the embedded simulator's `POST /simulator/inbound-messages`. */
@@ -254,6 +256,43 @@ describeInBrowser('the agent console in Chromium', () => {
       expect(await page.locator('#contacts-panel h2').textContent()).toBe('聯絡人');
       await page.selectOption('#locale', 'EN');
       expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe('on a gateway whose connection drops', () => {
+    let gateway: TestGateway;
+    beforeAll(async () => {
+      gateway = await startTestGateway();
+    });
+    afterAll(async () => {
+      await gateway?.close();
+    });
+
+    it('counts what a customer wrote while the connection was down, resuming from the last message seen', async () => {
+      const page = await browser.newPage();
+      const connection = await interruptibleWebSocket(page);
+      await page.goto(`${gateway.url}/live/`);
+      await page.locator('#connection[data-state="live"]').waitFor();
+      await customerWrites(gateway, { from: WRITES_TWICE, text: 'Hello?' });
+      const row = contactRow(page, WRITES_TWICE);
+      await row.and(page.locator('[data-unread="1"]')).waitFor();
+      const lastSeen = connection.cursors('messageReceived').at(-1);
+      expect(lastSeen).toBeDefined();
+
+      await connection.drop();
+      await page.locator('#connection[data-state="reconnecting"]').waitFor();
+      await customerWrites(gateway, { from: WRITES_TWICE, text: 'Anyone there?' });
+      connection.restore();
+      await page.locator('#connection[data-state="live"]').waitFor();
+
+      await row.and(page.locator('[data-unread="2"]')).waitFor();
+      expect(connection.subscriptionStarts('messageReceived').at(-1)).toBe(lastSeen);
+      await row.click();
+      await page
+        .locator('#conversation li[data-direction="inbound"]', { hasText: 'Anyone there?' })
+        .waitFor();
+      expect(await page.locator('#conversation li[data-direction="inbound"]').count()).toBe(2);
       await page.close();
     });
   });
