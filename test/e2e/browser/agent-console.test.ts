@@ -13,6 +13,8 @@ const WRITES_FIRST = '+12025550150';
 const SENDS_A_PHOTO = '+12025550144';
 const WROTE_LONG_AGO = '+12025550151';
 const WRITES_TWICE = '+12025550153';
+/** The simulator's scenario 12: Meta refuses the send with 131026. */
+const REFUSED_AT_SEND = '+12025550112';
 const CONSOLE_KEY = 'agent-console-key-0001';
 
 /** A customer writes, through the embedded simulator's `POST /simulator/inbound-messages`. */
@@ -204,11 +206,27 @@ describeInBrowser('the agent console in Chromium', () => {
       await page.close();
     });
 
-    it('warns before and after a reply to a customer whose window closed, in English and Traditional Chinese', async () => {
+    it('explains a refused reply, warns about a closed window, in English and Traditional Chinese', async () => {
       const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
       const errors = collectPageErrors(page);
       await page.goto(`${gateway.url}/live/`);
       await page.locator('#connection[data-state="live"]').waitFor();
+
+      // Meta refuses a reply: the box says so, with the diagnosis's explanation and what to do.
+      await customerWrites(gateway, { from: REFUSED_AT_SEND, text: 'Did my order go through?' });
+      await contactRow(page, REFUSED_AT_SEND).click();
+      await page.locator('#conversation li[data-direction="inbound"]', { hasText: 'my order' }).waitFor();
+      await page.fill('#reply-text', 'Yes, it did');
+      await page.click('#reply-form button[type="submit"]');
+      await page.locator('#reply-result[data-outcome="refused"]').waitFor();
+      expect(await page.locator('#reply-result [data-kind="refused"]').textContent()).toMatch(
+        /^Refused by WhatsApp \(131026\): /,
+      );
+      expect(await page.locator('#reply-result [data-kind="explanation"]').textContent()).not.toBe('');
+      expect(await page.locator('#reply-result [data-kind="solution"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('#conversation li[data-direction="outbound"]').count()).toBe(0);
+      // The text stays in the box, to send again once the cause is fixed.
+      expect(await page.locator('#reply-text').inputValue()).toBe('Yes, it did');
 
       // The customer's last message is two days old: Meta's webhook says so with its timestamp.
       const webhook = buildInboundMessageWebhook({

@@ -653,11 +653,15 @@ $('conversation').addEventListener('keydown', (event) => {
 $('reply-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const contact = state.contacts.get(state.selectedContactId);
-  if (!contact) return;
+  // One send per click: the button waits for the answer (Enter submits too, hence the check).
+  const button = $('reply-form').querySelector('button[type="submit"]');
+  if (!contact || button.disabled) return;
   const result = $('reply-result');
   const line = (kind, value) => element('p', { textContent: value }, [], { kind });
   result.replaceChildren(line('progress', t('sending')));
+  delete result.dataset.outcome;
   const body = $('reply-text').value;
+  button.disabled = true;
   try {
     const payload = await state.client.sendText(contact.phone ?? contact.userId, body, state.locale);
     const warnings = payload.warnings.map((warning) => line('warning', t('warning', { text: warning })));
@@ -682,6 +686,8 @@ $('reply-form').addEventListener('submit', async (event) => {
     result.replaceChildren(line('failed', t('sendFailed', { message: error.message })));
     result.dataset.outcome = 'failed';
     if (isKeyRefused(error)) $('api-key-form').hidden = false;
+  } finally {
+    button.disabled = false;
   }
 });
 
