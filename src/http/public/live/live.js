@@ -51,6 +51,8 @@ const state = {
   media: new Map(),
   /** The conversation's rendered bubbles by item id, reused while the item is unchanged. */
   bubbles: new Map(),
+  /** Set when a conversation opens: its newest message shows, whatever the scroll position was. */
+  scrollToBottom: false,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -600,6 +602,8 @@ function setConnection(connection, wasRetry = false) {
 
 function connect(apiKey) {
   state.client?.close();
+  // A medium refused for want of a key may load with this one.
+  for (const [id, media] of state.media) if (media.state === 'failed') state.media.delete(id);
   state.client = new GatewayClient({ apiKey, onConnection: setConnection });
   void startFollowing();
 }
