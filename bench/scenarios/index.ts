@@ -1,3 +1,4 @@
+import { conversationScenario } from './conversation.scenario';
 import { fanOutScenario } from './fan-out.scenario';
 import { ingestScenario } from './ingest.scenario';
 import { memoryScenario } from './memory.scenario';
@@ -15,6 +16,7 @@ export const SCENARIOS: readonly Scenario[] = [
   sendScenario,
   pluginsScenario,
   readScenario,
+  conversationScenario,
   ingestScenario,
   fanOutScenario,
   resumeScenario,

@@ -1,4 +1,4 @@
-import { eventsAfter } from '../messages';
+import { eventsAfter, StreamIds } from '../messages';
 import {
   ACCOUNT_EVENT_DEDUPE_MS,
   accountEventDigest,
@@ -13,8 +13,7 @@ import {
 /** The embedded store's account events: the newest `maxLength` kept in memory, cursors like Redis's. */
 export class MemoryAccountEventStore implements AccountEventStore {
   private readonly events: AccountEventRecord[] = [];
-  private lastMs = 0;
-  private lastSeq = -1;
+  private readonly ids: StreamIds;
   private readonly listeners = new Set<(event: AccountEventRecord) => void>();
   /** Whether the oldest events were dropped: a cursor before the oldest kept one then lost some. */
   private trimmed = false;
@@ -24,7 +23,9 @@ export class MemoryAccountEventStore implements AccountEventStore {
   constructor(
     private readonly maxLength = 10_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.ids = new StreamIds(now);
+  }
 
   async append(events: readonly NewAccountEvent[]): Promise<AccountEventRecord[]> {
     const now = this.now();
@@ -37,7 +38,7 @@ export class MemoryAccountEventStore implements AccountEventStore {
       const digest = accountEventDigest(event);
       if (this.seen.has(digest)) continue;
       this.seen.set(digest, now + ACCOUNT_EVENT_DEDUPE_MS);
-      stored.push({ ...event, cursor: this.nextCursor() });
+      stored.push({ ...event, cursor: this.ids.next() });
     }
     this.events.push(...stored);
     if (this.events.length > this.maxLength) {
@@ -84,17 +85,6 @@ export class MemoryAccountEventStore implements AccountEventStore {
       endCursor: hasNextPage ? (page[page.length - 1]?.cursor ?? null) : null,
       hasNextPage,
     };
-  }
-
-  private nextCursor(): string {
-    const ms = this.now();
-    if (ms > this.lastMs) {
-      this.lastMs = ms;
-      this.lastSeq = 0;
-    } else {
-      this.lastSeq += 1;
-    }
-    return `${this.lastMs}-${this.lastSeq}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Redis, type Cluster } from 'ioredis';
-import { type EpochMillis, normaliseCustomerId } from '../messages';
+import { type EpochMillis, normaliseCustomerId, BYTES_LESS_LUA } from '../messages';
 import {
   type ContactFilter,
   type ContactPage,
@@ -97,14 +97,7 @@ return redis.call('HGETALL', ARGV[1] .. 'contact:' .. id)
  * Returns `{hasMore, endScore, endId, flat hash…}` with one flat HGETALL reply per contact, as JSON.
  */
 const LIST_LUA = `
-local function bytesLess(a, b)
-  local n = math.min(#a, #b)
-  for i = 1, n do
-    local x, y = string.byte(a, i), string.byte(b, i)
-    if x ~= y then return x < y end
-  end
-  return #a < #b
-end
+${BYTES_LESS_LUA}
 local p, first, scanLimit = ARGV[1], tonumber(ARGV[4]), tonumber(ARGV[8])
 local maxScore = ARGV[2] ~= '+inf' and tonumber(ARGV[2]) or nil
 local afterId = ARGV[3]

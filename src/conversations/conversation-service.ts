@@ -1,4 +1,4 @@
-import { type ContactStore } from '../contacts';
+import { type ContactRecord, type ContactStore } from '../contacts';
 import {
   compareNewestFirst,
   encodePageCursor,
@@ -12,7 +12,10 @@ import { type InboundPosition, type InboundStore } from './inbound-store';
 
 /** The names a customer's messages are indexed under: the number (E.164) and the BSUID, as known. */
 export async function customerNames(contacts: ContactStore, customer: string): Promise<string[]> {
-  const contact = await contacts.find(customer);
+  return namesOf(await contacts.find(customer), customer);
+}
+
+function namesOf(contact: ContactRecord | null, customer: string): string[] {
   const names = [contact?.phone, contact?.userId].filter((name): name is string => name !== undefined);
   return names.length > 0 ? names : [normaliseCustomerId(customer)];
 }
@@ -23,6 +26,8 @@ export type ConversationEntry =
   | { kind: 'inbound'; timestamp: EpochMillis; id: string; message: InboundMessageRecord };
 
 export interface ConversationPage {
+  /** The customer, when a webhook has named them: the sender of every inbound entry. */
+  contact: ContactRecord | null;
   /** Newest first. */
   entries: ConversationEntry[];
   /** The cursor of each entry, aligned with `entries`. */
@@ -66,7 +71,8 @@ export class ConversationService {
    */
   async page(customer: string, first: number, after: string | null): Promise<ConversationPage> {
     const position = after === null ? null : decodeConversationCursor(after);
-    const names = await customerNames(this.contacts, customer);
+    const contact = await this.contacts.find(customer);
+    const names = namesOf(contact, customer);
     const [outbound, inbound] = await Promise.all([
       Promise.all(names.map((name) => this.outboundPage(name, first + 1, position))),
       this.inbound.listFrom(names, first + 1, inboundPosition(position)),
@@ -85,7 +91,13 @@ export class ConversationService {
     const page = entries.slice(0, first);
     const cursors = page.map(encodeEntryCursor);
     const hasNextPage = entries.length > first;
-    return { entries: page, cursors, endCursor: hasNextPage ? (cursors.at(-1) ?? null) : null, hasNextPage };
+    return {
+      contact,
+      entries: page,
+      cursors,
+      endCursor: hasNextPage ? (cursors.at(-1) ?? null) : null,
+      hasNextPage,
+    };
   }
 
   /** Outbound messages to one name after the position: before it by (createdAt, id), or strictly older. */

@@ -1,5 +1,5 @@
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
-import { compareNewestFirst, eventsAfter } from '../messages';
+import { compareNewestFirst, eventsAfter, StreamIds } from '../messages';
 import { customerNamesOf, type InboundPosition, type InboundStore, isAtOrAfter } from './inbound-store';
 
 /** Listens to every new inbound message of the embedded store (the in-process stand-in for pub/sub). */
@@ -11,15 +11,16 @@ export class MemoryInboundStore implements InboundStore {
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly log: InboundMessageEvent[] = [];
   private readonly listeners = new Set<InboundListener>();
-  private lastMs = 0;
-  private lastSeq = -1;
+  private readonly ids: StreamIds;
   /** Whether the log dropped its oldest events: a cursor before the oldest kept one then lost some. */
   private trimmed = false;
 
   constructor(
     private readonly maxLength = 100_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.ids = new StreamIds(now);
+  }
 
   async record(messages: readonly InboundMessageRecord[]): Promise<InboundMessageEvent[]> {
     const events: InboundMessageEvent[] = [];
@@ -31,7 +32,7 @@ export class MemoryInboundStore implements InboundStore {
         ids.add(message.id);
         this.byCustomer.set(name, ids);
       }
-      const event = { cursor: this.nextCursor(), message: structuredClone(message) };
+      const event = { cursor: this.ids.next(), message: structuredClone(message) };
       this.log.push(event);
       events.push(event);
     }
@@ -81,17 +82,6 @@ export class MemoryInboundStore implements InboundStore {
     if (message === undefined) return;
     this.messages.delete(message.id);
     for (const name of customerNamesOf(message)) this.byCustomer.get(name)?.delete(message.id);
-  }
-
-  private nextCursor(): string {
-    const ms = this.now();
-    if (ms > this.lastMs) {
-      this.lastMs = ms;
-      this.lastSeq = 0;
-    } else {
-      this.lastSeq += 1;
-    }
-    return `${this.lastMs}-${this.lastSeq}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { readEntriesAfter } from '../messages';
+import { readEntriesAfter, BYTES_LESS_LUA } from '../messages';
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
 import { customerNamesOf, type InboundPosition, type InboundStore } from './inbound-store';
 
@@ -36,14 +36,7 @@ return out
  * or '' (then every message at the max timestamp is on the page), 4 limit.
  */
 const LIST_LUA = `
-local function bytesLess(a, b)
-  local n = math.min(#a, #b)
-  for i = 1, n do
-    local x, y = string.byte(a, i), string.byte(b, i)
-    if x ~= y then return x < y end
-  end
-  return #a < #b
-end
+${BYTES_LESS_LUA}
 local max, beforeId, limit = ARGV[2], ARGV[3], tonumber(ARGV[4])
 local maxScore = max ~= '+inf' and tonumber(max) or nil
 local seen, found = {}, {}

@@ -1,3 +1,5 @@
+// The message domain's public entry: the model, the ports, and the factories that build the in-process
+// (`memory/`) and Redis (`redis/`) implementations. Nothing else of `src/` reaches into those folders.
 export {
   type ConversationInfo,
   type EpochMillis,
@@ -6,7 +8,6 @@ export {
   type NewMessage,
   type PricingInfo,
   type StatusChangeEvent,
-  type StatusHistoryEntry,
   type StatusUpdate,
 } from './message-record';
 export { MessageStatus } from './message-status';
@@ -18,85 +19,29 @@ export {
   type MessageFilter,
   type MessagePage,
   type MessageStore,
-  type RecordedSend,
 } from './message-store';
-export { type StatusBus, type StatusListener } from './status-bus';
-export {
-  applySendToRecord,
-  applyStatusToRecord,
-  eventFromHistoryEntry,
-  isDuplicateStatus,
-  nextEffectiveStatus,
-  statusRank,
-  statusUpdateForSend,
-  type AppliedStatus,
-  type EffectiveState,
-} from './status-rules';
+export { type StatusBus } from './status-bus';
+export { type IdempotencyStore } from './idempotency-store';
+export { type SendRateLimiter, type TokenGrant } from './send-rate-limiter';
 export { isBusinessScopedUserId, normaliseCustomerId } from './customer-id';
-export { matchesMessageFilter } from './message-filter';
 export {
   InvalidPageCursorError,
   compareNewestFirst,
   decodePageCursor,
   encodePageCursor,
-  type PagePosition,
 } from './page-cursor';
-export {
-  compareStreamCursors,
-  eventCursorCovers,
-  eventCursorPosition,
-  formatEventCursor,
-  formatStreamCursor,
-  mergeEventCursors,
-  parseEventCursor,
-  parseStreamCursor,
-  type EventCursor,
-  type StreamCursor,
-} from './stream-cursor';
-export {
-  STATUS_EVENT_VERSION,
-  StatusEventDecodeError,
-  decodeStatusEvent,
-  encodeStatusEvent,
-  type StatusEventWireV1,
-} from './status-event-codec';
-export { createMessageKeys, MESSAGE_KEYS_HASH_TAG, type MessageKeys } from './keys';
-export { MemoryMessageStore } from './memory-message-store';
-export { MemoryStatusBus } from './memory-status-bus';
-export { createMemoryMessaging, type MemoryMessagingOptions } from './memory-messaging';
-export { RedisMessageStore } from './redis-message-store';
-export { RedisStatusBus, type RedisStatusBusOptions } from './redis-status-bus';
-export {
-  MessageTopic,
-  StreamTrimMode,
-  statusChannel,
-  type RedisConnection,
-  type RedisMessageStoreOptions,
-} from './redis-message-store-options';
-export { recommendedClusterOptions, recommendedRedisOptions } from './redis-options';
-export { CLUSTER_PARTITION_COUNT, hashSlot, messagePartition, partitionHashTags } from './message-partitions';
-export { redisMessageLayout, type RedisMessageLayout } from './redis-message-layout';
-export { createRedisMessaging, type RedisMessagingConnections } from './redis-messaging';
-export {
-  checkIdempotencyStoreOptions,
-  type IdempotencyClaim,
-  type IdempotencyEntry,
-  type IdempotencyStore,
-  type IdempotencyStoreOptions,
-} from './idempotency-store';
-export { MemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from './memory-idempotency-store';
-export { RedisIdempotencyStore, type RedisIdempotencyStoreOptions } from './redis-idempotency-store';
-export {
-  checkRateLimiterOptions,
-  takeToken,
-  takeTokens,
-  type RateDecision,
-  type SendRateLimiter,
-  type SendRateLimiterOptions,
-  type TokenGrant,
-} from './send-rate-limiter';
-export { MemorySendRateLimiter, type MemorySendRateLimiterOptions } from './memory-send-rate-limiter';
-export { RedisSendRateLimiter, type RedisSendRateLimiterOptions } from './redis-send-rate-limiter';
-export { RedisChannel } from './redis-channel';
-export { readEntriesAfter } from './redis-stream-reader';
-export { eventsAfter } from './memory-stream';
+export { compareStreamCursors, parseStreamCursor, type StreamCursor } from './stream-cursor';
+export { createMemoryMessaging } from './memory/messaging';
+export { MemoryIdempotencyStore } from './memory/idempotency-store';
+export { MemorySendRateLimiter } from './memory/send-rate-limiter';
+export { createRedisMessaging } from './redis/messaging';
+export { RedisMessageStore } from './redis/message-store';
+export { RedisIdempotencyStore } from './redis/idempotency-store';
+export { RedisSendRateLimiter } from './redis/send-rate-limiter';
+export { StreamTrimMode } from './redis/message-store-options';
+export { recommendedClusterOptions, recommendedRedisOptions } from './redis/options';
+export { CLUSTER_PARTITION_COUNT } from './redis/partitions';
+export { RedisChannel } from './redis/channel';
+export { readEntriesAfter } from './redis/stream-reader';
+export { eventsAfter, StreamIds } from './memory/stream';
+export { BYTES_LESS_LUA } from './redis/lua-snippets';

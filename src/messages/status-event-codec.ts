@@ -2,13 +2,13 @@ import { type MessageErrorDetail, type StatusChangeEvent } from './message-recor
 import { MessageStatus } from './message-status';
 
 /** The only event version written today; readers drop (and log) any other. */
-export const STATUS_EVENT_VERSION = 1;
+const STATUS_EVENT_VERSION = 1;
 
 /**
  * The wire form of a status event, in the stream (field `e`, without `cursor`: the entry id is the
  * cursor) and on the pub/sub channel (with `cursor`). The Lua apply script writes this same shape.
  */
-export interface StatusEventWireV1 extends Omit<StatusChangeEvent, 'cursor'> {
+interface StatusEventWireV1 extends Omit<StatusChangeEvent, 'cursor'> {
   v: 1;
   cursor?: string;
 }

@@ -18,8 +18,8 @@ import { MessageStatus } from './message-status';
  * `DELETED`/`WARNING` are informational: kept in the history and published, never the effective status
  * unless nothing else is known about the message.
  *
- * The Lua apply script (`redis-apply-script.ts`) mirrors this table and `nextEffectiveStatus`; the
- * contract suite runs the same sequences against both.
+ * The Lua apply script (`redis/apply-script.ts`) takes its ranks from this table (`redis/lua-status-ranks.ts`)
+ * and mirrors `nextEffectiveStatus`; the contract suite runs the same sequences against both.
  */
 export function statusRank(status: MessageStatus): number | null {
   switch (status) {
@@ -104,7 +104,7 @@ export function nextEffectiveStatus(current: EffectiveState | null, incoming: Me
 }
 
 /** True when the record already holds this exact (status, Meta timestamp): Meta retried the webhook. */
-export function isDuplicateStatus(record: MessageRecord | null, update: StatusUpdate): boolean {
+function isDuplicateStatus(record: MessageRecord | null, update: StatusUpdate): boolean {
   if (record === null) return false;
   return record.statusHistory.some((h) => h.status === update.status && h.timestamp === update.timestamp);
 }

@@ -137,7 +137,7 @@ export function eventCursorPosition(cursor: EventCursor, partition: number): Str
  * already has it. Without an own partition every position must be covered (a rare event is then handed
  * out twice rather than never).
  */
-export function eventCursorCovers(last: EventCursor, cursor: EventCursor): boolean {
+function eventCursorCovers(last: EventCursor, cursor: EventCursor): boolean {
   if (!compatible(last, cursor)) return false;
   const partitions =
     cursor.own !== null ? [cursor.own] : range(Math.max(last.positions.length, cursor.positions.length));

@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import { Scope } from '../../config';
-import { type ContactStore } from '../../contacts';
+import { type ContactRecord, type ContactStore } from '../../contacts';
 import {
   type ConversationService,
   type InboundMessageRecord,
@@ -38,8 +38,14 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** An inbound message as GraphQL shows it; the record rides along for `from`. */
-export type InboundMessageView = Omit<InboundMessage, 'from'> & { record: InboundMessageRecord };
+/**
+ * An inbound message as GraphQL shows it; the record rides along for `from`, and so does the sender's
+ * contact when the caller already read it (a conversation page reads it once for all its messages).
+ */
+export type InboundMessageView = Omit<InboundMessage, 'from'> & {
+  record: InboundMessageRecord;
+  sender: ContactRecord | null;
+};
 
 @Resolver()
 export class ConversationResolver {
@@ -71,7 +77,7 @@ export async function conversationConnection(
   try {
     const page = await conversations.page(customer, first, after);
     const nodes = page.entries.map((entry) =>
-      entry.kind === 'outbound' ? toMessage(entry.message) : toInboundMessage(entry.message),
+      entry.kind === 'outbound' ? toMessage(entry.message) : toInboundMessage(entry.message, page.contact),
     );
     return {
       // The inbound view gains its `from` in `InboundMessageResolver`.
@@ -98,7 +104,7 @@ export class InboundMessageResolver {
   @FieldResolver(() => Contact, { description: 'Who wrote.' })
   async from(@Root() message: InboundMessageView): Promise<Contact> {
     const { waId, userId } = message.record.from;
-    const found = await this.contacts.find(userId ?? `+${waId ?? ''}`);
+    const found = message.sender ?? (await this.contacts.find(userId ?? `+${waId ?? ''}`));
     const now = this.clock();
     if (found !== null) return toContact(found, now);
     // Not learnt yet (the contact write of the same webhook still in flight): what the message says.
@@ -116,9 +122,13 @@ export class InboundMessageResolver {
   }
 }
 
-export function toInboundMessage(record: InboundMessageRecord): InboundMessageView {
+export function toInboundMessage(
+  record: InboundMessageRecord,
+  sender: ContactRecord | null = null,
+): InboundMessageView {
   return {
     record,
+    sender,
     id: record.id,
     phoneNumberId: record.phoneNumberId,
     type: record.type,

@@ -3,12 +3,12 @@ import { Cluster } from 'ioredis';
 import {
   CLUSTER_PARTITION_COUNT,
   createRedisMessaging,
-  messagePartition,
   recommendedClusterOptions,
   StreamTrimMode,
   type RedisMessageStore,
-  type RedisStatusBus,
 } from '../../../src/messages';
+import { messagePartition } from '../../../src/messages/redis/partitions';
+import { type RedisStatusBus } from '../../../src/messages/redis/status-bus';
 import { createSilentLogger } from '../../../src/observability';
 import { type RedisClusterProcess } from './redis-cluster-process';
 

@@ -1,5 +1,6 @@
 import { type Redis } from 'ioredis';
-import { createMessageKeys, decodeStatusEvent } from '../../../src/messages';
+import { createMessageKeys } from '../../../src/messages/redis/keys';
+import { decodeStatusEvent } from '../../../src/messages/status-event-codec';
 import { buildWireStatus } from '../../../src/simulator';
 import { type TestGateway, waitFor } from '../../support/gateway-harness';
 import {

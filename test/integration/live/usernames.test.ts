@@ -2,7 +2,7 @@ import { type TestGateway, waitFor } from '../../support/gateway-harness';
 import { flushDatabase, redisDatabaseUrl, startLiveGateway } from './support/live-gateway';
 import { StatusSubscriber } from './support/status-subscriber';
 
-const REDIS_URL = redisDatabaseUrl(14);
+const REDIS_URL = redisDatabaseUrl(3);
 
 /** The simulator's username scenarios (docs/simulator.md): statuses or inbound messages by BSUID only. */
 const USERNAME = '+12025550140';

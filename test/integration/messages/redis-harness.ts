@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import {
-  createRedisMessaging,
-  StreamTrimMode,
-  type RedisMessageStore,
-  type RedisStatusBus,
-} from '../../../src/messages';
+import { createRedisMessaging, StreamTrimMode, type RedisMessageStore } from '../../../src/messages';
+import { type RedisStatusBus } from '../../../src/messages/redis/status-bus';
 import { createSilentLogger, type Logger } from '../../../src/observability';
 
 export const REDIS_PORT = 6379;

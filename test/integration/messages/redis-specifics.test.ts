@@ -1,15 +1,15 @@
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import {
-  createMessageKeys,
   CursorExpiredError,
   MessageStatus,
-  RedisStatusBus,
-  statusChannel,
   StreamTrimMode,
   type StatusChangeEvent,
   type StatusUpdate,
 } from '../../../src/messages';
+import { createMessageKeys } from '../../../src/messages/redis/keys';
+import { statusChannel } from '../../../src/messages/redis/message-store-options';
+import { RedisStatusBus } from '../../../src/messages/redis/status-bus';
 import { createLogger, createSilentLogger, type Logger } from '../../../src/observability';
 import { SEQUENCE_BASE_MS, sequenceUpdate } from '../../unit/messages/status-sequences';
 import { connectRedis, openRedisHarness, randomPrefix, type RedisHarness } from './redis-harness';

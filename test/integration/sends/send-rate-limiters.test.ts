@@ -4,8 +4,9 @@ import { connectRedis, deleteKeys, randomPrefix } from '../messages/redis-harnes
 
 /**
  * The contract every send rate limiter keeps, run against the in-process one and the Redis one: one
- * bucket per sender, a burst then a refill at the rate, blocks never larger than the bucket holds, and a
- * sender's own rate (its throughput level) when the caller gives one.
+ * bucket per sender, a burst then a refill at the rate (never past the burst), a refusal that takes
+ * nothing, blocks never larger than the bucket holds, a sender's own rate (its throughput level) when the
+ * caller gives one, and bad options refused at construction.
  */
 let redis: Redis;
 const prefix = randomPrefix();
@@ -17,7 +18,12 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-const clock = 1_000_000;
+let clock = 1_000_000;
+/** Time passes for both: the memory limiter's clock moves, and Redis's (the script reads TIME) runs. */
+async function elapse(ms: number): Promise<void> {
+  clock += ms;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
 const limiters: Array<[string, (rate: number, burst: number) => SendRateLimiter]> = [
   ['memory', (ratePerSecond, burst) => new MemorySendRateLimiter({ ratePerSecond, burst, now: () => clock })],
   [
@@ -54,5 +60,26 @@ describe.each(limiters)('the %s send rate limiter', (_name, create) => {
     expect(empty.granted).toBe(0);
     // At 20/s a token comes back within 50 ms, not the second the configured rate would take.
     expect(empty.retryAfterMs).toBeLessThanOrEqual(50);
+  });
+
+  it('refills at the rate, never past the burst; a refusal takes nothing and its retry-after is enough', async () => {
+    const limiter = create(20, 2);
+    expect(await limiter.takeUpTo('refill', 5)).toEqual({ granted: 2, retryAfterMs: 0 });
+    const refused = await limiter.take('refill');
+    expect(refused).toEqual({ allowed: false, retryAfterMs: expect.any(Number) });
+    const retryAfterMs = refused.allowed ? 0 : refused.retryAfterMs;
+    expect(retryAfterMs).toBeLessThanOrEqual(50);
+    await elapse(retryAfterMs + 2);
+    expect(await limiter.take('refill')).toEqual({ allowed: true });
+    // Ten tokens' worth of time at 20/s: the bucket holds its burst of two, no more.
+    await elapse(500);
+    expect(await limiter.takeUpTo('refill', 10)).toEqual({ granted: 2, retryAfterMs: 0 });
+  });
+
+  it.each([
+    [0, 1, 'ratePerSecond must be a positive number, got 0.'],
+    [5, 0.5, 'burst must be a whole number of at least 1, got 0.5.'],
+  ])('refuses bad options at construction: %d/s, burst %d', (ratePerSecond, burst, message) => {
+    expect(() => create(ratePerSecond, burst)).toThrow(message);
   });
 });

@@ -1,11 +1,10 @@
+import { MessageStatus, type StatusChangeEvent } from '../../../src/messages';
 import {
   decodeStatusEvent,
   encodeStatusEvent,
-  MessageStatus,
   StatusEventDecodeError,
-  type StatusChangeEvent,
-} from '../../../src/messages';
-import { decodeMessageRecord } from '../../../src/messages/message-record-codec';
+} from '../../../src/messages/status-event-codec';
+import { decodeMessageRecord } from '../../../src/messages/redis/record-codec';
 
 const event: StatusChangeEvent = {
   cursor: '1750263773000-0',

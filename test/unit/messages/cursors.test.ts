@@ -2,12 +2,11 @@ import {
   compareStreamCursors,
   decodePageCursor,
   encodePageCursor,
-  formatStreamCursor,
   InvalidCursorError,
   InvalidPageCursorError,
   parseStreamCursor,
 } from '../../../src/messages';
-import { nextStreamCursor } from '../../../src/messages/stream-cursor';
+import { formatStreamCursor, nextStreamCursor } from '../../../src/messages/stream-cursor';
 
 describe('stream cursors', () => {
   it('parse and format round-trip in the Redis stream id format', () => {

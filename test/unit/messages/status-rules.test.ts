@@ -1,13 +1,11 @@
+import { MessageStatus, type MessageRecord, type NewMessage } from '../../../src/messages';
 import {
   applySendToRecord,
   applyStatusToRecord,
-  MessageStatus,
+  isPlausibleTimestamp,
   nextEffectiveStatus,
   statusRank,
-  type MessageRecord,
-  type NewMessage,
-} from '../../../src/messages';
-import { isPlausibleTimestamp } from '../../../src/messages/status-rules';
+} from '../../../src/messages/status-rules';
 import { SEQUENCE_BASE_MS, sequenceUpdate, STATUS_SEQUENCES } from './status-sequences';
 
 const send = (id: string): NewMessage => ({

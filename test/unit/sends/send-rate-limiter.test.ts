@@ -1,4 +1,5 @@
-import { MemorySendRateLimiter, takeToken } from '../../../src/messages';
+import { MemorySendRateLimiter } from '../../../src/messages';
+import { takeToken } from '../../../src/messages/send-rate-limiter';
 
 describe('takeToken (the bucket arithmetic shared with the Redis script)', () => {
   const options = { ratePerSecond: 4, burst: 2 };
@@ -56,12 +57,5 @@ describe('MemorySendRateLimiter', () => {
     expect(await limiter.take('1')).toEqual({ allowed: true });
     expect(await limiter.take('1')).toEqual({ allowed: false, retryAfterMs: 1000 });
     expect(await limiter.take('2')).toEqual({ allowed: true });
-  });
-
-  it.each([
-    [{ ratePerSecond: 0 }, 'ratePerSecond must be a positive number, got 0.'],
-    [{ ratePerSecond: 5, burst: 0.5 }, 'burst must be a whole number of at least 1, got 0.5.'],
-  ])('refuses bad options at construction: %j', (options, message) => {
-    expect(() => new MemorySendRateLimiter(options)).toThrow(message);
   });
 });

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { createMessageKeys } from '../../../../src/messages';
+import { createMessageKeys } from '../../../../src/messages/redis/keys';
 import { startTestGateway, type TestGateway } from '../../../support/gateway-harness';
 import { APP_SECRET, VERIFY_TOKEN } from './live-webhooks';
 

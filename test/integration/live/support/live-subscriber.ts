@@ -14,6 +14,7 @@ export interface SubscriptionError {
 export class LiveSubscriber<T> {
   readonly events: T[] = [];
   errors: SubscriptionError[] | null = null;
+  completed = false;
   private readonly client: Client;
   private readonly unsubscribe: () => void;
 
@@ -35,13 +36,25 @@ export class LiveSubscriber<T> {
         error: (error) => {
           this.errors = Array.isArray(error)
             ? (error as SubscriptionError[])
-            : [{ message: error instanceof Error ? error.message : String(error) }];
+            : [{ message: error instanceof Error ? error.message : describeClose(error) }];
         },
-        complete: () => undefined,
+        complete: () => {
+          this.completed = true;
+        },
       },
     );
   }
 
+  /** Waits until at least `count` events arrived; fails early on a subscription error. */
+  async waitForCount(count: number, timeoutMs = 10_000): Promise<T[]> {
+    await waitFor(() => {
+      if (this.errors) throw new Error(`subscription failed: ${JSON.stringify(this.errors)}`);
+      return this.events.length >= count;
+    }, timeoutMs);
+    return this.events;
+  }
+
+  /** Waits until an event matches; fails early on a subscription error. */
   async waitFor(predicate: (event: T) => boolean, timeoutMs = 10_000): Promise<T> {
     return waitFor(() => {
       if (this.errors) throw new Error(`subscription failed: ${JSON.stringify(this.errors)}`);
@@ -68,4 +81,12 @@ export class LiveSubscriber<T> {
     this.unsubscribe();
     await this.client.dispose();
   }
+}
+
+function describeClose(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const close = error as { code: number; reason?: string };
+    return `socket closed ${close.code} ${close.reason ?? ''}`.trim();
+  }
+  return String(error);
 }

@@ -1,3 +1,4 @@
+import { BYTES_LESS_LUA } from './lua-snippets';
 /**
  * One page of `messages`, newest first, in one round trip: walks a createdAt index backwards, reads
  * each record next to it, applies the filters of `message-filter.ts`, and stops at `first + 1` matches
@@ -10,15 +11,7 @@
  * Returns `{hasNext, endScore, endId, record JSON…}`.
  */
 export const LIST_MESSAGES_LUA = `
--- Byte order, as the sorted set orders members of equal score (Lua's < follows the locale).
-local function bytesLess(a, b)
-  local n = math.min(#a, #b)
-  for i = 1, n do
-    local x, y = string.byte(a, i), string.byte(b, i)
-    if x ~= y then return x < y end
-  end
-  return #a < #b
-end
+${BYTES_LESS_LUA}
 
 local first = tonumber(ARGV[6])
 local scanLimit = tonumber(ARGV[9])

@@ -7,7 +7,7 @@ import {
   type TokenGrant,
   type SendRateLimiter,
   type SendRateLimiterOptions,
-} from './send-rate-limiter';
+} from '../send-rate-limiter';
 
 export interface MemorySendRateLimiterOptions extends SendRateLimiterOptions {
   /** Epoch millis; default `Date.now`. */

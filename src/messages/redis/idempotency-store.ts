@@ -5,8 +5,8 @@ import {
   type IdempotencyEntry,
   type IdempotencyStore,
   type IdempotencyStoreOptions,
-} from './idempotency-store';
-import { type RedisConnection } from './redis-message-store-options';
+} from '../idempotency-store';
+import { type RedisConnection } from './message-store-options';
 
 /**
  * A key is one hash, `<prefix>idem:<scope>:<sha256 of the caller's key>`: `state` (`pending` or

@@ -1,4 +1,5 @@
-import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from './status-rules';
+import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '../status-rules';
+import { luaStatusRanks } from './lua-status-ranks';
 
 /**
  * Applies one status (or a send) to a message, atomically: dedupe against the history, effective status
@@ -17,7 +18,7 @@ import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '
  * Returns `{1, event JSON with cursor}` when applied, `{0, cursor of the stored duplicate}` otherwise.
  */
 export const APPLY_STATUS_LUA = `
-local RANK = {ACCEPTED=0, HELD=0, SENT=1, DELIVERED=2, READ=3, PLAYED=4}
+local RANK = ${luaStatusRanks()}
 local function nextEffective(cur, conflict, s)
   if cur == nil then return s, false end
   if s == 'DELETED' or s == 'WARNING' then return cur, conflict end

@@ -1,7 +1,7 @@
-import { type Logger } from '../observability';
-import { MemoryEventLog } from './memory-event-log';
-import { MemoryMessageStore } from './memory-message-store';
-import { MemoryStatusBus } from './memory-status-bus';
+import { type Logger } from '../../observability';
+import { MemoryEventLog } from './event-log';
+import { MemoryMessageStore } from './message-store';
+import { MemoryStatusBus } from './status-bus';
 
 export interface MemoryMessagingOptions {
   /** Events kept for replay with `since`; older ones are trimmed exactly. Default 100,000. */

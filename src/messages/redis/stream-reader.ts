@@ -1,8 +1,8 @@
-import { type Logger } from '../observability';
-import { type StatusChangeEvent } from './message-record';
-import { CursorAheadError, CursorExpiredError, InvalidCursorError } from './message-store';
-import { type RedisConnection } from './redis-message-store-options';
-import { decodeStatusEvent, StatusEventDecodeError } from './status-event-codec';
+import { type Logger } from '../../observability';
+import { type StatusChangeEvent } from '../message-record';
+import { CursorAheadError, CursorExpiredError, InvalidCursorError } from '../message-store';
+import { type RedisConnection } from './message-store-options';
+import { decodeStatusEvent, StatusEventDecodeError } from '../status-event-codec';
 import {
   compareStreamCursors,
   eventCursorPosition,
@@ -12,7 +12,7 @@ import {
   parseStreamCursor,
   type EventCursor,
   type StreamCursor,
-} from './stream-cursor';
+} from '../stream-cursor';
 
 type Entry = [id: string, fields: string[]];
 

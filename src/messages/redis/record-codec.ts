@@ -3,16 +3,11 @@ import {
   type MessageRecord,
   type StatusChangeEvent,
   type StatusHistoryEntry,
-} from './message-record';
-import { asArray, decodeParsedEvent, parseEventJson } from './status-event-codec';
-
-/** How a record is stored in Redis: one JSON string per message, written by the Lua apply script. */
-export function encodeMessageRecord(record: MessageRecord): string {
-  return JSON.stringify(record);
-}
+} from '../message-record';
+import { asArray, decodeParsedEvent, parseEventJson } from '../status-event-codec';
 
 /**
- * Reads a stored record. The gateway wrote it, so fields are trusted; only the lists are normalised
+ * Reads a stored record: one JSON string per message, written by the Lua apply script. The gateway wrote it, so fields are trusted; only the lists are normalised
  * (cjson turns an empty list into `{}`) and an empty conversation or pricing object is dropped.
  */
 export function decodeMessageRecord(raw: string): MessageRecord {
@@ -20,7 +15,7 @@ export function decodeMessageRecord(raw: string): MessageRecord {
 }
 
 /** A record as the Lua scripts' cjson wrote it, parsed, with its lists and empty objects put right. */
-export function normaliseMessageRecord(stored: MessageRecord): MessageRecord {
+function normaliseMessageRecord(stored: MessageRecord): MessageRecord {
   const record: MessageRecord = {
     ...stored,
     conflict: stored.conflict === true,

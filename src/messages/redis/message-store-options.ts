@@ -1,5 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { type Logger } from '../observability';
+import { type Logger } from '../../observability';
 
 /** A single Redis, or a Redis Cluster (then the store partitions its keys and uses sharded pub/sub). */
 export type RedisConnection = Redis | Cluster;
@@ -28,7 +28,7 @@ export interface RedisMessageStoreOptions {
   /** Events kept in each partition's stream for replay with `since`. Default 100,000. */
   streamMaxLength?: number;
   /**
-   * Partitions of the keyspace (`message-partitions.ts`): 1 on a single Redis (the default), more on
+   * Partitions of the keyspace (`partitions.ts`): 1 on a single Redis (the default), more on
    * Redis Cluster (`CLUSTER_PARTITION_COUNT`). Part of the data layout: never change it for existing data.
    */
   partitions?: number;

@@ -1,5 +1,5 @@
-import { type MemoryEventLog } from './memory-event-log';
-import { type StatusBus, type StatusListener } from './status-bus';
+import { type MemoryEventLog } from './event-log';
+import { type StatusBus, type StatusListener } from '../status-bus';
 
 /** The embedded bus: delivers the memory store's events to listeners in this process. */
 export class MemoryStatusBus implements StatusBus {

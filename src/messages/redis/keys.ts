@@ -4,7 +4,7 @@
  * Every key of a partition carries the partition's hash tag, so that the apply script can touch a
  * message's record, the indexes and the event stream in one atomic step, and the list script can read
  * records next to the index it walks. A single Redis has one partition, tagged `{m}`. On Redis Cluster the
- * wamid's hash picks one of several partitions (`message-partitions.ts`), each with its own records,
+ * wamid's hash picks one of several partitions (`partitions.ts`), each with its own records,
  * indexes, stream and sharded pub/sub channel; queries merge the partitions' answers. Nothing outside this
  * module builds a key name.
  */

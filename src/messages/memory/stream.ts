@@ -1,5 +1,5 @@
-import { CursorAheadError, CursorExpiredError } from './message-store';
-import { compareStreamCursors, parseStreamCursor } from './stream-cursor';
+import { CursorAheadError, CursorExpiredError } from '../message-store';
+import { compareStreamCursors, parseStreamCursor } from '../stream-cursor';
 
 /**
  * Events strictly after `cursor` in an in-process stream (oldest first), with the Redis streams' cursor
@@ -26,4 +26,23 @@ export function eventsAfter<E extends { cursor: string }>(
     if (compareStreamCursors(parseStreamCursor(event.cursor), after) > 0) found.push(event);
   }
   return found;
+}
+
+/** Entry ids as Redis makes them: the clock's millisecond, then a sequence within it; never going back. */
+export class StreamIds {
+  private lastMs = 0;
+  private lastSeq = -1;
+
+  constructor(private readonly now: () => number) {}
+
+  next(): string {
+    const ms = this.now();
+    if (ms > this.lastMs) {
+      this.lastMs = ms;
+      this.lastSeq = 0;
+    } else {
+      this.lastSeq += 1;
+    }
+    return `${this.lastMs}-${this.lastSeq}`;
+  }
 }

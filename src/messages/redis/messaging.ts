@@ -1,6 +1,6 @@
-import { RedisMessageStore } from './redis-message-store';
-import { type RedisConnection, type RedisMessageStoreOptions } from './redis-message-store-options';
-import { RedisStatusBus } from './redis-status-bus';
+import { RedisMessageStore } from './message-store';
+import { type RedisConnection, type RedisMessageStoreOptions } from './message-store-options';
+import { RedisStatusBus } from './status-bus';
 
 export interface RedisMessagingConnections {
   /** For commands and scripts; see `recommendedRedisOptions` (`recommendedClusterOptions` on a cluster). */

@@ -1,5 +1,5 @@
 import { type ChainableCommander } from 'ioredis';
-import { type Logger } from '../observability';
+import { type Logger } from '../../observability';
 import { type MessageKeys } from './keys';
 import {
   type EpochMillis,
@@ -7,31 +7,31 @@ import {
   type NewMessage,
   type StatusChangeEvent,
   type StatusUpdate,
-} from './message-record';
-import { decodeMessageRecord } from './message-record-codec';
+} from '../message-record';
+import { decodeMessageRecord } from './record-codec';
 import {
   type ApplyOutcome,
   type MessageFilter,
   type MessagePage,
   type MessageStore,
   type RecordedSend,
-} from './message-store';
-import { messagePartition } from './message-partitions';
-import { decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
-import { APPLY_STATUS_LUA } from './redis-apply-script';
-import { LIST_MESSAGES_LUA } from './redis-list-script';
-import { mergeListPages, type PartitionPage } from './redis-list-merge';
-import { redisMessageLayout, type RedisMessageLayout } from './redis-message-layout';
+} from '../message-store';
+import { messagePartition } from './partitions';
+import { decodePageCursor, encodePageCursor, type PagePosition } from '../page-cursor';
+import { APPLY_STATUS_LUA } from './apply-script';
+import { LIST_MESSAGES_LUA } from './list-script';
+import { mergeListPages, type PartitionPage } from './list-merge';
+import { redisMessageLayout, type RedisMessageLayout } from './message-layout';
 import {
   positiveInteger,
   StreamTrimMode,
   type RedisConnection,
   type RedisMessageStoreOptions,
-} from './redis-message-store-options';
-import { decodeStatusEvent } from './status-event-codec';
-import { readStreamsAfter } from './redis-stream-reader';
-import { eventFromHistoryEntry, statusUpdateForSend } from './status-rules';
-import { parseStreamCursor, type StreamCursor } from './stream-cursor';
+} from './message-store-options';
+import { decodeStatusEvent } from '../status-event-codec';
+import { readStreamsAfter } from './stream-reader';
+import { eventFromHistoryEntry, statusUpdateForSend } from '../status-rules';
+import { parseStreamCursor, type StreamCursor } from '../stream-cursor';
 
 type ScriptArg = string | number;
 
@@ -55,7 +55,7 @@ return 1
  * of events and a pub/sub channel, every change made by one Lua script run. The connection is injected
  * (see `recommendedRedisOptions`) and never closed here: the composition root owns it.
  *
- * On Redis Cluster the keyspace is split into partitions by wamid (`redis-message-layout.ts`): a write
+ * On Redis Cluster the keyspace is split into partitions by wamid (`message-layout.ts`): a write
  * touches one partition; reads that span messages ask every partition at once and merge the answers
  * (`list` by createdAt, `readEventsAfter` by entry id). With one partition each method is one round trip.
  */

@@ -1,5 +1,5 @@
-import { type MessageRecord } from './message-record';
-import { compareNewestFirst, type PagePosition } from './page-cursor';
+import { type MessageRecord } from '../message-record';
+import { compareNewestFirst, type PagePosition } from '../page-cursor';
 
 /** One partition's answer to a `list` page. */
 export interface PartitionPage {

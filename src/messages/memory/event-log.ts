@@ -1,13 +1,13 @@
-import { type MessageRecord, type StatusChangeEvent } from './message-record';
-import { CursorAheadError, CursorExpiredError } from './message-store';
-import { type StatusListener } from './status-bus';
+import { type MessageRecord, type StatusChangeEvent } from '../message-record';
+import { CursorAheadError, CursorExpiredError } from '../message-store';
+import { type StatusListener } from '../status-bus';
 import {
   compareStreamCursors,
   formatStreamCursor,
   nextStreamCursor,
   parseStreamCursor,
   type StreamCursor,
-} from './stream-cursor';
+} from '../stream-cursor';
 
 interface LoggedEvent {
   at: StreamCursor;

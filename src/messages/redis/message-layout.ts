@@ -1,6 +1,6 @@
 import { createMessageKeys, type MessageKeys } from './keys';
-import { partitionHashTags } from './message-partitions';
-import { positiveInteger, statusChannel } from './redis-message-store-options';
+import { partitionHashTags } from './partitions';
+import { positiveInteger, statusChannel } from './message-store-options';
 
 /** Where the store writes and the bus listens: the partitions' keys and their channels. */
 export interface RedisMessageLayout {

@@ -1,4 +1,4 @@
-import { type RedisConnection } from './redis-message-store-options';
+import { type RedisConnection } from './message-store-options';
 import {
   checkRateLimiterOptions,
   rateOptionsFor,
@@ -6,7 +6,7 @@ import {
   type SendRateLimiter,
   type SendRateLimiterOptions,
   type TokenGrant,
-} from './send-rate-limiter';
+} from '../send-rate-limiter';
 
 /**
  * `takeToken` of send-rate-limiter.ts in Lua, on Redis's own clock so that gateways with skewed clocks

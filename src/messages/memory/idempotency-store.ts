@@ -5,7 +5,7 @@ import {
   type IdempotencyEntry,
   type IdempotencyStore,
   type IdempotencyStoreOptions,
-} from './idempotency-store';
+} from '../idempotency-store';
 
 interface Slot {
   entry: IdempotencyEntry;

@@ -24,7 +24,7 @@ const CRC16_TABLE = ((): Uint16Array => {
 })();
 
 /** The cluster slot of a key (CRC16/XMODEM of its hash tag, or of the whole key without one). */
-export function hashSlot(key: string): number {
+function hashSlot(key: string): number {
   const open = key.indexOf('{');
   let hashed = key;
   if (open !== -1) {

@@ -4,24 +4,24 @@ import {
   type NewMessage,
   type StatusChangeEvent,
   type StatusUpdate,
-} from './message-record';
+} from '../message-record';
 import {
   type ApplyOutcome,
   type MessageFilter,
   type MessagePage,
   type MessageStore,
   type RecordedSend,
-} from './message-store';
-import { type MemoryEventLog } from './memory-event-log';
-import { matchesMessageFilter } from './message-filter';
-import { compareNewestFirst, decodePageCursor, encodePageCursor, type PagePosition } from './page-cursor';
+} from '../message-store';
+import { type MemoryEventLog } from './event-log';
+import { matchesMessageFilter } from '../message-filter';
+import { compareNewestFirst, decodePageCursor, encodePageCursor, type PagePosition } from '../page-cursor';
 import {
   applySendToRecord,
   applyStatusToRecord,
   eventFromHistoryEntry,
   statusUpdateForSend,
   type AppliedStatus,
-} from './status-rules';
+} from '../status-rules';
 
 /**
  * The embedded store, used when no Redis is configured: one process, nothing survives a restart. It

@@ -1,7 +1,7 @@
 import { type ClusterOptions, type RedisOptions } from 'ioredis';
 
 /** The default of `REDIS_COMMAND_TIMEOUT_MS`: well above a healthy command's milliseconds, well below Meta's patience. */
-export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 2_000;
+const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 2_000;
 
 /**
  * ioredis options the composition root should use for the store's and the bus's connections.
