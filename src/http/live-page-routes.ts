@@ -3,8 +3,8 @@ import fastifyStatic from '@fastify/static';
 import { type FastifyInstance } from 'fastify';
 import { sameOriginPolicy } from './page-security';
 
-/** The page needs nothing beyond its own origin. */
-const CONTENT_SECURITY_POLICY = sameOriginPolicy();
+/** The page needs nothing beyond its own origin, and blob: images for the media it fetches with the key. */
+const CONTENT_SECURITY_POLICY = sameOriginPolicy({ 'img-src': 'blob:' });
 
 /** graphql-ws's browser client: `client.js` and the chunk it imports, nothing else of the package. */
 const GRAPHQL_WS_CLIENT_FILES = /^\/(client|common-[\w-]+)\.js$/;

@@ -1,7 +1,8 @@
-import { type Browser, type Page, type WebSocketRoute } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { flushDatabase, redisDatabaseUrl } from '../../integration/live/support/live-gateway';
 import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { interruptibleWebSocket } from '../../support/interruptible-web-socket';
 
 const REDIS_URL = redisDatabaseUrl(13);
 const ORDINARY = '+12025550100';
@@ -19,55 +20,6 @@ async function refuseOtherHosts(page: Page, gatewayUrl: string): Promise<string[
     return route.abort();
   });
   return refused;
-}
-
-interface ProtocolMessage {
-  type: string;
-  payload?: { variables?: { since?: string | null }; data?: { messageStatusChanged?: { cursor: string } } };
-}
-
-/**
- * Puts the page's WebSocket through a proxy the test can cut: `drop()` closes it like a restarting server
- * (1012, which clients retry) and refuses new ones until `restore()`. It records the protocol messages
- * both ways, so a test can see where a resumed subscription asked to start.
- */
-async function interruptibleWebSocket(page: Page) {
-  let up = true;
-  const open: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = [];
-  const sentByPage: ProtocolMessage[] = [];
-  const receivedByPage: ProtocolMessage[] = [];
-  await page.routeWebSocket(/\/graphql$/, (socket) => {
-    if (!up) {
-      void socket.close({ code: 1012, reason: 'restarting' });
-      return;
-    }
-    const server = socket.connectToServer();
-    socket.onMessage((message) => {
-      sentByPage.push(JSON.parse(String(message)) as ProtocolMessage);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      receivedByPage.push(JSON.parse(String(message)) as ProtocolMessage);
-      socket.send(message);
-    });
-    open.push({ page: socket, server });
-  });
-  const cursors = () => receivedByPage.flatMap((m) => m.payload?.data?.messageStatusChanged?.cursor ?? []);
-  return {
-    cursors,
-    subscriptionStarts: () =>
-      sentByPage.filter((m) => m.type === 'subscribe').map((m) => m.payload?.variables?.since ?? null),
-    async drop() {
-      up = false;
-      for (const { page: pageSide, server } of open.splice(0)) {
-        await server.close();
-        await pageSide.close({ code: 1012, reason: 'restarting' });
-      }
-    },
-    restore() {
-      up = true;
-    },
-  };
 }
 
 /** Cuts the page's connection, sends a message meanwhile, restores it, and expects the message to show. */
@@ -111,6 +63,13 @@ async function recordStatusesShown(page: Page): Promise<(messageId: string) => P
 const valuesOf = (badges: Array<{ getAttribute(name: string): string | null }>) =>
   badges.map((badge) => badge.getAttribute('data-value'));
 
+/** The console opens on conversations; the list of every message is the other view. */
+async function openMessageList(page: Page): Promise<void> {
+  await page.click('#view-messages');
+  await page.locator('#main[data-view="messages"]').waitFor();
+  await page.locator('#message-rows').waitFor({ state: 'attached' });
+}
+
 /** Sends from the page's own form and waits until the message it sent shows `status`. */
 async function sendFromPage(page: Page, to: string, status: string): Promise<string> {
   await page.fill('#send-to', to);
@@ -148,6 +107,7 @@ describeInBrowser('the live status page in Chromium', () => {
       const refused = await refuseOtherHosts(page, gateway.url);
       await page.goto(`${gateway.url}/live/`);
       await page.locator('#connection[data-state="live"]').waitFor();
+      await openMessageList(page);
       expect(await page.locator('#empty').isVisible()).toBe(true);
 
       // A send from the page itself: its row shows each status as the webhooks arrive.
@@ -215,13 +175,16 @@ describeInBrowser('the live status page in Chromium', () => {
       const connection = await interruptibleWebSocket(page);
       await page.goto(`${gateway.url}/live/`);
       await page.locator('#connection[data-state="live"]').waitFor();
+      await openMessageList(page);
       await sendFromPage(page, ORDINARY, 'READ');
 
-      const lastSeen = connection.cursors().at(-1);
+      const lastSeen = connection.cursors('messageStatusChanged').at(-1);
 
       await expectToCatchUpAfterDrop(page, connection, gateway);
-      expect(connection.subscriptionStarts().at(-1)).toBe(lastSeen);
-      const replayed = connection.cursors().slice(connection.cursors().indexOf(lastSeen!) + 1);
+      expect(connection.subscriptionStarts('messageStatusChanged').at(-1)).toBe(lastSeen);
+      const replayed = connection
+        .cursors('messageStatusChanged')
+        .slice(connection.cursors('messageStatusChanged').indexOf(lastSeen!) + 1);
       expect(replayed.length).toBeGreaterThan(0);
       expect(replayed).not.toContain(lastSeen);
       await page.close();
@@ -242,6 +205,7 @@ describeInBrowser('the live status page in Chromium', () => {
       const connection = await interruptibleWebSocket(page);
       await page.goto(`${gateway.url}/live/`);
       await page.locator('#connection[data-state="live"]').waitFor();
+      await openMessageList(page);
 
       await expectToCatchUpAfterDrop(page, connection, gateway);
       await page.close();
@@ -271,6 +235,7 @@ describeInBrowser('the live status page in Chromium', () => {
       await page.fill('#api-key', CONSOLE_KEY);
       await page.click('#api-key-form button');
       await page.locator('#connection[data-state="live"]').waitFor();
+      await openMessageList(page);
       await sendFromPage(page, ORDINARY, 'READ');
       expect(await page.locator('#api-key-form').isHidden()).toBe(true);
       await page.close();

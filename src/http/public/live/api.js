@@ -1,5 +1,5 @@
-// How a live UI uses the gateway: queries and mutations over HTTP, status changes over graphql-ws, and
-// `since` to resume after a dropped connection without a gap or a duplicate.
+// How a live UI uses the gateway: queries and mutations over HTTP, status changes and customers' messages
+// over graphql-ws, and `since` to resume after a dropped connection without a gap or a duplicate.
 import { createClient } from '/live/vendor/graphql-ws/client.js';
 
 const MESSAGE_SUMMARY = /* GraphQL */ `
@@ -7,6 +7,7 @@ const MESSAGE_SUMMARY = /* GraphQL */ `
     id
     recipient
     recipientUserId
+    type
     status
     conflict
     createdAt
@@ -93,12 +94,15 @@ const SEND_TEXT = /* GraphQL */ `
       message {
         ...MessageSummary
       }
+      warnings
       error {
         code
         title
         message
         diagnosis(locale: $locale) {
           title
+          explanation
+          solutions
         }
       }
     }
@@ -106,11 +110,105 @@ const SEND_TEXT = /* GraphQL */ `
   ${MESSAGE_SUMMARY}
 `;
 
+const CONTACT_SUMMARY = /* GraphQL */ `
+  fragment ContactSummary on Contact {
+    id
+    phone
+    userId
+    username
+    profileName
+    lastInboundAt
+    lastSeenAt
+    serviceWindow {
+      open
+      expiresAt
+    }
+    marketingOptOut
+  }
+`;
+
+const INBOUND_SUMMARY = /* GraphQL */ `
+  fragment InboundSummary on InboundMessage {
+    id
+    # Aliased: in the conversation's union, Message has a \`type\` of another GraphQL type.
+    inboundType: type
+    timestamp
+    receivedAt
+    text
+    media {
+      id
+      url
+      mimeType
+      caption
+      filename
+    }
+    reply {
+      id
+      title
+    }
+    reaction {
+      emoji
+      messageId
+    }
+    replyTo
+    errors {
+      code
+      title
+    }
+  }
+`;
+
+const CONTACTS = /* GraphQL */ `
+  query LiveContacts($first: Int!, $after: String, $filter: ContactFilter) {
+    contacts(first: $first, after: $after, filter: $filter) {
+      nodes {
+        ...ContactSummary
+      }
+    }
+  }
+  ${CONTACT_SUMMARY}
+`;
+
+const CONVERSATION = /* GraphQL */ `
+  query LiveConversation($contact: String!, $first: Int!, $after: String) {
+    conversation(contact: $contact, first: $first, after: $after) {
+      nodes {
+        __typename
+        ... on Message {
+          ...MessageSummary
+        }
+        ... on InboundMessage {
+          ...InboundSummary
+        }
+      }
+    }
+  }
+  ${MESSAGE_SUMMARY}
+  ${INBOUND_SUMMARY}
+`;
+
+const MESSAGES_RECEIVED = /* GraphQL */ `
+  subscription LiveMessagesReceived($since: String) {
+    messageReceived(since: $since) {
+      cursor
+      message {
+        ...InboundSummary
+        from {
+          ...ContactSummary
+        }
+      }
+    }
+  }
+  ${INBOUND_SUMMARY}
+  ${CONTACT_SUMMARY}
+`;
+
 /** A GraphQL error answer, with the gateway's `extensions.code` (UNAUTHENTICATED, RATE_LIMITED, …). */
 export class GatewayError extends Error {
   constructor(error) {
     super(error.message);
     this.code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    this.reason = error.extensions?.reason;
   }
 }
 
@@ -169,6 +267,28 @@ export class GatewayClient {
     return this.request(MESSAGE_DETAILS, { id, locale }).then((data) => data.message);
   }
 
+  async contacts(first) {
+    const data = await this.request(CONTACTS, { first });
+    return data.contacts.nodes;
+  }
+
+  /** A contact's newest `first` items (outbound `Message`s and `InboundMessage`s), newest first. */
+  async conversation(contact, first) {
+    const data = await this.request(CONVERSATION, { contact, first });
+    return data.conversation.nodes;
+  }
+
+  /**
+   * An inbound medium through the gateway's `/media/{id}`, which wants the key as a bearer token: the
+   * bytes are fetched here and shown through a `blob:` URL, so the key never sits in a URL.
+   */
+  async mediaBlob(url) {
+    const headers = this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {};
+    const response = await fetch(new URL(url, location.href).pathname, { headers });
+    if (!response.ok) throw Object.assign(new Error(String(response.status)), { status: response.status });
+    return response.blob();
+  }
+
   sendText(to, body, locale) {
     // A fresh key per click: a retried or double-submitted request still reaches WhatsApp once.
     const input = { to, text: { body }, idempotencyKey: crypto.randomUUID() };
@@ -180,12 +300,21 @@ export class GatewayClient {
    * again, so `since` is moved along as events arrive: the server replays exactly what was missed.
    * Returns the subscription's `stop` and its latest `cursor()` (null until the first event).
    */
-  followStatusChanges(since, { next, error }) {
-    const payload = { query: STATUS_CHANGES, variables: { since } };
+  followStatusChanges(since, handlers) {
+    return this.follow(STATUS_CHANGES, 'messageStatusChanged', since, handlers);
+  }
+
+  /** Every message a customer wrote after `since`, then live ones; resumes like `followStatusChanges`. */
+  followMessagesReceived(since, handlers) {
+    return this.follow(MESSAGES_RECEIVED, 'messageReceived', since, handlers);
+  }
+
+  follow(query, field, since, { next, error }) {
+    const payload = { query, variables: { since } };
     const stop = this.socket.subscribe(payload, {
       next: (result) => {
         if (result.errors?.length) return error(new GatewayError(result.errors[0]));
-        const event = result.data.messageStatusChanged;
+        const event = result.data[field];
         payload.variables.since = event.cursor;
         next(event);
       },
