@@ -38,16 +38,21 @@ export async function openStore(
   metrics: Metrics,
   onClose: (close: () => Promise<unknown>) => void,
 ): Promise<OpenedStore> {
-  const options = { streamMaxLength: config.streamMaxLength, logger: logger.child({ component: 'store' }) };
+  const retentionMs = config.messageRetentionMs;
+  const options = {
+    streamMaxLength: config.streamMaxLength,
+    retentionMs,
+    logger: logger.child({ component: 'store' }),
+  };
   const { store: storeConfig } = config;
   if (storeConfig.mode === 'embedded') {
     const { store, bus } = createMemoryMessaging(options);
     return {
       store,
       bus,
-      contacts: new MemoryContactStore(),
+      contacts: new MemoryContactStore(retentionMs),
       accountEvents: new MemoryAccountEventStore(config.streamMaxLength),
-      inbound: new MemoryInboundStore(config.streamMaxLength),
+      inbound: new MemoryInboundStore(config.streamMaxLength, Date.now, retentionMs),
       checks: [],
       redis: null,
     };
@@ -112,7 +117,7 @@ export async function openStore(
   return {
     store,
     bus,
-    contacts: new RedisContactStore(command, config.redisKeyPrefix),
+    contacts: new RedisContactStore(command, config.redisKeyPrefix, retentionMs),
     accountEvents: new RedisAccountEventStore(command, {
       keyPrefix: config.redisKeyPrefix,
       maxLength: config.streamMaxLength,
@@ -120,6 +125,7 @@ export async function openStore(
     inbound: new RedisInboundStore(command, {
       keyPrefix: config.redisKeyPrefix,
       maxLength: config.streamMaxLength,
+      retentionMs,
     }),
     redis: command,
     checks: [

@@ -67,6 +67,7 @@ export { createMemoryMessaging, type MemoryMessagingOptions } from './memory-mes
 export { RedisMessageStore } from './redis-message-store';
 export { RedisStatusBus, type RedisStatusBusOptions } from './redis-status-bus';
 export {
+  DEFAULT_MESSAGE_RETENTION_MS,
   MessageTopic,
   StreamTrimMode,
   statusChannel,
