@@ -10,7 +10,7 @@ export interface StatusEventsOptions {
   bus: StatusBus;
   /** Where failed deliveries and subscriptions are reported. */
   logger?: Logger;
-  /** Events replayed per store round trip. Default 500. */
+  /** Events replayed per store round trip. Default 100 (`LiveFanoutOptions.replayPageSize`). */
   replayPageSize?: number;
   /** See `LiveSubscriptionOptions.maxBufferedEvents`. Default 10,000. */
   maxBufferedEvents?: number;
