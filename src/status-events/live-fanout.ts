@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../messages';
 import { type Logger } from '../observability';
@@ -15,7 +16,7 @@ export interface LiveFanoutOptions<E extends LiveEvent, P, F> {
    * giving the event loop back, so it must stay small next to webhooks and live deliveries.
    */
   replayPageSize?: number;
-  /** Replays running at once on this engine; the others wait their turn. Default 4. */
+  /** Replays running at once on this engine; the others wait their turn. Default 2. */
   maxConcurrentReplays?: number;
   /**
    * Live events held for one subscriber while it replays. Past it they are dropped and read back from
@@ -28,6 +29,9 @@ export interface LiveFanoutOptions<E extends LiveEvent, P, F> {
    */
   deliveriesPerTurn?: number;
 }
+
+/** The longest a replay renders without giving the event loop back, in ms. */
+const REPLAY_SLICE_MS = 2;
 
 /**
  * A subscriber as the engine tracks it. Subscribers of one engine may take different outputs (rendered
@@ -81,7 +85,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
   constructor(private readonly options: LiveFanoutOptions<E, P, F>) {
     this.index = new FollowerIndex(options.stream.filter);
     this.replayPageSize = options.replayPageSize ?? 100;
-    this.replays = new ReplayBudget(options.maxConcurrentReplays ?? 4);
+    this.replays = new ReplayBudget(options.maxConcurrentReplays ?? 2);
     this.maxHeldEvents = options.maxHeldEvents ?? 1_000;
     this.deliveriesPerTurn = options.deliveriesPerTurn ?? 256;
   }
@@ -328,10 +332,17 @@ export class LiveFanout<E extends LiveEvent, P, F> {
       const wanted = page.filter((event) => filter.matches(event, follower.subscriber.filter));
       const payloads = await source.load(wanted);
       const items: Array<{ cursor: StreamCursor; output: unknown }> = [];
+      let sliceStart = performance.now();
       for (const [index, event] of wanted.entries()) {
         const payload = payloads[index];
         if (payload === null || payload === undefined) continue;
         items.push({ cursor: parseStreamCursor(event.cursor), output: await follower.shape.render(payload) });
+        // Renders resolve in microtasks: without this a page would hold the event loop until it is done.
+        if (performance.now() - sliceStart > REPLAY_SLICE_MS) {
+          await yieldToLoop();
+          if (follower.closed) return null;
+          sliceStart = performance.now();
+        }
       }
       if (follower.closed) return null;
       this.sendAfter(follower, items);
