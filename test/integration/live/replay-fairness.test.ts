@@ -26,6 +26,7 @@ const STORED_EVENTS = 3_000;
 const PER_BODY = 50;
 const SUBSCRIPTIONS = 60;
 const WEBHOOKS_MEASURED = 200;
+const MIN_WEBHOOKS_MEASURED = 100;
 /** The one timing the issue asks for: webhook p99 while the replays run. */
 const WEBHOOK_P99_BUDGET_MS = 100;
 /** Heap kept (after a full collection) while the replays run, beyond what it was before they started. */
@@ -73,8 +74,8 @@ class CursorSubscriber {
     );
   }
 
-  close(): Promise<void> {
-    return this.client.dispose();
+  async close(): Promise<void> {
+    await this.client.dispose();
   }
 }
 
@@ -137,11 +138,13 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
     for (let i = 0; i < SUBSCRIPTIONS; i += 1)
       subscribers.push(new CursorSubscriber(gateway.url, pn, oldest!));
     // Webhooks while the replays run: each one is also a live event every subscriber must get once.
+    // Only webhooks posted while some replay still runs count, up to WEBHOOKS_MEASURED of them.
+    const replaying = (): boolean =>
+      subscribers.some((s) => s.errors === null && s.cursors.length < STORED_EVENTS);
     const during: number[] = [];
-    for (let i = 0; i < WEBHOOKS_MEASURED; i += 1) {
+    for (let i = 0; during.length < WEBHOOKS_MEASURED && replaying(); i += 1) {
       during.push(await timedWebhook(gateway.url, pn, t0 + 6_000 + i));
     }
-    const replaysStillRunning = subscribers.some((s) => s.cursors.length < STORED_EVENTS);
 
     // The heap kept while replays still run (collections pause the gateway: only after the timing).
     const expected = (await streamCursors(redis)).slice(1);
@@ -158,19 +161,9 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
       expect(subscriber.errors).toBeNull();
       expect(subscriber.cursors).toEqual(expected);
     }
-    // The measured webhooks overlapped the replays (else the timing says nothing).
-    expect(replaysStillRunning).toBe(true);
+    // Enough webhooks overlapped the replays for a p99 (else the timing says nothing).
+    expect(during.length).toBeGreaterThanOrEqual(MIN_WEBHOOKS_MEASURED);
     const p99 = percentile(during, 99);
-    console.log(
-      JSON.stringify({
-        p50: percentile(during, 50),
-        p90: percentile(during, 90),
-        p99,
-        max: percentile(during, 100),
-        b50: percentile(baseline, 50),
-        heap: (heapPeak - heapBefore) / 1e6,
-      }),
-    );
     const baselineP99 = percentile(baseline, 99);
     // The budget is 100 ms on an idle machine; a CI runner slower across the board shows it in the baseline
     // measured just before, on the same gateway, and is allowed that much more.
