@@ -18,6 +18,8 @@ const SOAK_MS = 75_000;
 const SOAK_MESSAGES_PER_TICK = 5;
 const SOAK_TICK_MS = 100;
 const SAMPLE_EVERY_MS = 5_000;
+/** A key prefix of its own: only this gateway's keys are counted, whatever else shares the database. */
+const KEY_PREFIX = 'bench-retention:';
 
 /** A message's life as Meta reports it: sent, then delivered (two statuses, one record). */
 function twoStatuses(count: number): StatusSpec[] {
@@ -28,8 +30,8 @@ function twoStatuses(count: number): StatusSpec[] {
 }
 
 /**
- * Bytes the bench database holds, by kind of key: MEMORY USAGE of every key (the Redis is shared with
- * other work, so INFO's instance-wide figure would count theirs too).
+ * Bytes the gateway's keys hold, by kind: MEMORY USAGE of every key under its prefix (the Redis may be
+ * shared with other work, whose keys INFO's instance-wide figure would count too).
  */
 async function bytesByKind(
   redis: Redis,
@@ -37,7 +39,7 @@ async function bytesByKind(
   const sizes = { records: 0, indexes: 0, stream: 0, other: 0, keys: 0 };
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${KEY_PREFIX}*`, 'COUNT', 1000);
     cursor = next;
     const usages = await Promise.all(keys.map((key) => redis.memory('USAGE', key, 'SAMPLES', 0)));
     keys.forEach((key, i) => {
@@ -66,6 +68,7 @@ export const retentionScenario: Scenario = {
     const gateway = await startGatewayProcess(
       productionGatewayEnv(context.upstream.url, {
         MESSAGE_RETENTION_DAYS: RETENTION_DAYS,
+        REDIS_KEY_PREFIX: KEY_PREFIX,
         STREAM_MAX_LENGTH: String(STREAM_MAX_LENGTH),
       }),
     );
@@ -81,7 +84,7 @@ export const retentionScenario: Scenario = {
         );
       }
       const sized = await bytesByKind(context.redis);
-      const events = Number(await context.redis.xlen((await context.redis.keys('*:events'))[0] ?? 'none'));
+      const events = Number(await context.redis.xlen((await context.redis.keys(`${KEY_PREFIX}*:events`))[0] ?? 'none'));
       context.figures.push(
         {
           scenario: 'retention',
@@ -143,7 +146,7 @@ export const retentionScenario: Scenario = {
         );
       }
       context.notes.push(
-        `retention soak, KiB in the bench database every ${SAMPLE_EVERY_MS / 1000} s: ` +
+        `retention soak, KiB of the gateway's keys every ${SAMPLE_EVERY_MS / 1000} s: ` +
           samples.map((s) => `${s.at.toFixed(0)} s ${kib(s.bytes).toFixed(0)}`).join(', '),
       );
     } finally {
