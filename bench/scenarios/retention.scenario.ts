@@ -84,7 +84,9 @@ export const retentionScenario: Scenario = {
         );
       }
       const sized = await bytesByKind(context.redis);
-      const events = Number(await context.redis.xlen((await context.redis.keys(`${KEY_PREFIX}*:events`))[0] ?? 'none'));
+      const events = Number(
+        await context.redis.xlen((await context.redis.keys(`${KEY_PREFIX}*:events`))[0] ?? 'none'),
+      );
       context.figures.push(
         {
           scenario: 'retention',
