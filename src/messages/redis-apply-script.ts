@@ -13,8 +13,9 @@ import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '
  *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index, 11 retention in ms.
  * Retention: the record expires `retention` after its last write (PEXPIRE, Redis's own clock). Every index
  * it is in gets the same TTL (so no index expires before a record it holds) and drops the ids created more
- * than `retention` before this write's receivedAt; an id whose record expired in between is skipped by the
- * list script until then.
+ * than `retention` before the index's newest id or this write's receivedAt, whichever is earlier (so that
+ * a backfill of old statuses is not dropped as it is written); an id whose record expired in between is
+ * skipped by the list script until then.
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
  * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
@@ -44,7 +45,10 @@ local u = cjson.decode(ARGV[1])
 local receivedAt = tonumber(ARGV[2])
 local retention = tonumber(ARGV[11])
 local function trimIndex(key)
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', receivedAt - retention))
+  local newest = redis.call('ZREVRANGE', key, 0, 0, 'WITHSCORES')[2]
+  local horizon = receivedAt
+  if newest and tonumber(newest) < horizon then horizon = tonumber(newest) end
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', horizon - retention))
   redis.call('PEXPIRE', key, retention)
 end
 local raw = redis.call('GET', KEYS[1])

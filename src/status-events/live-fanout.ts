@@ -339,7 +339,8 @@ export class LiveFanout<E extends LiveEvent, P, F> {
         items.push({ cursor: parseStreamCursor(event.cursor), output: await follower.shape.render(payload) });
         // Renders resolve in microtasks: without this a page would hold the event loop until it is done.
         if (performance.now() - sliceStart > REPLAY_SLICE_MS) {
-          await yieldToLoop();
+          this.replays.worked(performance.now() - sliceStart);
+          await this.replays.pause();
           if (follower.closed) return null;
           sliceStart = performance.now();
         }
@@ -352,7 +353,8 @@ export class LiveFanout<E extends LiveEvent, P, F> {
         this.moveTo(follower, parseStreamCursor(last.cursor));
         position = last.cursor;
       }
-      await yieldToLoop();
+      this.replays.worked(performance.now() - sliceStart);
+      await this.replays.pause();
     }
     return follower.closed ? null : position;
   }
