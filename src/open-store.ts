@@ -53,16 +53,21 @@ export async function openStore(
   metrics: Metrics,
   onClose: (close: () => Promise<unknown>) => void,
 ): Promise<OpenedStore> {
-  const options = { streamMaxLength: config.streamMaxLength, logger: logger.child({ component: 'store' }) };
+  const retentionMs = config.messageRetentionMs;
+  const options = {
+    streamMaxLength: config.streamMaxLength,
+    retentionMs,
+    logger: logger.child({ component: 'store' }),
+  };
   const { store: storeConfig } = config;
   if (storeConfig.mode === 'embedded') {
     const { store, bus } = createMemoryMessaging(options);
     const accountEvents = new MemoryAccountEventStore(config.streamMaxLength);
-    const inbound = new MemoryInboundStore(config.streamMaxLength);
+    const inbound = new MemoryInboundStore(config.streamMaxLength, Date.now, retentionMs);
     return {
       store,
       bus,
-      contacts: new MemoryContactStore(),
+      contacts: new MemoryContactStore(retentionMs),
       accountEvents,
       inbound,
       inboundFeed: inbound,
@@ -135,12 +140,13 @@ export async function openStore(
   const inbound = new RedisInboundStore(command, {
     keyPrefix: config.redisKeyPrefix,
     maxLength: config.streamMaxLength,
+    retentionMs,
   });
   const liveLogger = logger.child({ component: 'live' });
   return {
     store,
     bus,
-    contacts: new RedisContactStore(command, config.redisKeyPrefix),
+    contacts: new RedisContactStore(command, config.redisKeyPrefix, retentionMs),
     accountEvents,
     inbound,
     // The same subscriber connection as the status bus: each listens to its own channel on it.

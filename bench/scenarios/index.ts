@@ -6,6 +6,7 @@ import { multiInstanceScenario } from './multi-instance.scenario';
 import { pluginsScenario } from './plugins.scenario';
 import { readScenario } from './read.scenario';
 import { resumeScenario } from './resume.scenario';
+import { retentionScenario } from './retention.scenario';
 import { sendScenario } from './send.scenario';
 import { type Scenario } from './scenario-context';
 
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   resumeScenario,
   multiInstanceScenario,
   memoryScenario,
+  retentionScenario,
 ];

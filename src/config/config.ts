@@ -55,6 +55,11 @@ export interface Config {
   redisKeyPrefix: string;
   /** Kept events: the horizon of `since` replays. */
   streamMaxLength: number;
+  /**
+   * How long what a message, an inbound message or a contact leaves behind is kept after its last write,
+   * in ms (`MESSAGE_RETENTION_DAYS`); records expire and indexes are trimmed to match.
+   */
+  messageRetentionMs: number;
   /** The largest inbound medium `GET /media/{id}` streams; a larger one is refused, not truncated. */
   mediaMaxBytes: number;
   /**

@@ -88,6 +88,8 @@ function readConfig(read: EnvReader): Config {
       'up to 32 letters, digits, or _ . : -',
     ),
     streamMaxLength: read.integer('STREAM_MAX_LENGTH', 100_000, 100, 100_000_000),
+    // Meta keeps a message for an offline phone 30 days; a decimal lets a soak run in minutes.
+    messageRetentionMs: Math.round(read.decimal('MESSAGE_RETENTION_DAYS', 30, 0.00001, 3650) * DAY_MS),
     redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 2_000, 50, 60_000),
     webhook: {
       appSecret: appSecret ?? randomBytes(32).toString('hex'),
@@ -139,6 +141,8 @@ function readStore(read: EnvReader): StoreConfig {
   }
   return { mode: 'redis', url };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const SCOPES = new Set<string>(Object.values(Scope));
 
@@ -223,6 +227,17 @@ class EnvReader {
     const parsed = Number(value);
     if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
       this.problem(name, `expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  decimal(name: ConfigVariableName, fallback: number, min: number, max: number): number {
+    const value = this.optionalString(name);
+    if (value === null) return fallback;
+    const parsed = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || parsed < min || parsed > max) {
+      this.problem(name, `expected a number from ${min} to ${max}`);
       return fallback;
     }
     return parsed;

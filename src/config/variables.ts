@@ -47,6 +47,12 @@ const GROUPS = [
       },
       { name: 'STREAM_MAX_LENGTH', meaning: 'Status events kept for `since` replays', default: '100000' },
       {
+        name: 'MESSAGE_RETENTION_DAYS',
+        meaning:
+          'Days a message, inbound message or contact is kept after it was last written (a decimal, e.g. 0.5)',
+        default: '30',
+      },
+      {
         name: 'REDIS_COMMAND_TIMEOUT_MS',
         meaning:
           'How long one Redis command may go unanswered before it fails (a hung Redis answers 503), in ms',

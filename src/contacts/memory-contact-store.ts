@@ -1,4 +1,9 @@
-import { compareNewestFirst, type EpochMillis, normaliseCustomerId } from '../messages';
+import {
+  compareNewestFirst,
+  DEFAULT_MESSAGE_RETENTION_MS,
+  type EpochMillis,
+  normaliseCustomerId,
+} from '../messages';
 import {
   type ContactFilter,
   type ContactPage,
@@ -10,24 +15,37 @@ import {
   matchesContactFilter,
 } from './contact';
 
-/** The embedded store's contacts: the same joining rules as the Redis script, in process memory. */
+/**
+ * The embedded store's contacts: the same joining rules as the Redis script, in process memory. Like
+ * Redis, it forgets a contact `retentionMs` after its last write, by `now` (reads at once, memory on a
+ * write).
+ */
 export class MemoryContactStore implements ContactStore {
   private readonly contacts = new Map<string, ContactRecord>();
   /** Number (E.164) or BSUID → contact id. */
   private readonly aliases = new Map<string, string>();
+  /** When each contact was last written, by `now`. */
+  private readonly writtenAt = new Map<string, number>();
+
+  constructor(
+    private readonly retentionMs: number = DEFAULT_MESSAGE_RETENTION_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async observe(sightings: readonly ContactSighting[], seenAt: EpochMillis): Promise<void> {
+    this.forgetExpired();
     for (const sighting of sightings) this.observeOne(sighting, seenAt);
   }
 
   async find(idOrIdentity: string): Promise<ContactRecord | null> {
     const id = this.aliases.get(normaliseCustomerId(idOrIdentity));
     const contact = id === undefined ? undefined : this.contacts.get(id);
-    return contact === undefined ? null : { ...contact };
+    return contact === undefined || this.isExpired(contact) ? null : { ...contact };
   }
 
   async list(filter: ContactFilter, first: number, after: ContactPosition | null): Promise<ContactPage> {
     const ordered = [...this.contacts.values()]
+      .filter((contact) => !this.isExpired(contact))
       .filter((contact) => after === null || isOlder(contact, after))
       .filter((contact) => matchesContactFilter(contact, filter))
       .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)));
@@ -37,6 +55,21 @@ export class MemoryContactStore implements ContactStore {
       contacts: page,
       end: ordered.length > first && last ? { lastSeenAt: last.lastSeenAt, id: last.id } : null,
     };
+  }
+
+  private isExpired(contact: ContactRecord): boolean {
+    return (this.writtenAt.get(contact.id) ?? -Infinity) < this.now() - this.retentionMs;
+  }
+
+  /** One pass over the contacts per write: the embedded store is for one process and small data. */
+  private forgetExpired(): void {
+    for (const [id, contact] of this.contacts) {
+      if (this.isExpired(contact)) {
+        this.contacts.delete(id);
+        this.writtenAt.delete(id);
+      }
+    }
+    for (const [alias, id] of this.aliases) if (!this.contacts.has(id)) this.aliases.delete(alias);
   }
 
   private observeOne(sighting: ContactSighting, seenAt: EpochMillis): void {
@@ -74,6 +107,7 @@ export class MemoryContactStore implements ContactStore {
       updated.lastInboundAt = Math.max(updated.lastInboundAt ?? 0, sighting.inboundAt);
     }
     this.contacts.set(id, updated);
+    this.writtenAt.set(id, this.now());
     this.aliases.set(id, id);
     if (phone !== undefined) this.aliases.set(phone, id);
     if (sighting.userId !== undefined) this.aliases.set(sighting.userId, id);

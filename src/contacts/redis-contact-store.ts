@@ -1,5 +1,10 @@
 import { type Redis, type Cluster } from 'ioredis';
-import { type EpochMillis, normaliseCustomerId, BYTES_LESS_LUA } from '../messages';
+import {
+  BYTES_LESS_LUA,
+  DEFAULT_MESSAGE_RETENTION_MS,
+  type EpochMillis,
+  normaliseCustomerId,
+} from '../messages';
 import {
   type ContactFilter,
   type ContactPage,
@@ -14,11 +19,14 @@ import {
  * trip. Every key is named from ARGV 1, which carries one hash tag: the contacts share a slot on a cluster.
  * Keys: `contact:<id>` (hash), `alias:<number or BSUID>` → id, `idx` (sorted set of ids by last activity).
  * KEYS: 1 the `idx` key (declared so that a cluster routes the script to the contacts' slot).
- * ARGV: 1 key prefix, 2 seenAt, 3 sightings JSON.
+ * ARGV: 1 key prefix, 2 seenAt, 3 sightings JSON, 4 retention in ms.
+ * A contact, its aliases and `idx` expire `retention` after the last write (Redis's clock); `idx` drops
+ * the ids last seen more than `retention` before this seenAt.
  */
 const OBSERVE_LUA = `
 local p = ARGV[1]
 local seenAt = tonumber(ARGV[2])
+local retention = tonumber(ARGV[4])
 local FIELDS = {'waId', 'userId', 'parentUserId', 'username', 'profileName'}
 local function alias(identity)
   if not identity then return nil end
@@ -74,11 +82,17 @@ for _, s in ipairs(cjson.decode(ARGV[3])) do
         redis.call('HSET', key, 'marketingOptOut', s.marketingOptOut and '1' or '0', 'marketingPreferenceAt', at)
       end
     end
-    redis.call('SET', p .. 'alias:' .. id, id)
-    if phone then redis.call('SET', p .. 'alias:' .. phone, id) end
+    redis.call('PEXPIRE', key, retention)
+    redis.call('SET', p .. 'alias:' .. id, id, 'PX', retention)
+    if phone then redis.call('SET', p .. 'alias:' .. phone, id, 'PX', retention) end
+    -- The number learnt from an earlier sighting names the contact as long as it lives.
+    local knownPhone = redis.call('HGET', key, 'phone')
+    if knownPhone and knownPhone ~= phone then redis.call('PEXPIRE', p .. 'alias:' .. knownPhone, retention) end
     redis.call('ZADD', p .. 'idx', tonumber(redis.call('HGET', key, 'lastSeenAt')), id)
   end
 end
+redis.call('ZREMRANGEBYSCORE', p .. 'idx', '-inf', '(' .. string.format('%d', seenAt - retention))
+redis.call('PEXPIRE', p .. 'idx', retention)
 return 1
 `;
 
@@ -116,8 +130,9 @@ while #page <= first and scanned < scanLimit do
       local fields = redis.call('HGETALL', p .. 'contact:' .. id)
       local hash = {}
       for j = 1, #fields, 2 do hash[fields[j]] = fields[j + 1] end
-      local keep = true
-      if wroteAfter ~= nil then
+      -- A contact expired since the last write trimmed the index: skipped.
+      local keep = #fields > 0
+      if keep and wroteAfter ~= nil then
         local wrote = hash.lastInboundAt ~= nil and tonumber(hash.lastInboundAt) > wroteAfter
         keep = (wrote and ARGV[6] == '1') or (not wrote and ARGV[6] == '0')
       end
@@ -139,7 +154,13 @@ return {0, '', '', unpack(page)}
 const SCAN_LIMIT = 5_000;
 
 interface ContactScripts {
-  waContactObserve(index: string, prefix: string, seenAt: number, sightings: string): Promise<number>;
+  waContactObserve(
+    index: string,
+    prefix: string,
+    seenAt: number,
+    sightings: string,
+    retentionMs: number,
+  ): Promise<number>;
   waContactFind(index: string, prefix: string, name: string): Promise<string[]>;
   waContactList(
     index: string,
@@ -155,7 +176,12 @@ export class RedisContactStore implements ContactStore {
   private readonly redis: (Redis | Cluster) & ContactScripts;
   private readonly prefix: string;
 
-  constructor(connection: Redis | Cluster, keyPrefix: string) {
+  /** `retentionMs`: how long a contact is kept after its last activity (`MESSAGE_RETENTION_DAYS`). */
+  constructor(
+    connection: Redis | Cluster,
+    keyPrefix: string,
+    private readonly retentionMs: number = DEFAULT_MESSAGE_RETENTION_MS,
+  ) {
     connection.defineCommand('waContactObserve', { numberOfKeys: 1, lua: OBSERVE_LUA });
     connection.defineCommand('waContactFind', { numberOfKeys: 1, lua: FIND_LUA, readOnly: true });
     connection.defineCommand('waContactList', { numberOfKeys: 1, lua: LIST_LUA, readOnly: true });
@@ -165,7 +191,13 @@ export class RedisContactStore implements ContactStore {
 
   async observe(sightings: readonly ContactSighting[], seenAt: EpochMillis): Promise<void> {
     if (sightings.length === 0) return;
-    await this.redis.waContactObserve(`${this.prefix}idx`, this.prefix, seenAt, JSON.stringify(sightings));
+    await this.redis.waContactObserve(
+      `${this.prefix}idx`,
+      this.prefix,
+      seenAt,
+      JSON.stringify(sightings),
+      this.retentionMs,
+    );
   }
 
   async find(idOrIdentity: string): Promise<ContactRecord | null> {

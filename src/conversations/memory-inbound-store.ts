@@ -1,11 +1,14 @@
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
-import { compareNewestFirst, eventsAfter, StreamIds } from '../messages';
+import { compareNewestFirst, DEFAULT_MESSAGE_RETENTION_MS, eventsAfter, StreamIds } from '../messages';
 import { customerNamesOf, type InboundPosition, type InboundStore, isAtOrAfter } from './inbound-store';
 
 /** Listens to every new inbound message of the embedded store (the in-process stand-in for pub/sub). */
 export type InboundListener = (event: InboundMessageEvent) => void;
 
-/** The embedded store's inbound messages, in process memory, the newest `maxLength` kept. */
+/**
+ * The embedded store's inbound messages, in process memory: the newest `maxLength` kept, none stored more
+ * than `retentionMs` ago by `now` (reads hide them at once, a write frees them).
+ */
 export class MemoryInboundStore implements InboundStore {
   private readonly messages = new Map<string, InboundMessageRecord>();
   private readonly byCustomer = new Map<string, Set<string>>();
@@ -14,19 +17,24 @@ export class MemoryInboundStore implements InboundStore {
   private readonly ids: StreamIds;
   /** Whether the log dropped its oldest events: a cursor before the oldest kept one then lost some. */
   private trimmed = false;
+  /** When each message was stored, by `now`. */
+  private readonly storedAt = new Map<string, number>();
 
   constructor(
     private readonly maxLength = 100_000,
-    now: () => number = Date.now,
+    private readonly now: () => number = Date.now,
+    private readonly retentionMs: number = DEFAULT_MESSAGE_RETENTION_MS,
   ) {
     this.ids = new StreamIds(now);
   }
 
   async record(messages: readonly InboundMessageRecord[]): Promise<InboundMessageEvent[]> {
+    this.forgetExpired();
     const events: InboundMessageEvent[] = [];
     for (const message of messages) {
       if (this.messages.has(message.id)) continue;
       this.messages.set(message.id, structuredClone(message));
+      this.storedAt.set(message.id, this.now());
       for (const name of customerNamesOf(message)) {
         const ids = this.byCustomer.get(name) ?? new Set<string>();
         ids.add(message.id);
@@ -47,7 +55,7 @@ export class MemoryInboundStore implements InboundStore {
   async getMany(ids: readonly string[]): Promise<Array<InboundMessageRecord | null>> {
     return ids.map((id) => {
       const message = this.messages.get(id);
-      return message === undefined ? null : structuredClone(message);
+      return message === undefined || this.isExpired(message) ? null : structuredClone(message);
     });
   }
 
@@ -59,7 +67,7 @@ export class MemoryInboundStore implements InboundStore {
     const ids = new Set(customers.flatMap((name) => [...(this.byCustomer.get(name) ?? [])]));
     return [...ids]
       .map((id) => this.messages.get(id) as InboundMessageRecord)
-      .filter((message) => isAtOrAfter(message, position))
+      .filter((message) => !this.isExpired(message) && isAtOrAfter(message, position))
       .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)))
       .slice(0, limit)
       .map((message) => structuredClone(message));
@@ -77,10 +85,22 @@ export class MemoryInboundStore implements InboundStore {
     };
   }
 
+  private isExpired(message: InboundMessageRecord): boolean {
+    return (this.storedAt.get(message.id) ?? -Infinity) < this.now() - this.retentionMs;
+  }
+
+  /** The log is in the order messages were stored: the expired ones are at its front. */
+  private forgetExpired(): void {
+    while (this.log.length > 0 && this.isExpired((this.log[0] as InboundMessageEvent).message)) {
+      this.forget(this.log.shift()?.message.id);
+    }
+  }
+
   private forget(id: string | undefined): void {
     const message = id === undefined ? undefined : this.messages.get(id);
     if (message === undefined) return;
     this.messages.delete(message.id);
+    this.storedAt.delete(message.id);
     for (const name of customerNamesOf(message)) this.byCustomer.get(name)?.delete(message.id);
   }
 }

@@ -1,5 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { readEntriesAfter, BYTES_LESS_LUA } from '../messages';
+import { BYTES_LESS_LUA, DEFAULT_MESSAGE_RETENTION_MS, readEntriesAfter } from '../messages';
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
 import { customerNamesOf, type InboundPosition, type InboundStore } from './inbound-store';
 
@@ -8,17 +8,23 @@ import { customerNamesOf, type InboundPosition, type InboundStore } from './inbo
  * bounded inbound stream and publishes it with its cursor: atomically, so that a message is never
  * published without being kept. Every key is named from ARGV 1 (one hash tag: one slot on a cluster).
  * KEYS: 1 the stream. ARGV: 1 key prefix, 2 max length, 3 channel, 4 `PUBLISH` or `SPUBLISH` (Redis
- * Cluster), then per message its JSON and its names joined by a space. Returns `{cursor, JSON}` pairs for
- * the messages that were new.
+ * Cluster), 5 retention in ms, then per message its JSON and its names joined by a space. Returns
+ * `{cursor, JSON}` pairs for the messages that were new. A message expires `retention` after it was stored
+ * (Redis's clock); each `in-by:` index gets the same TTL on every write and drops the ids sent more than
+ * `retention` before the message it adds.
  */
 const RECORD_LUA = `
 local p = ARGV[1]
+local retention = tonumber(ARGV[5])
 local out = {}
-for i = 5, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   local message = cjson.decode(ARGV[i])
-  if redis.call('SET', p .. 'in:' .. message.id, ARGV[i], 'NX') then
+  if redis.call('SET', p .. 'in:' .. message.id, ARGV[i], 'NX', 'PX', retention) then
     for name in string.gmatch(ARGV[i + 1], '%S+') do
-      redis.call('ZADD', p .. 'in-by:' .. name, message.timestamp, message.id)
+      local index = p .. 'in-by:' .. name
+      redis.call('ZADD', index, message.timestamp, message.id)
+      redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. string.format('%d', message.timestamp - retention))
+      redis.call('PEXPIRE', index, retention)
     end
     local cursor = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[i])
     redis.call(ARGV[4], ARGV[3], '{"cursor":"' .. cursor .. '","message":' .. ARGV[i] .. '}')
@@ -33,7 +39,8 @@ return out
  * A page of a customer's inbound messages, newest first, in one round trip: walks the index of each of the
  * customer's names, keeps what is at or after the position, merges them without duplicates and reads the
  * records. KEYS: the indexes. ARGV: 1 record key prefix, 2 max timestamp or '+inf', 3 the position's wamid
- * or '' (then every message at the max timestamp is on the page), 4 limit.
+ * or '' (then every message at the max timestamp is on the page), 4 limit. An id whose message expired
+ * since the last write trimmed its index is skipped.
  */
 const LIST_LUA = `
 ${BYTES_LESS_LUA}
@@ -57,7 +64,8 @@ table.sort(found, function(a, b)
   return bytesLess(b.id, a.id)
 end)
 local out = {}
-for i = 1, math.min(limit, #found) do
+for i = 1, #found do
+  if #out == limit then break end
   local raw = redis.call('GET', ARGV[1] .. found[i].id)
   if raw then out[#out + 1] = raw end
 end
@@ -73,6 +81,8 @@ export interface RedisInboundStoreOptions {
   keyPrefix: string;
   /** Inbound events kept for replay (approximately). Default 100,000. */
   maxLength?: number;
+  /** How long a message is kept after it was stored, in ms (`MESSAGE_RETENTION_DAYS`). Default 30 days. */
+  retentionMs?: number;
 }
 
 /** Inbound messages in Redis, `{i}`-tagged; the connection is the composition root's. */
@@ -82,6 +92,7 @@ export class RedisInboundStore implements InboundStore {
   readonly stream: string;
   readonly channel: string;
   private readonly maxLength: number;
+  private readonly retentionMs: number;
 
   constructor(connection: Redis | Cluster, options: RedisInboundStoreOptions) {
     connection.defineCommand('waInboundRecord', { numberOfKeys: 1, lua: RECORD_LUA });
@@ -91,6 +102,7 @@ export class RedisInboundStore implements InboundStore {
     this.stream = `${this.prefix}inbound-events`;
     this.channel = `${this.prefix}inbound-published`;
     this.maxLength = options.maxLength ?? 100_000;
+    this.retentionMs = options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS;
   }
 
   async record(messages: readonly InboundMessageRecord[]): Promise<InboundMessageEvent[]> {
@@ -101,6 +113,7 @@ export class RedisInboundStore implements InboundStore {
       this.maxLength,
       this.channel,
       this.redis.isCluster ? 'SPUBLISH' : 'PUBLISH',
+      this.retentionMs,
       ...messages.flatMap((message) => [JSON.stringify(message), customerNamesOf(message).join(' ')]),
     );
     const events: InboundMessageEvent[] = [];

@@ -45,3 +45,4 @@ export { RedisChannel } from './redis/channel';
 export { readEntriesAfter } from './redis/stream-reader';
 export { eventsAfter, StreamIds } from './memory/stream';
 export { BYTES_LESS_LUA } from './redis/lua-snippets';
+export { DEFAULT_MESSAGE_RETENTION_MS } from './redis/message-store-options';

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../messages';
 import { type Logger } from '../observability';
@@ -5,18 +6,32 @@ import { type FanoutShape, type FanoutStats, type FanoutSubscriber } from './fan
 import { FollowerIndex } from './follower-index';
 import { type LiveEvent, type LiveStream } from './live-stream';
 import { replayPages } from './replay';
+import { ReplayBudget } from './replay-budget';
 
 export interface LiveFanoutOptions<E extends LiveEvent, P, F> {
   stream: LiveStream<E, P, F>;
   logger: Logger;
-  /** Events replayed per source round trip. Default 500. */
+  /**
+   * Events replayed per source round trip. Default 100: a page is read, loaded and rendered without
+   * giving the event loop back, so it must stay small next to webhooks and live deliveries.
+   */
   replayPageSize?: number;
+  /** Replays running at once on this engine; the others wait their turn. Default 2. */
+  maxConcurrentReplays?: number;
+  /**
+   * Live events held for one subscriber while it replays. Past it they are dropped and read back from
+   * the stream by the replay instead, so that a long replay costs no memory per live event. Default 1,000.
+   */
+  maxHeldEvents?: number;
   /**
    * Subscribers handed their outputs between two turns of the event loop. Default 256: a webhook or a
    * send arriving during a large fan-out waits for a few hundred writes, not for all of them.
    */
   deliveriesPerTurn?: number;
 }
+
+/** The longest a replay renders without giving the event loop back, in ms. */
+const REPLAY_SLICE_MS = 2;
 
 /**
  * A subscriber as the engine tracks it. Subscribers of one engine may take different outputs (rendered
@@ -31,6 +46,8 @@ interface Follower<F> {
   lastCursor: StreamCursor | null;
   /** Live outputs that arrived during the replay, in order; null once live. */
   held: Array<{ cursor: StreamCursor; output: unknown }> | null;
+  /** Held outputs were dropped (`maxHeldEvents`): the replay reads on until it has them again. */
+  heldDropped: boolean;
   closed: boolean;
 }
 
@@ -53,6 +70,8 @@ export class LiveFanout<E extends LiveEvent, P, F> {
   /** One instance per distinct shape, counted, so that subscribers share it instead of holding copies. */
   private readonly shapes = new Map<string, { shape: FanoutShape<unknown, unknown>; users: number }>();
   private readonly replayPageSize: number;
+  private readonly replays: ReplayBudget;
+  private readonly maxHeldEvents: number;
   private readonly deliveriesPerTurn: number;
   private listening: Promise<() => void> | null = null;
   /**
@@ -65,7 +84,9 @@ export class LiveFanout<E extends LiveEvent, P, F> {
 
   constructor(private readonly options: LiveFanoutOptions<E, P, F>) {
     this.index = new FollowerIndex(options.stream.filter);
-    this.replayPageSize = options.replayPageSize ?? 500;
+    this.replayPageSize = options.replayPageSize ?? 100;
+    this.replays = new ReplayBudget(options.maxConcurrentReplays ?? 2);
+    this.maxHeldEvents = options.maxHeldEvents ?? 1_000;
     this.deliveriesPerTurn = options.deliveriesPerTurn ?? 256;
   }
 
@@ -88,6 +109,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
       shape: shared.shape,
       lastCursor: since === null ? null : parseStreamCursor(since),
       held: since === null ? null : [],
+      heldDropped: false,
       closed: false,
     };
     this.index.add(follower);
@@ -202,7 +224,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
         if (follower.closed) continue;
         const output = outputs.get(follower.shape.key);
         if (follower.held) {
-          follower.held.push({ cursor, output });
+          this.hold(follower, cursor, output);
           continue;
         }
         if (!this.advance(follower, cursor)) continue;
@@ -235,7 +257,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
       if (++handed % this.deliveriesPerTurn === 0) await yieldToLoop();
       if (follower.closed) continue;
       if (follower.held) {
-        follower.held.push({ cursor, output: outputs.get(follower.shape.key) });
+        this.hold(follower, cursor, outputs.get(follower.shape.key));
         continue;
       }
       if (!this.advance(follower, cursor)) continue;
@@ -251,33 +273,90 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     return true;
   }
 
-  private sendAfter(follower: Follower<F>, cursor: StreamCursor, output: unknown): void {
-    if (!this.advance(follower, cursor)) return;
-    this.counters.deliveries += 1;
-    follower.subscriber.deliver([output]);
+  /** Hands over the outputs the subscriber does not have yet, in one delivery. */
+  private sendAfter(
+    follower: Follower<F>,
+    items: ReadonlyArray<{ cursor: StreamCursor; output: unknown }>,
+  ): void {
+    const outputs: unknown[] = [];
+    for (const { cursor, output } of items) if (this.advance(follower, cursor)) outputs.push(output);
+    if (outputs.length === 0) return;
+    this.counters.deliveries += outputs.length;
+    follower.subscriber.deliver(outputs);
   }
 
+  /**
+   * Keeps a live output for a subscriber that is replaying. Past `maxHeldEvents` the held outputs are
+   * dropped: they are in the stream after the replay's position, so the replay reads them again.
+   */
+  private hold(follower: Follower<F>, cursor: StreamCursor, output: unknown): void {
+    const held = follower.held as Array<{ cursor: StreamCursor; output: unknown }>;
+    if (held.length >= this.maxHeldEvents) {
+      held.length = 0;
+      follower.heldDropped = true;
+    }
+    held.push({ cursor, output });
+  }
+
+  /**
+   * The stream after `since`, then the held live events. Paced so that replays leave the event loop to
+   * webhooks and live deliveries: a few at a time (`ReplayBudget`), small pages, a turn of the event loop
+   * between two pages, and one delivery per page.
+   */
   private async replay(follower: Follower<F>, since: string): Promise<void> {
     await this.listen();
-    const { source, filter } = this.options.stream;
-    for await (const page of replayPages(source, since, this.replayPageSize)) {
-      const wanted = page.filter((event) => filter.matches(event, follower.subscriber.filter));
-      const payloads = await source.load(wanted);
-      for (const [index, event] of wanted.entries()) {
-        const payload = payloads[index];
-        if (payload === null || payload === undefined) continue;
-        const output = await follower.shape.render(payload);
-        if (follower.closed) return;
-        this.sendAfter(follower, parseStreamCursor(event.cursor), output);
-      }
-      if (follower.closed) return;
-      // Skipped events still move the seam, so that a live copy of them is not taken for new.
-      const last = page[page.length - 1];
-      if (last !== undefined) this.moveTo(follower, parseStreamCursor(last.cursor));
+    const release = await this.replays.acquire();
+    try {
+      let position = since;
+      do {
+        follower.heldDropped = false;
+        const reached = await this.replayFrom(follower, position);
+        if (reached === null) return;
+        position = reached;
+        // Live events were dropped while this pass ran: the stream has them, read on from here.
+      } while (follower.heldDropped);
+    } finally {
+      release();
     }
     const held = follower.held ?? [];
     follower.held = null;
-    for (const { cursor, output } of held) this.sendAfter(follower, cursor, output);
+    this.sendAfter(follower, held);
+  }
+
+  /** One pass of the replay to the end of the stream; the cursor it reached, or null once unfollowed. */
+  private async replayFrom(follower: Follower<F>, since: string): Promise<string | null> {
+    const { source, filter } = this.options.stream;
+    let position = since;
+    for await (const page of replayPages(source, since, this.replayPageSize)) {
+      if (follower.closed) return null;
+      const wanted = page.filter((event) => filter.matches(event, follower.subscriber.filter));
+      const payloads = await source.load(wanted);
+      const items: Array<{ cursor: StreamCursor; output: unknown }> = [];
+      let sliceStart = performance.now();
+      for (const [index, event] of wanted.entries()) {
+        const payload = payloads[index];
+        if (payload === null || payload === undefined) continue;
+        items.push({ cursor: parseStreamCursor(event.cursor), output: await follower.shape.render(payload) });
+        // Renders resolve in microtasks: without this a page would hold the event loop until it is done.
+        if (performance.now() - sliceStart > REPLAY_SLICE_MS) {
+          this.replays.worked(performance.now() - sliceStart);
+          await this.replays.pause();
+          if (follower.closed) return null;
+          sliceStart = performance.now();
+        }
+      }
+      if (follower.closed) return null;
+      this.sendAfter(follower, items);
+      // Skipped events still move the seam, so that a live copy of them is not taken for new.
+      const last = page[page.length - 1];
+      if (last !== undefined) {
+        this.moveTo(follower, parseStreamCursor(last.cursor));
+        position = last.cursor;
+      }
+      this.replays.worked(performance.now() - sliceStart);
+      await this.replays.pause();
+    }
+    return follower.closed ? null : position;
   }
 
   private moveTo(follower: Follower<F>, cursor: StreamCursor): void {

@@ -2,14 +2,17 @@ import { type Logger } from '../../observability';
 import { MemoryEventLog } from './event-log';
 import { MemoryMessageStore } from './message-store';
 import { MemoryStatusBus } from './status-bus';
+import { DEFAULT_MESSAGE_RETENTION_MS } from '../redis/message-store-options';
 
 export interface MemoryMessagingOptions {
   /** Events kept for replay with `since`; older ones are trimmed exactly. Default 100,000. */
   streamMaxLength?: number;
   /** Logs a subscriber that threw (the event is still stored and delivered to the others). */
   logger?: Logger;
-  /** The clock of event cursors (epoch millis). Default `Date.now`. */
+  /** The clock of event cursors and of retention (epoch millis). Default `Date.now`. */
   now?: () => number;
+  /** How long a message is kept after its createdAt, in ms (`MESSAGE_RETENTION_DAYS`). Default 30 days. */
+  retentionMs?: number;
 }
 
 /** The embedded store and bus (used when no Redis is configured), sharing one event log. */
@@ -25,5 +28,12 @@ export function createMemoryMessaging(options: MemoryMessagingOptions = {}): {
   const log = new MemoryEventLog(maxLength, options.now ?? Date.now, (error) =>
     logger?.error({ err: error }, 'A status subscriber threw; the event was still delivered to the others.'),
   );
-  return { store: new MemoryMessageStore(log), bus: new MemoryStatusBus(log) };
+  const retentionMs = options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS;
+  if (!Number.isSafeInteger(retentionMs) || retentionMs < 1) {
+    throw new Error(`retentionMs must be a positive integer, got ${String(retentionMs)}.`);
+  }
+  return {
+    store: new MemoryMessageStore(log, { retentionMs, now: options.now ?? Date.now }),
+    bus: new MemoryStatusBus(log),
+  };
 }

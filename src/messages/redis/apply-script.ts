@@ -11,7 +11,12 @@ import { luaStatusRanks } from './lua-status-ranks';
  *       ARGV 7 and the record's number and BSUID: they carry the partition's hash tag, so share its slot.
  * ARGV: 1 update JSON, 2 receivedAt, 3 stream max length, 4 trim mode (`~` or `=`), 5 channel,
  *       6 send facts JSON or '' (a status from a webhook), 7 customer index prefix, 8 `PUBLISH` or
- *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index.
+ *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index, 11 retention in ms.
+ * Retention: the record expires `retention` after its last write (PEXPIRE, Redis's own clock). Every index
+ * it is in gets the same TTL (so no index expires before a record it holds) and drops the ids created more
+ * than `retention` before the index's newest id or this write's receivedAt, whichever is earlier (so that
+ * a backfill of old statuses is not dropped as it is written); an id whose record expired in between is
+ * skipped by the list script until then.
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
  * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
@@ -39,6 +44,14 @@ end
 
 local u = cjson.decode(ARGV[1])
 local receivedAt = tonumber(ARGV[2])
+local retention = tonumber(ARGV[11])
+local function trimIndex(key)
+  local newest = redis.call('ZREVRANGE', key, 0, 0, 'WITHSCORES')[2]
+  local horizon = receivedAt
+  if newest and tonumber(newest) < horizon then horizon = tonumber(newest) end
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', horizon - retention))
+  redis.call('PEXPIRE', key, retention)
+end
 local raw = redis.call('GET', KEYS[1])
 local rec
 local previous = cjson.null
@@ -135,17 +148,26 @@ rec.status = status
 rec.conflict = conflict
 rec.updatedAt = receivedAt
 local encoded = cjson.encode(rec)
-redis.call('SET', KEYS[1], encoded)
+redis.call('SET', KEYS[1], encoded, 'PX', retention)
 
 if raw == false or raw == nil or isSend or learned then
-  redis.call('ZADD', KEYS[3], rec.createdAt, rec.id)
-  redis.call('ZADD', KEYS[4], rec.createdAt, rec.id)
+  local indexes = {KEYS[3], KEYS[4]}
   -- A customer filter may name the number or the BSUID: the id is indexed under each one known.
-  if rec.recipient then redis.call('ZADD', ARGV[7] .. rec.recipient, rec.createdAt, rec.id) end
-  if rec.recipientUserId then redis.call('ZADD', ARGV[7] .. rec.recipientUserId, rec.createdAt, rec.id) end
+  if rec.recipient then indexes[#indexes + 1] = ARGV[7] .. rec.recipient end
+  if rec.recipientUserId then indexes[#indexes + 1] = ARGV[7] .. rec.recipientUserId end
+  for _, key in ipairs(indexes) do
+    redis.call('ZADD', key, rec.createdAt, rec.id)
+    trimIndex(key)
+  end
   if raw and oldRecipient and oldRecipient ~= rec.recipient then
     redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
   end
+else
+  -- The record's TTL was renewed: so are those of the indexes that hold it.
+  trimIndex(KEYS[3])
+  trimIndex(KEYS[4])
+  if rec.recipient then redis.call('PEXPIRE', ARGV[7] .. rec.recipient, retention) end
+  if rec.recipientUserId then redis.call('PEXPIRE', ARGV[7] .. rec.recipientUserId, retention) end
 end
 
 local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)

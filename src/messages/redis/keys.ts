@@ -21,8 +21,8 @@ export interface MessageKeys {
   readonly indexByRecipientPrefix: string;
   /** The prefix of `record` keys, for the list script to read the records of the ids it walks. */
   readonly recordPrefix: string;
-  /** Hash of waId → latest inbound time, per business phone number. */
-  inbound(phoneNumberId: string): string;
+  /** The latest inbound time of one customer (waId) to one business phone number; expires with retention. */
+  inbound(phoneNumberId: string, waId: string): string;
   /** The bounded stream of status events; its entry ids are the subscription cursors. */
   readonly stream: string;
   /** The partition's sharded pub/sub channel (Redis Cluster); one Redis publishes on `statusChannel`. */
@@ -43,7 +43,7 @@ export function createMessageKeys(keyPrefix: string, hashTag: string = MESSAGE_K
     indexByRecipient: (recipient) => `${indexByRecipientPrefix}${recipient}`,
     indexByRecipientPrefix,
     recordPrefix,
-    inbound: (phoneNumberId) => `${base}inbound:${phoneNumberId}`,
+    inbound: (phoneNumberId, waId) => `${base}inbound:${phoneNumberId}:${waId}`,
     stream: `${base}events`,
     shardChannel: `${base}status-changed`,
   };

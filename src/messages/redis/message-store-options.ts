@@ -44,9 +44,17 @@ export interface RedisMessageStoreOptions {
    * short with `hasNextPage` and a cursor where the walk stopped. Default 5,000.
    */
   listScanLimit?: number;
+  /**
+   * How long a message is kept after its createdAt, in ms (`MESSAGE_RETENTION_DAYS`): its record and
+   * its inbound times expire, indexes drop it. Default 30 days.
+   */
+  retentionMs?: number;
   /** Logs events dropped because they could not be decoded. */
   logger: Logger;
 }
+
+/** Meta keeps a message for a phone that is offline 30 days: the default retention. */
+export const DEFAULT_MESSAGE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function positiveInteger(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {

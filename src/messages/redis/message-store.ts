@@ -23,6 +23,7 @@ import { LIST_MESSAGES_LUA } from './list-script';
 import { mergeListPages, type PartitionPage } from './list-merge';
 import { redisMessageLayout, type RedisMessageLayout } from './message-layout';
 import {
+  DEFAULT_MESSAGE_RETENTION_MS,
   positiveInteger,
   StreamTrimMode,
   type RedisConnection,
@@ -44,9 +45,14 @@ interface MessageScripts<R> {
 type ScriptedRedis = RedisConnection & MessageScripts<Promise<unknown>>;
 type ScriptedPipeline = ChainableCommander & MessageScripts<ChainableCommander>;
 
+/**
+ * Raises a customer's latest inbound time; the key expires `retention` after its last raise.
+ * KEYS: 1 the key. ARGV: 1 the inbound time, 2 retention in ms.
+ */
 const INBOUND_MAX_LUA = `
-local current = redis.call('HGET', KEYS[1], ARGV[1])
-if not current or tonumber(current) < tonumber(ARGV[2]) then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+local current = redis.call('GET', KEYS[1])
+if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1
 `;
 
@@ -66,6 +72,7 @@ export class RedisMessageStore implements MessageStore {
   private readonly maxLength: number;
   private readonly trim: '~' | '=';
   private readonly scanLimit: number;
+  private readonly retentionMs: number;
   private readonly logger: Logger;
 
   constructor(connection: RedisConnection, options: RedisMessageStoreOptions) {
@@ -74,6 +81,7 @@ export class RedisMessageStore implements MessageStore {
     this.maxLength = positiveInteger('streamMaxLength', options.streamMaxLength ?? 100_000);
     this.trim = trimOperator(options.streamTrim ?? StreamTrimMode.APPROXIMATE);
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
+    this.retentionMs = positiveInteger('retentionMs', options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS);
     this.logger = options.logger;
     connection.defineCommand('waMessageApply', { numberOfKeys: 4, lua: APPLY_STATUS_LUA });
     connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
@@ -181,11 +189,15 @@ export class RedisMessageStore implements MessageStore {
   }
 
   async recordInbound(waId: string, phoneNumberId: string, timestamp: EpochMillis): Promise<void> {
-    await this.redis.waMessageInbound(this.keysOf(waId).inbound(phoneNumberId), waId, timestamp);
+    await this.redis.waMessageInbound(
+      this.keysOf(waId).inbound(phoneNumberId, waId),
+      timestamp,
+      this.retentionMs,
+    );
   }
 
   async lastInboundAt(waId: string, phoneNumberId: string): Promise<EpochMillis | null> {
-    const value = await this.redis.hget(this.keysOf(waId).inbound(phoneNumberId), waId);
+    const value = await this.redis.get(this.keysOf(waId).inbound(phoneNumberId, waId));
     return value === null ? null : Number(value);
   }
 
@@ -305,6 +317,7 @@ export class RedisMessageStore implements MessageStore {
       this.publishCommand,
       this.layout.partitions.length,
       partition,
+      this.retentionMs,
     ];
   }
 
