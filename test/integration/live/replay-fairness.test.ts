@@ -11,16 +11,10 @@ import { type Redis } from 'ioredis';
 import { WebSocket } from 'ws';
 import { buildWireStatus } from '../../../src/simulator';
 import { type TestGateway } from '../../support/gateway-harness';
-import {
-  flushDatabase,
-  openTestRedis,
-  redisDatabaseUrl,
-  startLiveGateway,
-  streamCursors,
-} from './support/live-gateway';
+import { RedisProcess } from '../../support/redis-process';
+import { openTestRedis, startLiveGateway, streamCursors } from './support/live-gateway';
 import { newWamid, postStatuses, uniquePhoneNumberId } from './support/live-webhooks';
 
-const REDIS_URL = redisDatabaseUrl(11);
 const RECIPIENT = '12025550184';
 const STORED_EVENTS = 3_000;
 const PER_BODY = 50;
@@ -101,18 +95,20 @@ async function timedWebhook(gatewayUrl: string, phoneNumberId: string, timestamp
 describe('sixty subscriptions replaying from the oldest cursor', () => {
   let gateway: TestGateway;
   let redis: Redis;
+  // A redis-server of its own: the backlog is large, and no other suite may flush it or share its stream.
+  let server: RedisProcess;
   const subscribers: CursorSubscriber[] = [];
 
   beforeAll(async () => {
-    await flushDatabase(REDIS_URL);
-    gateway = await startLiveGateway(REDIS_URL, { LOG_LEVEL: 'warn' });
-    redis = await openTestRedis(REDIS_URL);
+    server = await RedisProcess.start();
+    gateway = await startLiveGateway(server.url, { LOG_LEVEL: 'warn' });
+    redis = await openTestRedis(server.url);
   });
   afterAll(async () => {
     await Promise.all(subscribers.map((s) => s.close()));
     await redis?.quit();
     await gateway?.close();
-    await flushDatabase(REDIS_URL);
+    await server?.remove();
   });
 
   it('keep webhook p99 under 100 ms and memory bounded; each gets every event exactly once', async () => {
