@@ -12,6 +12,7 @@ import { type ApiKeyAuthenticator } from './api-key-authenticator';
 import { registerGraphiqlRoutes } from './graphiql-routes';
 import { contextFactory, newRequestId, registerGraphqlRoutes } from './graphql-routes';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes';
+import { lazyRequestLogger } from './lazy-request-logger';
 import { registerLivePageRoutes } from './live-page-routes';
 import { registerMediaRoutes, type MediaSource } from './media-routes';
 import { registerMetricsRoutes } from './metrics-routes';
@@ -56,6 +57,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
     // Per-request lines cost throughput and say little; errors and metrics carry what operators need.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyRequestLogger,
     genReqId: newRequestId,
     requestIdHeader: false,
     // The `/graphql` bound; the webhook route sets its own.
