@@ -162,14 +162,22 @@ async function storeAll(
   const writes: Array<Promise<unknown>> = inboundTimes(payload.inbound).map(async (m) =>
     store.recordInbound(m.customer, m.phoneNumberId, m.timestamp),
   );
-  // Contacts wait for the statuses: a status that names the customer by BSUID only, about a message the
-  // gateway sent to a number, shows that number and that BSUID to be one customer.
-  writes.push(
-    statuses.then(async (outcomes) => {
-      const sightings = [...payload.contacts, ...sightingsFromSends(payload.statuses, outcomes)];
-      if (sightings.length > 0) await contacts.observe(sightings, receivedAt);
-    }),
+  // A status that names the customer by BSUID only, about a message the gateway sent to a number, shows
+  // that number and that BSUID to be one customer: only then do the contacts wait for the statuses. Every
+  // other body writes its contacts beside them, so that a webhook costs one round trip of latency.
+  const joinsAfterApply = payload.statuses.some(
+    (update) => update.recipientId === undefined && update.recipientUserId !== undefined,
   );
+  if (joinsAfterApply) {
+    writes.push(
+      statuses.then(async (outcomes) => {
+        const sightings = [...payload.contacts, ...sightingsFromSends(payload.statuses, outcomes)];
+        if (sightings.length > 0) await contacts.observe(sightings, receivedAt);
+      }),
+    );
+  } else if (payload.contacts.length > 0) {
+    writes.push((async () => contacts.observe(payload.contacts, receivedAt))());
+  }
   if (events.length > 0) writes.push((async () => accountEvents.append(events))());
   if (payload.inbound.length > 0) {
     const messages = payload.inbound.map((message) => ({ ...message.content, receivedAt }));
