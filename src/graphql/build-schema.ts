@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, isUnionType } from 'graphql';
 import { type SendHandler, ServiceWindowCheck } from '../sending';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { type AccountEventStore } from '../account-events';
@@ -18,6 +18,7 @@ import { PhoneNumberResolver } from './resolvers/phone-number.resolver';
 import { SendMessageResolver, UpstreamErrorResolver } from './resolvers/send-message.resolver';
 import { StatusSubscriptionResolver } from './resolvers/status-subscription.resolver';
 import { TokenDebugResolver } from './resolvers/token-debug.resolver';
+import { conversationItemTypeName } from './types/inbound-message.type';
 import { DiagnosisService, tokenEvidenceFrom } from './services/diagnosis-service';
 import { FailureSummaryService } from './services/failure-summary-service';
 
@@ -116,7 +117,18 @@ export async function buildGatewaySchema(deps: SchemaDependencies): Promise<Grap
     pubSub: UNUSED_PUB_SUB,
   });
   installPlainResolvers(schema, instances.get(SendMessageResolver) as SendMessageResolver);
+  installSynchronousTypeResolvers(schema);
   return schema;
+}
+
+/**
+ * type-graphql wraps every `resolveType` in an async function; compiled execution needs the type name at
+ * once (and graphql-js is spared a promise per item).
+ */
+function installSynchronousTypeResolvers(schema: GraphQLSchema): void {
+  const union = schema.getType('ConversationItem');
+  if (!isUnionType(union)) throw new Error('the schema has no ConversationItem union');
+  union.resolveType = conversationItemTypeName;
 }
 
 /**

@@ -14,6 +14,7 @@ import { type MessageStore } from '../messages';
 import { type LiveStreams } from '../graphql';
 import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { CompiledExecution } from './compiled-execution';
 import { maskError } from './format-error';
 import { operationObserverPlugin } from './operation-observer-plugin';
 import { queryLimits } from './query-limits';
@@ -45,7 +46,8 @@ export async function registerGraphqlRoutes(
   const { config } = options;
   const limits = queryLimits(config.graphql);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: options.schema,
+    // Apollo's executor hook: repeated operations run compiled (see `CompiledExecution`).
+    gateway: new CompiledExecution(options.schema, { logger: options.logger }),
     introspection: config.graphql.introspection,
     csrfPrevention: true,
     // One operation per request: a batch would multiply every per-operation limit by its length.

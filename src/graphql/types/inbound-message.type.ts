@@ -145,11 +145,16 @@ export class InboundMessageEvent {
   message!: InboundMessage;
 }
 
+/** Which member of `ConversationItem` an item is: only a message the business sent has a status history. */
+export function conversationItemTypeName(item: object): 'Message' | 'InboundMessage' {
+  return 'statusHistory' in item ? 'Message' : 'InboundMessage';
+}
+
 export const ConversationItem = createUnionType({
   name: 'ConversationItem',
   description: 'One item of a conversation: a message the business sent, or one the customer wrote.',
   types: () => [Message, InboundMessage] as const,
-  resolveType: (value) => ('statusHistory' in value ? Message : InboundMessage),
+  resolveType: conversationItemTypeName,
 });
 
 @ObjectType({ description: 'An item of a conversation page with its cursor.' })

@@ -93,7 +93,11 @@ describe('masked errors, readiness and metrics with a Redis that goes away (RELI
 
   it('logs one line per operation with its name, outcome and duration', async () => {
     await hardened.graphql('query LoggedOne { message(id: "wamid.none") { id } }', bearer(KEYS.read));
-    const line = await waitFor(() => hardened.gateway.logs.find((entry) => entry.includes('"LoggedOne"')));
+    const line = await waitFor(() =>
+      hardened.gateway.logs.find(
+        (entry) => entry.includes('"LoggedOne"') && entry.includes('"graphql operation"'),
+      ),
+    );
     expect(JSON.parse(line)).toMatchObject({
       msg: 'graphql operation',
       operationName: 'LoggedOne',
