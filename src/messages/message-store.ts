@@ -11,6 +11,11 @@ import { type MessageStatus } from './message-status';
 export interface RecordedSend {
   event: StatusChangeEvent;
   record: MessageRecord;
+  /**
+   * When the customer last wrote to the sending number (null: never, or longer ago than retention), read
+   * in the same step as the send was stored; undefined when the store could not (ask `lastInboundAt`).
+   */
+  customerLastInboundAt?: EpochMillis | null;
 }
 
 /** What happened when one status update was applied. */

@@ -59,8 +59,12 @@ export class MessageSender implements SendHandler {
         sent.message_status === 'held_for_quality_assessment' ? MessageStatus.HELD : MessageStatus.ACCEPTED,
       createdAt: now,
     };
-    const { record } = await this.options.store.recordSent(message, now);
-    return { kind: 'sent', message: record };
+    const { record, customerLastInboundAt } = await this.options.store.recordSent(message, now);
+    return {
+      kind: 'sent',
+      message: record,
+      ...(customerLastInboundAt !== undefined && { customerLastInboundAt }),
+    };
   }
 }
 

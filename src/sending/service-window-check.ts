@@ -1,5 +1,6 @@
 import { type EpochMillis, type MessageStore } from '../messages';
 import { type SendCommand } from './send-command';
+import { type SendOutcome } from './send-outcome';
 
 /** Meta's customer service window: free-form messages only within 24 hours of the customer's last one. */
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -15,12 +16,17 @@ export class ServiceWindowCheck {
     private readonly clock: () => EpochMillis,
   ) {}
 
-  /** The warning for this send, or null. Never fails: a store that cannot answer gives no warning. */
-  async warningFor(command: SendCommand): Promise<string | null> {
+  /**
+   * The warning for this send, or null, from the customer's last message as the store read it with the
+   * send, else as it is now. Never fails: a store that cannot answer gives no warning.
+   */
+  async warningFor(command: SendCommand, outcome: SendOutcome): Promise<string | null> {
     // Templates are the way to reach a customer outside the window.
     if (command.kind === 'template') return null;
-    const customer = command.recipient.kind === 'phone' ? command.recipient.digits : command.recipient.userId;
-    const lastInboundAt = await this.store.lastInboundAt(customer, command.phoneNumberId).catch(() => null);
+    const lastInboundAt =
+      outcome.kind === 'sent' && outcome.customerLastInboundAt !== undefined
+        ? outcome.customerLastInboundAt
+        : await this.lookUp(command);
     if (lastInboundAt === null) return null;
     const closedAt = lastInboundAt + SERVICE_WINDOW_MS;
     if (closedAt > this.clock()) return null;
@@ -29,5 +35,10 @@ export class ServiceWindowCheck {
       `message was at ${new Date(lastInboundAt).toISOString()}): Meta refuses free-form messages outside ` +
       'it (error 131047). Send an approved template instead.'
     );
+  }
+
+  private lookUp(command: SendCommand): Promise<EpochMillis | null> {
+    const customer = command.recipient.kind === 'phone' ? command.recipient.digits : command.recipient.userId;
+    return this.store.lastInboundAt(customer, command.phoneNumberId).catch(() => null);
   }
 }

@@ -48,10 +48,10 @@ export class SendMessageResolver {
       // The auth checker ran first: there is a caller.
       const callerId = context.caller?.keyId ?? 'open';
       const command = parseSendCommand(input, this.defaultPhoneNumberId, callerId);
-      // The window is looked up beside the send, not before it: a warning costs the send no time.
-      const warning = this.serviceWindow.warningFor(command);
       const outcome = await this.sender.send(command);
-      const warnings = [await warning].filter((text): text is string => text !== null);
+      // The store reads the customer's window with the send; it is looked up only when it could not.
+      const warning = await this.serviceWindow.warningFor(command, outcome);
+      const warnings = warning === null ? [] : [warning];
       return outcome.kind === 'sent'
         ? { message: toMessage(outcome.message), error: null, warnings }
         : { message: null, error: outcome.rejection, warnings };

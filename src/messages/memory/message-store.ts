@@ -71,7 +71,14 @@ export class MemoryMessageStore implements MessageStore {
       };
     }
     this.commit(applied);
-    return { event: structuredClone(applied.event), record: structuredClone(applied.record) };
+    const customer = message.waId ?? message.recipientUserId;
+    return {
+      event: structuredClone(applied.event),
+      record: structuredClone(applied.record),
+      ...(customer !== undefined && {
+        customerLastInboundAt: await this.lastInboundAt(customer, message.phoneNumberId),
+      }),
+    };
   }
 
   async applyStatuses(updates: readonly StatusUpdate[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {

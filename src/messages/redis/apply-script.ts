@@ -11,7 +11,8 @@ import { luaStatusRanks } from './lua-status-ranks';
  *       ARGV 7 and the record's number and BSUID: they carry the partition's hash tag, so share its slot.
  * ARGV: 1 update JSON, 2 receivedAt, 3 stream max length, 4 trim mode (`~` or `=`), 5 channel,
  *       6 send facts JSON or '' (a status from a webhook), 7 customer index prefix, 8 `PUBLISH` or
- *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index, 11 retention in ms.
+ *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index, 11 retention in ms,
+ *       12 for a send, the customer's inbound-time key when it shares this partition's slot (else '').
  * Retention: the record expires `retention` after its last write (PEXPIRE, Redis's own clock). Every index
  * it is in gets the same TTL (so no index expires before a record it holds) and drops the ids created more
  * than `retention` before the index's newest id or this write's receivedAt, whichever is earlier (so that
@@ -20,7 +21,8 @@ import { luaStatusRanks } from './lua-status-ranks';
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
  * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
- * Returns `{1, event JSON with cursor}` when applied, `{0, cursor of the stored duplicate}` otherwise.
+ * Returns `{1, event JSON with cursor}` when applied (a send: `{1, event, record JSON[, inbound time or
+ * '']}`), `{0, cursor of the stored duplicate}` otherwise.
  */
 export const APPLY_STATUS_LUA = `
 local RANK = ${luaStatusRanks()}
@@ -173,7 +175,11 @@ end
 local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
 -- Subscribers get the record beside the event, so that a fan-out needs no read per event.
 redis.call(ARGV[8], ARGV[5], string.sub(message, 1, -2) .. ',"record":' .. encoded .. '}')
--- A send answers with its record too, so that the caller can show it without reading it back.
-if isSend then return {1, message, encoded} end
+-- A send answers with its record too, so that the caller can show it without reading it back, and with
+-- when the customer last wrote (ARGV 12), so that it can warn of a closed service window.
+if isSend then
+  if ARGV[12] ~= '' then return {1, message, encoded, redis.call('GET', ARGV[12]) or ''} end
+  return {1, message, encoded}
+end
 return {1, message}
 `;

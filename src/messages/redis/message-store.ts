@@ -105,10 +105,23 @@ export class RedisMessageStore implements MessageStore {
     };
     const update = statusUpdateForSend(message);
     const reply = (await this.redis.waMessageApply(
-      ...this.applyArgs(update, receivedAt, message.phoneNumberId, JSON.stringify(send)),
-    )) as [number, string, string?];
+      ...this.applyArgs(
+        update,
+        receivedAt,
+        message.phoneNumberId,
+        JSON.stringify(send),
+        this.inboundKeyBesideRecord(message),
+      ),
+    )) as [number, string, string?, string?];
     if (reply[0] === 1 && reply[2] !== undefined) {
-      return { event: decodeStatusEvent(reply[1]), record: decodeMessageRecord(reply[2]) };
+      const lastInbound = reply[3];
+      return {
+        event: decodeStatusEvent(reply[1]),
+        record: decodeMessageRecord(reply[2]),
+        ...(lastInbound !== undefined && {
+          customerLastInboundAt: lastInbound === '' ? null : Number(lastInbound),
+        }),
+      };
     }
     // The same send stored twice (rare): answer with the event it produced the first time.
     const [record] = await this.getMany([message.id]);
@@ -294,11 +307,22 @@ export class RedisMessageStore implements MessageStore {
     return groups;
   }
 
+  /**
+   * The key of the send's customer's latest inbound time, for the apply script to read with the send; ''
+   * when it lives in another partition than the message (Redis Cluster), which the script may not touch.
+   */
+  private inboundKeyBesideRecord(message: NewMessage): string {
+    const customer = message.waId ?? message.recipientUserId;
+    if (customer === undefined || this.layout.partitions.length > 1) return '';
+    return this.keysOf(customer).inbound(message.phoneNumberId, customer);
+  }
+
   private applyArgs(
     update: StatusUpdate,
     receivedAt: EpochMillis,
     phoneNumberId: string,
     send: string,
+    inboundKey = '',
   ): ScriptArg[] {
     const partition = messagePartition(update.messageId, this.layout.partitions.length);
     const keys = this.layout.partitions[partition] as MessageKeys;
@@ -318,6 +342,7 @@ export class RedisMessageStore implements MessageStore {
       this.layout.partitions.length,
       partition,
       this.retentionMs,
+      inboundKey,
     ];
   }
 

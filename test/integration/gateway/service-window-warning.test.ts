@@ -1,5 +1,6 @@
 import { buildInboundMessageWebhook } from '../../../src/simulator';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { RedisProcess } from '../../support/redis-process';
 import { APP_SECRET, postSignedJson, VERIFY_TOKEN } from '../live/support/live-webhooks';
 
 const SEND = /* GraphQL */ `
@@ -8,20 +9,30 @@ const SEND = /* GraphQL */ `
       message {
         id
       }
+      error {
+        code
+      }
       warnings
     }
   }
 `;
 
-describe('the service window before a send', () => {
+// On Redis the window is read by the script that stores the send; a refused send looks it up on its own.
+describe.each(['the embedded store', 'Redis'])('the service window before a send, on %s', (store) => {
   let gateway: TestGateway;
+  let redis: RedisProcess | undefined;
   beforeAll(async () => {
+    redis = store === 'Redis' ? await RedisProcess.start() : undefined;
     gateway = await startTestGateway({
       WHATSAPP_APP_SECRET: APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+      ...(redis && { REDIS_URL: redis.url }),
     });
   });
-  afterAll(() => gateway?.close());
+  afterAll(async () => {
+    await gateway?.close();
+    await redis?.remove();
+  });
 
   const customerWrote = async (number: string, secondsAgo: number): Promise<void> => {
     const body = buildInboundMessageWebhook({
@@ -35,7 +46,7 @@ describe('the service window before a send', () => {
 
   const send = async (input: Record<string, unknown>) => {
     const { body } = await gateway.graphql<{
-      sendMessage: { message: { id: string } | null; warnings: string[] };
+      sendMessage: { message: { id: string } | null; error: { code: number } | null; warnings: string[] };
     }>(SEND, { input });
     expect(body.errors).toBeUndefined();
     return body.data!.sendMessage;
@@ -59,5 +70,12 @@ describe('the service window before a send', () => {
     await customerWrote('+12025550182', 60);
     expect((await send({ to: '+12025550182', text: { body: 'Hi' } })).warnings).toEqual([]);
     expect((await send({ to: '+12025550183', text: { body: 'Hi' } })).warnings).toEqual([]);
+  });
+
+  it('warns with a send Meta refuses for the closed window (131047)', async () => {
+    await customerWrote('+12025550115', 3 * 24 * 3600);
+    const refused = await send({ to: '+12025550115', text: { body: 'Are you there?' } });
+    expect(refused.error?.code).toBe(131047);
+    expect(refused.warnings).toEqual([expect.stringMatching(/service window closed at/)]);
   });
 });

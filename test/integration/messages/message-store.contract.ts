@@ -91,6 +91,28 @@ export function defineMessageStoreContract(
       return h;
     }
 
+    it('reads with a send when its customer last wrote to the sending number', async () => {
+      await store.recordInbound('16505551234', PHONE_A, SEQUENCE_BASE_MS - 5_000);
+      await store.recordInbound('16505551234', PHONE_B, SEQUENCE_BASE_MS - 1_000);
+      await store.recordInbound('US.13491208655302741918', PHONE_A, SEQUENCE_BASE_MS - 2_000);
+      const wrote = await store.recordSent(newMessage('wamid.window.a'), SEQUENCE_BASE_MS);
+      expect(wrote.customerLastInboundAt).toBe(SEQUENCE_BASE_MS - 5_000);
+      const silent = await store.recordSent(
+        newMessage('wamid.window.b', { recipient: '+16505559876', waId: '16505559876' }),
+        SEQUENCE_BASE_MS,
+      );
+      expect(silent.customerLastInboundAt).toBeNull();
+      const byUserId = await store.recordSent(
+        newMessage('wamid.window.c', {
+          recipient: undefined,
+          waId: undefined,
+          recipientUserId: 'US.13491208655302741918',
+        }),
+        SEQUENCE_BASE_MS,
+      );
+      expect(byUserId.customerLastInboundAt).toBe(SEQUENCE_BASE_MS - 2_000);
+    });
+
     it('records a send and returns its first event and the stored record', async () => {
       const { event, record: stored } = await store.recordSent(
         newMessage('wamid.send'),
