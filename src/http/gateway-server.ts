@@ -69,8 +69,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   registerMetricsRoutes(app, options.metrics);
   // While draining, every response closes its connection, so that no keep-alive socket is left for a
   // client to reuse at the moment the listener closes.
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     if (state === 'draining') reply.header('connection', 'close');
+    done();
   });
 
   const apollo: ApolloServer<GatewayContext> = await registerGraphqlRoutes(app, options);

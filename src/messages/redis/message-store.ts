@@ -114,10 +114,13 @@ export class RedisMessageStore implements MessageStore {
       ),
     )) as [number, string, string?, string?];
     if (reply[0] === 1 && reply[2] !== undefined) {
-      const lastInbound = reply[3];
+      const [, event, record, lastInbound] = reply;
       return {
-        event: decodeStatusEvent(reply[1]),
-        record: decodeMessageRecord(reply[2]),
+        // Decoded when asked for: the sender needs only the record.
+        get event() {
+          return decodeStatusEvent(event);
+        },
+        record: decodeMessageRecord(record),
         ...(lastInbound !== undefined && {
           customerLastInboundAt: lastInbound === '' ? null : Number(lastInbound),
         }),
