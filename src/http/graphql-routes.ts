@@ -16,10 +16,8 @@ import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { CompiledExecution } from './compiled-execution';
 import { maskError } from './format-error';
-import { operationObserverPlugin } from './operation-observer-plugin';
 import { queryLimits } from './query-limits';
-import { requestContextPlugin } from './request-context-plugin';
-import { unauthenticatedStatusPlugin } from './unauthenticated-status-plugin';
+import { requestLifecyclePlugin } from './request-lifecycle-plugin';
 
 export interface GraphqlRouteOptions {
   config: Config;
@@ -65,9 +63,7 @@ export async function registerGraphqlRoutes(
       // field's resolver to compute a policy no response carries.
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
-      requestContextPlugin(),
-      unauthenticatedStatusPlugin(),
-      operationObserverPlugin(options.metrics, options.logger),
+      requestLifecyclePlugin(options.metrics, options.logger),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       config.graphql.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -87,7 +83,7 @@ export async function registerGraphqlRoutes(
 /**
  * A request with a wrong key is refused outright; one without a key gets a context without a caller, so
  * that an operation needing a key fails with `UNAUTHENTICATED`, answered 401 by
- * `unauthenticatedStatusPlugin` (Apollo turns errors thrown here into HTTP 500s).
+ * `answer401ForMissingKey` (Apollo turns errors thrown here into HTTP 500s).
  */
 function authenticateHttp(authenticator: ApiKeyAuthenticator, request: FastifyRequest): Caller | null {
   const result = authenticator.authenticate(ApiKeyAuthenticator.bearer(request.headers.authorization));
