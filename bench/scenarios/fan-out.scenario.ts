@@ -121,6 +121,9 @@ async function connectSide(
   name: string,
   takesSends: boolean,
 ): Promise<Side> {
+  // A second of webhooks for nobody first: the young generation grows to its working size under any load
+  // (tens of MiB), and that growth is the load's, not the subscribers'.
+  await postBurst([server.url], [BENCH_OTHER_RECIPIENT], BURST_CONCURRENCY, 1);
   await delay(500);
   const rssBefore = server.rss();
   context.progress(`fan-out: connecting ${fanOut.subscribers.toLocaleString('en-US')} subs to the ${name}`);
