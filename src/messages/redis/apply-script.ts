@@ -47,10 +47,14 @@ end
 local u = cjson.decode(ARGV[1])
 local receivedAt = tonumber(ARGV[2])
 local retention = tonumber(ARGV[11])
-local function trimIndex(key)
-  local newest = redis.call('ZREVRANGE', key, 0, 0, 'WITHSCORES')[2]
+-- added: the score just added to the index, if any. One at or after receivedAt (a send) shows that the
+-- newest score is not earlier than receivedAt, which is then the horizon without asking.
+local function trimIndex(key, added)
   local horizon = receivedAt
-  if newest and tonumber(newest) < horizon then horizon = tonumber(newest) end
+  if added == nil or added < receivedAt then
+    local newest = redis.call('ZREVRANGE', key, 0, 0, 'WITHSCORES')[2]
+    if newest and tonumber(newest) < horizon then horizon = tonumber(newest) end
+  end
   redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', horizon - retention))
   redis.call('PEXPIRE', key, retention)
 end
@@ -159,7 +163,7 @@ if raw == false or raw == nil or isSend or learned then
   if rec.recipientUserId then indexes[#indexes + 1] = ARGV[7] .. rec.recipientUserId end
   for _, key in ipairs(indexes) do
     redis.call('ZADD', key, rec.createdAt, rec.id)
-    trimIndex(key)
+    trimIndex(key, rec.createdAt)
   end
   if raw and oldRecipient and oldRecipient ~= rec.recipient then
     redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
