@@ -147,12 +147,14 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
     // The heap kept while replays still run (collections pause the gateway: only after the timing).
     const expected = (await streamCursors(redis)).slice(1);
     let heapPeak = heapBefore;
-    const deadline = Date.now() + 90_000;
+    // A generous bound: under the whole suite on two cores the replays share the CPU with other workers,
+    // and every full collection below also pauses the gateway (it runs in this process).
+    const deadline = Date.now() + 150_000;
     while (!subscribers.every((s) => s.errors !== null || s.cursors.length >= expected.length)) {
-      if (Date.now() > deadline) throw new Error('The replays did not finish within 90 s.');
+      if (Date.now() > deadline) throw new Error('The replays did not finish within 150 s.');
       collectGarbage();
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
 
     for (const subscriber of subscribers) {
@@ -171,5 +173,5 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
       within: true,
     });
     expect(heapPeak - heapBefore).toBeLessThan(HEAP_GROWTH_BUDGET_BYTES);
-  }, 180_000);
+  }, 300_000);
 });
