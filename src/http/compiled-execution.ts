@@ -11,16 +11,12 @@ import { type Logger } from '../observability';
 /** An operation of a document: the runs graphql-js made of it so far, or its compiled form (null: none). */
 type Plan = { runs: number } | { compiled: CompiledQuery | null };
 
-export interface CompiledExecutionOptions {
-  /**
-   * Runs of an operation by graphql-js before it is compiled. Compiling costs about as much as a few
-   * hundred runs: a client that sends a new document every time must not make every request pay it,
-   * while the operations an application repeats are compiled on their second sight. Default 1.
-   */
-  compileAfter?: number;
-  /** Told of each compile (debug) and of an operation that would not compile (warn). */
-  logger: Logger;
-}
+/**
+ * Runs of an operation by graphql-js before it is compiled. Compiling costs about as much as a few hundred
+ * runs: a client that sends a new document every time must not make every request pay it, while the
+ * operations an application repeats are compiled on their second sight.
+ */
+const INTERPRETED_RUNS = 1;
 
 /**
  * Executes operations with graphql-jit behind Apollo Server's executor hook (its gateway interface, the
@@ -34,17 +30,12 @@ export interface CompiledExecutionOptions {
  */
 export class CompiledExecution implements GatewayInterface {
   private readonly plans = new WeakMap<DocumentNode, Map<string, Plan>>();
-  private readonly compileAfter: number;
 
-  private readonly logger: Logger;
-
+  /** `logger` is told of each compile (debug) and of an operation that would not compile (warn). */
   constructor(
     private readonly schema: GraphQLSchema,
-    options: CompiledExecutionOptions,
-  ) {
-    this.logger = options.logger;
-    this.compileAfter = options.compileAfter ?? 1;
-  }
+    private readonly logger: Logger,
+  ) {}
 
   onSchemaLoadOrUpdate(
     callback: (schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void,
@@ -93,7 +84,7 @@ export class CompiledExecution implements GatewayInterface {
     const key = operationName ?? '';
     const plan = plans.get(key) ?? { runs: 0 };
     if ('compiled' in plan) return plan.compiled;
-    if (plan.runs < this.compileAfter) {
+    if (plan.runs < INTERPRETED_RUNS) {
       plans.set(key, { runs: plan.runs + 1 });
       return null;
     }

@@ -45,7 +45,7 @@ export async function registerGraphqlRoutes(
   const limits = queryLimits(config.graphql);
   const apollo = new ApolloServer<GatewayContext>({
     // Apollo's executor hook: repeated operations run compiled (see `CompiledExecution`).
-    gateway: new CompiledExecution(options.schema, { logger: options.logger }),
+    gateway: new CompiledExecution(options.schema, options.logger),
     introspection: config.graphql.introspection,
     csrfPrevention: true,
     // One operation per request: a batch would multiply every per-operation limit by its length.
