@@ -1,12 +1,5 @@
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
-import { flushDatabase, redisDatabaseUrl } from '../live/support/live-gateway';
-import {
-  APP_SECRET,
-  newWamid,
-  postSignedJson,
-  statusWebhook,
-  VERIFY_TOKEN,
-} from '../live/support/live-webhooks';
+import { eachStore, redisDatabaseUrl, useWebhookGateway } from '../live/support/live-gateway';
+import { newWamid, postSignedJson, statusWebhook } from '../live/support/live-webhooks';
 
 const WABA_ID = '102290129340398';
 const PHONE_NUMBER_ID = '106540352242922';
@@ -228,26 +221,11 @@ const CASES: Array<{
   },
 ];
 
-describe.each([
-  ['the embedded store', {}],
-  ['Redis', { REDIS_URL }],
-])('account events on %s', (_name, env: Record<string, string>) => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    if (env['REDIS_URL']) await flushDatabase(REDIS_URL);
-    gateway = await startTestGateway({
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-      ...env,
-    });
-  });
-  afterAll(async () => {
-    await gateway?.close();
-    if (env['REDIS_URL']) await flushDatabase(REDIS_URL);
-  });
+describe.each(eachStore(REDIS_URL))('account events on %s', (_name, env) => {
+  const gateway = useWebhookGateway(env);
 
   const newest = async (kind?: string): Promise<EventNode> => {
-    const { body } = await gateway.graphql<{ accountEvents: { nodes: EventNode[] } }>(EVENTS, {
+    const { body } = await gateway().graphql<{ accountEvents: { nodes: EventNode[] } }>(EVENTS, {
       ...(kind !== undefined && { kind: [kind] }),
       first: 1,
     });
@@ -258,7 +236,7 @@ describe.each([
   it.each(CASES.map((c) => [`${c.field} ${String(c.value['event'] ?? '')}`.trim(), c] as const))(
     'stores %s as an account event with a summary in both languages',
     async (_title, c) => {
-      expect(await postSignedJson(gateway.url, accountChange(c.field, c.value))).toEqual({
+      expect(await postSignedJson(gateway().url, accountChange(c.field, c.value))).toEqual({
         status: 200,
         body: 'OK',
       });
@@ -294,7 +272,7 @@ describe.each([
         },
       ],
     });
-    expect((await postSignedJson(gateway.url, body)).status).toBe(200);
+    expect((await postSignedJson(gateway().url, body)).status).toBe(200);
     const event = await newest('WEBHOOK_ERROR');
     expect(event).toMatchObject({ field: 'messages', phoneNumberId: PHONE_NUMBER_ID });
     expect(event.summary).toBe('Meta reported error 130429 for the account: Rate limit hit');
@@ -317,9 +295,9 @@ describe.each([
         },
       ],
     });
-    expect(await postSignedJson(gateway.url, calls)).toEqual({ status: 200, body: 'OK' });
+    expect(await postSignedJson(gateway().url, calls)).toEqual({ status: 200, body: 'OK' });
     expect((await newest()).cursor).toBe(before.cursor);
-    const metrics = await fetch(`${gateway.url}/metrics`).then((r) => r.text());
+    const metrics = await fetch(`${gateway().url}/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/^gateway_webhook_calls_total 1$/m);
   });
 
@@ -344,10 +322,10 @@ describe.each([
         },
         at,
       );
-    expect((await postSignedJson(gateway.url, preference('stop', T))).status).toBe(200);
+    expect((await postSignedJson(gateway().url, preference('stop', T))).status).toBe(200);
     const contact = async () =>
       (
-        await gateway.graphql<{ contact: { marketingOptOut: boolean } }>(
+        await gateway().graphql<{ contact: { marketingOptOut: boolean } }>(
           `{ contact(id: "+${customer}") { marketingOptOut } }`,
         )
       ).body.data?.contact;
@@ -355,7 +333,7 @@ describe.each([
     expect((await newest('USER_PREFERENCE')).summary).toBe(`${customer} stopped marketing messages`);
 
     // An older choice delivered late does not undo the newer one.
-    expect((await postSignedJson(gateway.url, preference('resume', T - 60))).status).toBe(200);
+    expect((await postSignedJson(gateway().url, preference('resume', T - 60))).status).toBe(200);
     expect(await contact()).toEqual({ marketingOptOut: true });
 
     const id = newWamid();
@@ -366,17 +344,16 @@ describe.each([
       timestamp: T + 10,
       errorCode: 131050,
     });
-    expect((await postSignedJson(gateway.url, failed)).status).toBe(200);
-    const { body } = await gateway.graphql<{ message: { diagnosis: { code: number; evidence: string[] } } }>(
-      `query ($id: ID!) { message(id: $id) { diagnosis { code evidence } } }`,
-      { id },
-    );
+    expect((await postSignedJson(gateway().url, failed)).status).toBe(200);
+    const { body } = await gateway().graphql<{
+      message: { diagnosis: { code: number; evidence: string[] } };
+    }>(`query ($id: ID!) { message(id: $id) { diagnosis { code evidence } } }`, { id });
     expect(body.data?.message.diagnosis.code).toBe(131050);
     expect(body.data?.message.diagnosis.evidence).toContainEqual(
       expect.stringMatching(/^The customer stopped marketing messages from this business on 2025-06-30/),
     );
 
-    expect((await postSignedJson(gateway.url, preference('resume', T + 60))).status).toBe(200);
+    expect((await postSignedJson(gateway().url, preference('resume', T + 60))).status).toBe(200);
     expect(await contact()).toEqual({ marketingOptOut: false });
   });
 });

@@ -1,6 +1,5 @@
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
-import { flushDatabase, redisDatabaseUrl } from '../live/support/live-gateway';
-import { APP_SECRET, postSignedJson, statusWebhook, VERIFY_TOKEN } from '../live/support/live-webhooks';
+import { eachStore, redisDatabaseUrl, useWebhookGateway } from '../live/support/live-gateway';
+import { postSignedJson, statusWebhook } from '../live/support/live-webhooks';
 import { INBOUND_SHAPES, type Json } from '../../unit/webhooks/meta-payload.fixtures';
 
 const REDIS_URL = redisDatabaseUrl(4);
@@ -110,30 +109,15 @@ function inboundBody(
   };
 }
 
-describe.each([
-  ['the embedded store', {}],
-  ['Redis', { REDIS_URL }],
-])('conversations on %s', (_name, env: Record<string, string>) => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    if (env['REDIS_URL']) await flushDatabase(REDIS_URL);
-    gateway = await startTestGateway({
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-      ...env,
-    });
-  });
-  afterAll(async () => {
-    await gateway?.close();
-    if (env['REDIS_URL']) await flushDatabase(REDIS_URL);
-  });
+describe.each(eachStore(REDIS_URL))('conversations on %s', (_name, env) => {
+  const gateway = useWebhookGateway(env);
 
   const post = async (body: Json): Promise<void> => {
-    expect(await postSignedJson(gateway.url, body)).toEqual({ status: 200, body: 'OK' });
+    expect(await postSignedJson(gateway().url, body)).toEqual({ status: 200, body: 'OK' });
   };
 
   const page = async (contact: string, first: number, after?: string | null) => {
-    const { body } = await gateway.graphql<ConversationResult>(CONVERSATION, {
+    const { body } = await gateway().graphql<ConversationResult>(CONVERSATION, {
       contact,
       first,
       after: after ?? null,
@@ -271,35 +255,35 @@ describe.each([
         }
       }
     `;
-    const first = await gateway.graphql<{
+    const first = await gateway().graphql<{
       contacts: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
     }>(query, {});
     expect(first.body.errors).toBeUndefined();
     // The newest activity of this file is the BSUID contact of the test above.
     expect(first.body.data!.contacts.nodes[0]!.id).toBe('US.7700000000000103');
     expect(first.body.data!.contacts.pageInfo.hasNextPage).toBe(true);
-    const next = await gateway.graphql<{ contacts: { nodes: Array<{ id: string }> } }>(query, {
+    const next = await gateway().graphql<{ contacts: { nodes: Array<{ id: string }> } }>(query, {
       after: first.body.data!.contacts.pageInfo.endCursor,
     });
     const ids = [...first.body.data!.contacts.nodes, ...next.body.data!.contacts.nodes].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     // Every inbound above carries a 2025 timestamp: every window is closed now.
-    const open = await gateway.graphql<{ contacts: { nodes: unknown[] } }>(query, { open: true });
+    const open = await gateway().graphql<{ contacts: { nodes: unknown[] } }>(query, { open: true });
     expect(open.body.data!.contacts.nodes).toEqual([]);
-    const closed = await gateway.graphql<{
+    const closed = await gateway().graphql<{
       contacts: { nodes: Array<{ serviceWindow: { open: boolean } }> };
     }>(query, { open: false });
     expect(closed.body.data!.contacts.nodes.length).toBe(2);
   });
 
   it('answers BAD_USER_INPUT for a cursor it did not make and for a contact that is no customer', async () => {
-    const bad = await gateway.graphql(CONVERSATION, {
+    const bad = await gateway().graphql(CONVERSATION, {
       contact: '+16505550102',
       first: 2,
       after: 'not-a-cursor',
     });
     expect(bad.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    const nobody = await gateway.graphql(CONVERSATION, { contact: 'robert', first: 2 });
+    const nobody = await gateway().graphql(CONVERSATION, { contact: 'robert', first: 2 });
     expect(nobody.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 });

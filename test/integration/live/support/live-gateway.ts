@@ -58,3 +58,36 @@ export function startLiveGateway(redisUrl: string, env: Record<string, string> =
     ...env,
   });
 }
+
+/** The two stores a gateway keeps its state in, for `describe.each`: embedded, and Redis at `redisUrl`. */
+export function eachStore(redisUrl: string): Array<[string, Record<string, string>]> {
+  return [
+    ['the embedded store', {}],
+    ['Redis', { REDIS_URL: redisUrl }],
+  ];
+}
+
+/**
+ * Registers a gateway that takes signed webhooks, on the store `env` names, for the enclosing `describe`;
+ * a Redis database is flushed before and after. Returns how to reach it once `beforeAll` has run.
+ */
+export function useWebhookGateway(env: Record<string, string>): () => TestGateway {
+  let gateway: TestGateway | undefined;
+  const redisUrl = env['REDIS_URL'];
+  beforeAll(async () => {
+    if (redisUrl) await flushDatabase(redisUrl);
+    gateway = await startTestGateway({
+      WHATSAPP_APP_SECRET: APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+      ...env,
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    if (redisUrl) await flushDatabase(redisUrl);
+  });
+  return () => {
+    if (gateway === undefined) throw new Error('the gateway is reached before beforeAll started it');
+    return gateway;
+  };
+}
