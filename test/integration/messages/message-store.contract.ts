@@ -194,6 +194,34 @@ export function defineMessageStoreContract(
       expect(page.records.map((r) => r.id)).toEqual(['wamid.bsuid']);
     });
 
+    it('merges a send into the record a webhook made first: its history kept, the send’s facts taken', async () => {
+      const [delivered] = await store.applyStatuses(
+        [{ ...update('wamid.late', MessageStatus.DELIVERED, 2), recipientId: '16505551234' }],
+        SEQUENCE_BASE_MS + 3000,
+      );
+      if (delivered?.kind !== 'applied') throw new Error('the webhook must apply');
+      const { event, record: stored } = await store.recordSent(
+        newMessage('wamid.late', { type: 'image' }),
+        SEQUENCE_BASE_MS + 4000,
+      );
+      const [record] = await store.getMany(['wamid.late']);
+      expect(stored).toEqual(record);
+      expect(record).toMatchObject({
+        type: 'image',
+        createdAt: SEQUENCE_BASE_MS,
+        recipient: '+16505551234',
+        status: MessageStatus.DELIVERED,
+      });
+      expect(record?.statusHistory.map((h) => [h.status, h.cursor])).toEqual([
+        [MessageStatus.ACCEPTED, event.cursor],
+        [MessageStatus.DELIVERED, delivered.event.cursor],
+      ]);
+      expect(event).toMatchObject({
+        previousStatus: MessageStatus.DELIVERED,
+        effectiveStatus: MessageStatus.DELIVERED,
+      });
+    });
+
     it('answers a repeated send with the event it stored the first time', async () => {
       const { event: first } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 1);
       const { event: again } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 2);
@@ -591,7 +619,7 @@ export function defineMessageStoreContract(
       const received: Array<{ event: StatusChangeEvent; message: MessageRecord | null }> = [];
       const unsubscribe = await harness.bus.subscribe((event, message) => received.push({ event, message }));
       await harness.bus.ping();
-      await store.recordSent(newMessage('wamid.carried'), SEQUENCE_BASE_MS);
+      const { record: afterSend } = await store.recordSent(newMessage('wamid.carried'), SEQUENCE_BASE_MS);
       await store.applyStatuses(
         [update('wamid.carried', MessageStatus.DELIVERED, 2)],
         SEQUENCE_BASE_MS + 3000,
@@ -603,6 +631,7 @@ export function defineMessageStoreContract(
         MessageStatus.ACCEPTED,
         MessageStatus.DELIVERED,
       ]);
+      expect(received[0]!.message).toEqual(afterSend);
       expect(received[1]!.message).toEqual(stored);
     });
 
