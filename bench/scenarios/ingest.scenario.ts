@@ -52,7 +52,7 @@ async function gatewayRate(
   return ((result.total - result.failures) * size) / result.seconds;
 }
 
-/** The same writes straight from ioredis: the store's apply script, pipelined, one pipeline per body. */
+/** The same writes straight from ioredis: the store's apply script, as the store batches it, without HTTP. */
 async function floorRate(context: ScenarioContext, size: number, seconds: number): Promise<number> {
   const store = benchStore(context.redis);
   const until = Date.now() + seconds * 1000;
@@ -68,7 +68,7 @@ async function floorRate(context: ScenarioContext, size: number, seconds: number
   return applied / ((Date.now() - started) / 1000);
 }
 
-/** Signed status webhooks of 1, 10 and 100 statuses into Redis, against the bare pipeline doing the same writes. */
+/** Signed status webhooks of 1, 10 and 100 statuses into Redis, against the store doing the same writes without HTTP. */
 export const ingestScenario: Scenario = {
   name: 'ingest',
   async run(context) {

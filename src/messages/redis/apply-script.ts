@@ -2,17 +2,24 @@ import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '
 import { luaStatusRanks } from './lua-status-ranks';
 
 /**
- * Applies one status (or a send) to a message, atomically: dedupe against the history, effective status
+ * Applies statuses (or sends) to messages of one partition, each atomically: dedupe against the history, effective status
  * by the rules of `status-rules.ts` (mirrored here: Lua cannot import them, and the contract suite runs
  * the same sequences against both), history append in Meta-timestamp order, indexes for a new record,
  * XADD to the bounded stream (its id is the cursor), PUBLISH of the encoded event with the record.
  *
- * KEYS: 1 record, 2 stream, 3 index all, 4 index by phone number. The by-customer indexes are named from
- *       ARGV 7 and the record's number and BSUID: they carry the partition's hash tag, so share its slot.
- * ARGV: 1 update JSON, 2 receivedAt, 3 stream max length, 4 trim mode (`~` or `=`), 5 channel,
- *       6 send facts JSON or '' (a status from a webhook), 7 customer index prefix, 8 `PUBLISH` or
- *       `SPUBLISH` (Redis Cluster), 9 partition count, 10 this partition's index, 11 retention in ms,
- *       12 for a send, the customer's inbound-time key when it shares this partition's slot (else '').
+ * One run applies a batch of items in order (a webhook's statuses, or the sends of one turn of the event
+ * loop): a command's dispatch and reply, in Redis and in the client, cost as much as a small item.
+ * KEYS: 1 stream, 2 index all, then per item: record, index by phone number. The by-customer indexes
+ *       are named from the customer index prefix and the record's number and BSUID: they carry the
+ *       partition's hash tag, so share its slot.
+ * ARGV: 1 item count, 2 stream max length, 3 trim mode (`~` or `=`), 4 channel, 5 customer index prefix,
+ *       6 `PUBLISH` or `SPUBLISH` (Redis Cluster), 7 partition count, 8 this partition's index,
+ *       9 retention in ms; then per item: update JSON, receivedAt, send facts JSON or '' (a status from a
+ *       webhook), and for a send the customer's inbound-time key when it shares this partition's slot
+ *       (else '').
+ * `apply` below sees one item with KEYS 1 record, 2 stream, 3 index all, 4 index by phone number and
+ * ARGV 1 update, 2 receivedAt, 3 max length, 4 trim mode, 5 channel, 6 send facts, 7 index prefix,
+ * 8 publish command, 9 partition count, 10 partition, 11 retention, 12 inbound-time key.
  * Retention: the record expires `retention` after its last write (PEXPIRE, Redis's own clock). Every index
  * it is in gets the same TTL (so no index expires before a record it holds) and drops the ids created more
  * than `retention` before the index's newest id or this write's receivedAt, whichever is earlier (so that
@@ -21,8 +28,9 @@ import { luaStatusRanks } from './lua-status-ranks';
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
  * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
- * Returns `{1, event JSON with cursor}` when applied (a send: `{1, event, record JSON[, inbound time or
- * '']}`), `{0, cursor of the stored duplicate}` otherwise.
+ * Returns one reply per item: `{1, event JSON with cursor}` when applied (a send: `{1, event, record
+ * JSON[, inbound time or '']}`), `{0, cursor of the stored duplicate}` for a duplicate, `{-1, error}` for
+ * an item that failed.
  */
 export const APPLY_STATUS_LUA = `
 local RANK = ${luaStatusRanks()}
@@ -44,146 +52,165 @@ local function nextEffective(cur, conflict, s)
   return cur, conflict
 end
 
-local u = cjson.decode(ARGV[1])
-local receivedAt = tonumber(ARGV[2])
-local retention = tonumber(ARGV[11])
--- added: the score just added to the index, if any. One at or after receivedAt (a send) shows that the
--- newest score is not earlier than receivedAt, which is then the horizon without asking.
-local function trimIndex(key, added)
-  local horizon = receivedAt
-  if added == nil or added < receivedAt then
-    local newest = redis.call('ZREVRANGE', key, 0, 0, 'WITHSCORES')[2]
-    if newest and tonumber(newest) < horizon then horizon = tonumber(newest) end
+-- KEYS and ARGV here are one item's (see above), so that the body reads as for a single status.
+local function apply(KEYS, ARGV)
+  local u = cjson.decode(ARGV[1])
+  local receivedAt = tonumber(ARGV[2])
+  local retention = tonumber(ARGV[11])
+  -- added: the score just added to the index, if any. One at or after receivedAt (a send) shows that the
+  -- newest score is not earlier than receivedAt, which is then the horizon without asking.
+  local function trimIndex(key, added)
+    local horizon = receivedAt
+    if added == nil or added < receivedAt then
+      local newest = redis.call('ZREVRANGE', key, 0, 0, 'WITHSCORES')[2]
+      if newest and tonumber(newest) < horizon then horizon = tonumber(newest) end
+    end
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', horizon - retention))
+    redis.call('PEXPIRE', key, retention)
   end
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', horizon - retention))
-  redis.call('PEXPIRE', key, retention)
-end
-local raw = redis.call('GET', KEYS[1])
-local rec
-local previous = cjson.null
-local status, conflict
-if raw then
-  rec = cjson.decode(raw)
-  for _, h in ipairs(rec.statusHistory) do
-    if h.status == u.status and h.timestamp == u.timestamp then return {0, h.cursor} end
+  local raw = redis.call('GET', KEYS[1])
+  local rec
+  local previous = cjson.null
+  local status, conflict
+  if raw then
+    rec = cjson.decode(raw)
+    for _, h in ipairs(rec.statusHistory) do
+      if h.status == u.status and h.timestamp == u.timestamp then return {0, h.cursor} end
+    end
+    previous = rec.status
+    status, conflict = nextEffective(rec.status, rec.conflict == true, u.status)
+  else
+    -- isPlausibleTimestamp (status-rules.ts): an impossible time is kept in the history, never as createdAt.
+    local createdAt = u.timestamp
+    if createdAt < ${EARLIEST_PLAUSIBLE_TIMESTAMP_MS} or createdAt > receivedAt + ${FUTURE_TIMESTAMP_TOLERANCE_MS} then
+      createdAt = receivedAt
+    end
+    rec = {id = u.messageId, phoneNumberId = u.phoneNumberId, type = 'unknown', createdAt = createdAt,
+      statusHistory = {}, errors = {}}
+    status, conflict = nextEffective(nil, false, u.status)
   end
-  previous = rec.status
-  status, conflict = nextEffective(rec.status, rec.conflict == true, u.status)
-else
-  -- isPlausibleTimestamp (status-rules.ts): an impossible time is kept in the history, never as createdAt.
-  local createdAt = u.timestamp
-  if createdAt < ${EARLIEST_PLAUSIBLE_TIMESTAMP_MS} or createdAt > receivedAt + ${FUTURE_TIMESTAMP_TOLERANCE_MS} then
-    createdAt = receivedAt
-  end
-  rec = {id = u.messageId, phoneNumberId = u.phoneNumberId, type = 'unknown', createdAt = createdAt,
-    statusHistory = {}, errors = {}}
-  status, conflict = nextEffective(nil, false, u.status)
-end
-local oldRecipient = rec.recipient
--- Who the message went to, as far as this status tells and the record does not know yet (status-rules.ts).
-local learned = false
-local isGroup = u.recipientType == 'group' or rec.recipientType == 'group'
-if u.recipientType and not rec.recipientType then rec.recipientType = u.recipientType end
-if u.recipientId then
-  if isGroup then
-    if not rec.groupId then rec.groupId = u.recipientId end
-  elseif not rec.waId then
-    rec.waId = u.recipientId
-    rec.recipient = '+' .. u.recipientId
-    learned = true
-  end
-end
-if u.recipientUserId and not rec.recipientUserId then
-  rec.recipientUserId = u.recipientUserId
-  learned = true
-end
-if u.recipientParentUserId and not rec.recipientParentUserId then
-  rec.recipientParentUserId = u.recipientParentUserId
-end
-if u.recipientParticipantId then rec.recipientParticipantId = u.recipientParticipantId end
-local isSend = ARGV[6] ~= ''
-if isSend then
-  local send = cjson.decode(ARGV[6])
-  rec.phoneNumberId = send.phoneNumberId
-  if send.recipient then rec.recipient = send.recipient end
-  if send.waId then rec.waId = send.waId end
-  if send.recipientUserId then rec.recipientUserId = send.recipientUserId end
-  rec.type = send.type
-  rec.createdAt = send.createdAt
-end
-
-local event = cjson.encode({v = 1, messageId = rec.id, phoneNumberId = rec.phoneNumberId,
-  recipient = rec.recipient, recipientUserId = rec.recipientUserId, status = u.status, previousStatus = previous, effectiveStatus = status,
-  timestamp = u.timestamp, receivedAt = receivedAt, errors = u.errors})
-local id = '*'
-local partitions = tonumber(ARGV[9])
-if partitions > 1 then
-  local partition = tonumber(ARGV[10])
-  local now = redis.call('TIME')
-  local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
-  local lastMs, lastSeq = 0, -1
-  local info = redis.pcall('XINFO', 'STREAM', KEYS[2])
-  if type(info) == 'table' and info.err == nil then
-    for i = 1, #info, 2 do
-      if info[i] == 'last-generated-id' then
-        local a, b = string.match(info[i + 1], '^(%d+)-(%d+)$')
-        lastMs, lastSeq = tonumber(a), tonumber(b)
-      end
+  local oldRecipient = rec.recipient
+  -- Who the message went to, as far as this status tells and the record does not know yet (status-rules.ts).
+  local learned = false
+  local isGroup = u.recipientType == 'group' or rec.recipientType == 'group'
+  if u.recipientType and not rec.recipientType then rec.recipientType = u.recipientType end
+  if u.recipientId then
+    if isGroup then
+      if not rec.groupId then rec.groupId = u.recipientId end
+    elseif not rec.waId then
+      rec.waId = u.recipientId
+      rec.recipient = '+' .. u.recipientId
+      learned = true
     end
   end
-  if ms > lastMs then
-    id = string.format('%d-%d', ms, partition)
+  if u.recipientUserId and not rec.recipientUserId then
+    rec.recipientUserId = u.recipientUserId
+    learned = true
+  end
+  if u.recipientParentUserId and not rec.recipientParentUserId then
+    rec.recipientParentUserId = u.recipientParentUserId
+  end
+  if u.recipientParticipantId then rec.recipientParticipantId = u.recipientParticipantId end
+  local isSend = ARGV[6] ~= ''
+  if isSend then
+    local send = cjson.decode(ARGV[6])
+    rec.phoneNumberId = send.phoneNumberId
+    if send.recipient then rec.recipient = send.recipient end
+    if send.waId then rec.waId = send.waId end
+    if send.recipientUserId then rec.recipientUserId = send.recipientUserId end
+    rec.type = send.type
+    rec.createdAt = send.createdAt
+  end
+
+  local event = cjson.encode({v = 1, messageId = rec.id, phoneNumberId = rec.phoneNumberId,
+    recipient = rec.recipient, recipientUserId = rec.recipientUserId, status = u.status, previousStatus = previous, effectiveStatus = status,
+    timestamp = u.timestamp, receivedAt = receivedAt, errors = u.errors})
+  local id = '*'
+  local partitions = tonumber(ARGV[9])
+  if partitions > 1 then
+    local partition = tonumber(ARGV[10])
+    local now = redis.call('TIME')
+    local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+    local lastMs, lastSeq = 0, -1
+    local info = redis.pcall('XINFO', 'STREAM', KEYS[2])
+    if type(info) == 'table' and info.err == nil then
+      for i = 1, #info, 2 do
+        if info[i] == 'last-generated-id' then
+          local a, b = string.match(info[i + 1], '^(%d+)-(%d+)$')
+          lastMs, lastSeq = tonumber(a), tonumber(b)
+        end
+      end
+    end
+    if ms > lastMs then
+      id = string.format('%d-%d', ms, partition)
+    else
+      local seq = lastSeq + 1
+      id = string.format('%d-%d', lastMs, seq + ((partition - seq) % partitions))
+    end
+  end
+  local cursor = redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], ARGV[3], id, 'e', event)
+
+  local history = rec.statusHistory
+  local at = #history + 1
+  while at > 1 and history[at - 1].timestamp > u.timestamp do at = at - 1 end
+  table.insert(history, at, {status = u.status, timestamp = u.timestamp, receivedAt = receivedAt,
+    errors = u.errors, cursor = cursor})
+  if u.status == 'FAILED' then
+    for _, e in ipairs(u.errors) do table.insert(rec.errors, e) end
+  end
+  if type(u.conversation) == 'table' and next(u.conversation) ~= nil then rec.conversation = u.conversation end
+  if type(u.pricing) == 'table' and next(u.pricing) ~= nil then rec.pricing = u.pricing end
+  rec.status = status
+  rec.conflict = conflict
+  rec.updatedAt = receivedAt
+  local encoded = cjson.encode(rec)
+  redis.call('SET', KEYS[1], encoded, 'PX', retention)
+
+  if raw == false or raw == nil or isSend or learned then
+    local indexes = {KEYS[3], KEYS[4]}
+    -- A customer filter may name the number or the BSUID: the id is indexed under each one known.
+    if rec.recipient then indexes[#indexes + 1] = ARGV[7] .. rec.recipient end
+    if rec.recipientUserId then indexes[#indexes + 1] = ARGV[7] .. rec.recipientUserId end
+    for _, key in ipairs(indexes) do
+      redis.call('ZADD', key, rec.createdAt, rec.id)
+      trimIndex(key, rec.createdAt)
+    end
+    if raw and oldRecipient and oldRecipient ~= rec.recipient then
+      redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
+    end
   else
-    local seq = lastSeq + 1
-    id = string.format('%d-%d', lastMs, seq + ((partition - seq) % partitions))
+    -- The record's TTL was renewed: so are those of the indexes that hold it.
+    trimIndex(KEYS[3])
+    trimIndex(KEYS[4])
+    if rec.recipient then redis.call('PEXPIRE', ARGV[7] .. rec.recipient, retention) end
+    if rec.recipientUserId then redis.call('PEXPIRE', ARGV[7] .. rec.recipientUserId, retention) end
   end
-end
-local cursor = redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], ARGV[3], id, 'e', event)
 
-local history = rec.statusHistory
-local at = #history + 1
-while at > 1 and history[at - 1].timestamp > u.timestamp do at = at - 1 end
-table.insert(history, at, {status = u.status, timestamp = u.timestamp, receivedAt = receivedAt,
-  errors = u.errors, cursor = cursor})
-if u.status == 'FAILED' then
-  for _, e in ipairs(u.errors) do table.insert(rec.errors, e) end
-end
-if type(u.conversation) == 'table' and next(u.conversation) ~= nil then rec.conversation = u.conversation end
-if type(u.pricing) == 'table' and next(u.pricing) ~= nil then rec.pricing = u.pricing end
-rec.status = status
-rec.conflict = conflict
-rec.updatedAt = receivedAt
-local encoded = cjson.encode(rec)
-redis.call('SET', KEYS[1], encoded, 'PX', retention)
-
-if raw == false or raw == nil or isSend or learned then
-  local indexes = {KEYS[3], KEYS[4]}
-  -- A customer filter may name the number or the BSUID: the id is indexed under each one known.
-  if rec.recipient then indexes[#indexes + 1] = ARGV[7] .. rec.recipient end
-  if rec.recipientUserId then indexes[#indexes + 1] = ARGV[7] .. rec.recipientUserId end
-  for _, key in ipairs(indexes) do
-    redis.call('ZADD', key, rec.createdAt, rec.id)
-    trimIndex(key, rec.createdAt)
+  local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
+  -- Subscribers get the record beside the event, so that a fan-out needs no read per event.
+  redis.call(ARGV[8], ARGV[5], string.sub(message, 1, -2) .. ',"record":' .. encoded .. '}')
+  -- A send answers with its record too, so that the caller can show it without reading it back, and with
+  -- when the customer last wrote (ARGV 12), so that it can warn of a closed service window.
+  if isSend then
+    if ARGV[12] ~= '' then return {1, message, encoded, redis.call('GET', ARGV[12]) or ''} end
+    return {1, message, encoded}
   end
-  if raw and oldRecipient and oldRecipient ~= rec.recipient then
-    redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
-  end
-else
-  -- The record's TTL was renewed: so are those of the indexes that hold it.
-  trimIndex(KEYS[3])
-  trimIndex(KEYS[4])
-  if rec.recipient then redis.call('PEXPIRE', ARGV[7] .. rec.recipient, retention) end
-  if rec.recipientUserId then redis.call('PEXPIRE', ARGV[7] .. rec.recipientUserId, retention) end
+  return {1, message}
 end
 
-local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
--- Subscribers get the record beside the event, so that a fan-out needs no read per event.
-redis.call(ARGV[8], ARGV[5], string.sub(message, 1, -2) .. ',"record":' .. encoded .. '}')
--- A send answers with its record too, so that the caller can show it without reading it back, and with
--- when the customer last wrote (ARGV 12), so that it can warn of a closed service window.
-if isSend then
-  if ARGV[12] ~= '' then return {1, message, encoded, redis.call('GET', ARGV[12]) or ''} end
-  return {1, message, encoded}
+local count = tonumber(ARGV[1])
+local replies = {}
+for i = 0, count - 1 do
+  local at = 9 + 4 * i
+  -- An item that fails (a record that does not decode) fails alone: the others of the run are applied.
+  local ok, reply = pcall(apply, {KEYS[3 + 2 * i], KEYS[1], KEYS[2], KEYS[4 + 2 * i]},
+    {ARGV[at + 1], ARGV[at + 2], ARGV[2], ARGV[3], ARGV[4], ARGV[at + 3], ARGV[5], ARGV[6], ARGV[7],
+      ARGV[8], ARGV[9], ARGV[at + 4]})
+  if ok then
+    replies[i + 1] = reply
+  else
+    replies[i + 1] = {-1, type(reply) == 'table' and reply.err or tostring(reply)}
+  end
 end
-return {1, message}
+return replies
 `;

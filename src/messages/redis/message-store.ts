@@ -1,4 +1,4 @@
-import { type ChainableCommander } from 'ioredis';
+import DataLoader from 'dataloader';
 import { type Logger } from '../../observability';
 import { type MessageKeys } from './keys';
 import {
@@ -38,12 +38,24 @@ type ScriptArg = string | number;
 
 /** The commands `defineCommand` adds (ioredis loads the script on first use and after a NOSCRIPT). */
 interface MessageScripts<R> {
+  /** Takes the number of keys first: a run applies as many items as it is given. */
   waMessageApply(...args: ScriptArg[]): R;
   waMessageList(...args: ScriptArg[]): R;
   waMessageInbound(...args: ScriptArg[]): R;
 }
 type ScriptedRedis = RedisConnection & MessageScripts<Promise<unknown>>;
-type ScriptedPipeline = ChainableCommander & MessageScripts<ChainableCommander>;
+
+/** One status or send for the apply script, with the partition it belongs to. */
+interface ApplyItem {
+  partition: number;
+  /** The record and its by-phone-number index. */
+  keys: [string, string];
+  /** Update JSON, receivedAt, send facts JSON or '', inbound-time key or ''. */
+  args: [string, EpochMillis, string, string];
+}
+
+/** The most items one apply run takes: a run holds Redis for its whole length (about 30 µs an item). */
+const MAX_ITEMS_PER_RUN = 64;
 
 /**
  * Raises a customer's latest inbound time; the key expires `retention` after its last raise.
@@ -74,6 +86,13 @@ export class RedisMessageStore implements MessageStore {
   private readonly scanLimit: number;
   private readonly retentionMs: number;
   private readonly logger: Logger;
+  /**
+   * The statuses and sends that arrive in one turn of the event loop (webhooks read together, upstream
+   * answers read together) are stored by one script run per partition instead of one each: a command's
+   * dispatch and reply, in Redis and in the client (a command object, a timer and a promise), cost about
+   * as much as storing a status.
+   */
+  private readonly itemsInTurn: DataLoader<ApplyItem, unknown>;
 
   constructor(connection: RedisConnection, options: RedisMessageStoreOptions) {
     this.layout = redisMessageLayout(options, connection.isCluster);
@@ -83,10 +102,16 @@ export class RedisMessageStore implements MessageStore {
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
     this.retentionMs = positiveInteger('retentionMs', options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS);
     this.logger = options.logger;
-    connection.defineCommand('waMessageApply', { numberOfKeys: 4, lua: APPLY_STATUS_LUA });
+    connection.defineCommand('waMessageApply', { lua: APPLY_STATUS_LUA });
     connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
     connection.defineCommand('waMessageInbound', { numberOfKeys: 1, lua: INBOUND_MAX_LUA });
     this.redis = connection as ScriptedRedis;
+    this.itemsInTurn = new DataLoader((items) => this.applyItems(items), {
+      cache: false,
+      // After the I/O callbacks of this turn, so that answers read together are stored together.
+      batchScheduleFn: (run) => setImmediate(run),
+      maxBatchSize: MAX_ITEMS_PER_RUN,
+    });
   }
 
   /** Partitions of the keyspace (1 on a single Redis). */
@@ -104,8 +129,8 @@ export class RedisMessageStore implements MessageStore {
       createdAt: message.createdAt,
     };
     const update = statusUpdateForSend(message);
-    const reply = (await this.redis.waMessageApply(
-      ...this.applyArgs(
+    const reply = (await this.itemsInTurn.load(
+      this.applyItem(
         update,
         receivedAt,
         message.phoneNumberId,
@@ -139,37 +164,13 @@ export class RedisMessageStore implements MessageStore {
 
   async applyStatuses(updates: readonly StatusUpdate[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {
     if (updates.length === 0) return [];
-    // One pipeline per partition (a message's updates keep their order inside it), all sent at once.
-    const groups = this.groupByPartition(updates.map((u) => u.messageId));
-    const replies = new Array<unknown>(updates.length);
-    await Promise.all(
-      [...groups.values()].map(async (indexes) => {
-        if (indexes.length === 1) {
-          // A lone command goes out on its own: with auto-pipelining it shares one write with whatever
-          // else (other webhooks, the fan-out's reads) is sent in the same tick, where a pipeline of its
-          // own would cost a write per webhook.
-          const index = indexes[0]!;
-          const update = updates[index] as StatusUpdate;
-          replies[index] = await this.redis.waMessageApply(
-            ...this.applyArgs(update, receivedAt, update.phoneNumberId, ''),
-          );
-          return;
-        }
-        const pipeline = this.redis.pipeline() as ScriptedPipeline;
-        for (const index of indexes) {
-          const update = updates[index] as StatusUpdate;
-          pipeline.waMessageApply(...this.applyArgs(update, receivedAt, update.phoneNumberId, ''));
-        }
-        const results = (await pipeline.exec()) ?? [];
-        // Any failure rejects the whole batch: the webhook is answered 5xx and Meta retries it; the
-        // statuses that did get stored are then dropped as duplicates, so the retry is safe.
-        const failed = results.find(([error]) => error !== null);
-        if (failed !== undefined) throw failed[0];
-        if (results.length !== indexes.length)
-          throw new Error('Redis answered a different number of replies.');
-        indexes.forEach((index, i) => (replies[index] = results[i]?.[1]));
-      }),
+    // Any failure rejects the whole webhook: it is answered 5xx and Meta retries it; the statuses that
+    // did get stored are then dropped as duplicates, so the retry is safe.
+    const replies = await this.itemsInTurn.loadMany(
+      updates.map((update) => this.applyItem(update, receivedAt, update.phoneNumberId, '')),
     );
+    const failed = replies.find((reply) => reply instanceof Error);
+    if (failed !== undefined) throw failed;
     return replies.map((reply) => this.toOutcome(reply));
   }
 
@@ -293,21 +294,7 @@ export class RedisMessageStore implements MessageStore {
   /** Indexes into `ids`, grouped by partition, in their order. */
   private groupByPartition(ids: readonly string[]): Map<number, number[]> {
     const count = this.layout.partitions.length;
-    const groups = new Map<number, number[]>();
-    if (count === 1) {
-      groups.set(
-        0,
-        ids.map((_, i) => i),
-      );
-      return groups;
-    }
-    ids.forEach((id, i) => {
-      const partition = messagePartition(id, count);
-      const group = groups.get(partition);
-      if (group === undefined) groups.set(partition, [i]);
-      else group.push(i);
-    });
-    return groups;
+    return indexesByPartition(ids.map((id) => messagePartition(id, count)));
   }
 
   /**
@@ -320,33 +307,72 @@ export class RedisMessageStore implements MessageStore {
     return this.keysOf(customer).inbound(message.phoneNumberId, customer);
   }
 
-  private applyArgs(
+  private applyItem(
     update: StatusUpdate,
     receivedAt: EpochMillis,
     phoneNumberId: string,
     send: string,
     inboundKey = '',
-  ): ScriptArg[] {
+  ): ApplyItem {
     const partition = messagePartition(update.messageId, this.layout.partitions.length);
     const keys = this.layout.partitions[partition] as MessageKeys;
-    return [
-      keys.record(update.messageId),
-      keys.stream,
-      keys.indexAll,
-      keys.indexByPhoneNumber(phoneNumberId),
-      JSON.stringify(update),
-      receivedAt,
+    return {
+      partition,
+      keys: [keys.record(update.messageId), keys.indexByPhoneNumber(phoneNumberId)],
+      args: [JSON.stringify(update), receivedAt, send, inboundKey],
+    };
+  }
+
+  /**
+   * The replies to `items`, in their order: one script run per partition, all sent at once on one
+   * connection (so a message's items keep their order). The items of a run that failed get its error:
+   * runs of other partitions may have succeeded.
+   */
+  private async applyItems(items: readonly ApplyItem[]): Promise<unknown[]> {
+    const replies = new Array<unknown>(items.length);
+    const groups = indexesByPartition(items.map((item) => item.partition));
+    await Promise.all(
+      [...groups].map(([partition, indexes]) =>
+        this.applyInPartition(
+          partition,
+          indexes.map((index) => items[index] as ApplyItem),
+        ).then(
+          (results) => indexes.forEach((index, i) => (replies[index] = results[i])),
+          (error: unknown) => indexes.forEach((index) => (replies[index] = asError(error))),
+        ),
+      ),
+    );
+    return replies;
+  }
+
+  private async applyInPartition(partition: number, items: readonly ApplyItem[]): Promise<unknown[]> {
+    const keys = this.layout.partitions[partition] as MessageKeys;
+    const keyArgs: string[] = [keys.stream, keys.indexAll];
+    const itemArgs: ScriptArg[] = [];
+    for (const item of items) {
+      keyArgs.push(...item.keys);
+      itemArgs.push(...item.args);
+    }
+    const replies = (await this.redis.waMessageApply(
+      keyArgs.length,
+      ...keyArgs,
+      items.length,
       this.maxLength,
       this.trim,
       this.layout.channels[partition] as string,
-      send,
       keys.indexByRecipientPrefix,
       this.publishCommand,
       this.layout.partitions.length,
       partition,
       this.retentionMs,
-      inboundKey,
-    ];
+      ...itemArgs,
+    )) as unknown[];
+    if (replies.length !== items.length) throw new Error('Redis answered a different number of replies.');
+    return replies.map((reply) =>
+      Array.isArray(reply) && reply[0] === -1
+        ? new Error(`A status was not applied: ${String(reply[1])}`)
+        : reply,
+    );
   }
 
   private toOutcome(reply: unknown): ApplyOutcome {
@@ -367,4 +393,19 @@ function trimOperator(mode: StreamTrimMode): '~' | '=' {
       throw new Error(`Unknown stream trim mode: ${String(unknown)}`);
     }
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Indexes into `partitions` (one per item), grouped by partition, in their order. */
+function indexesByPartition(partitions: readonly number[]): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  partitions.forEach((partition, index) => {
+    const group = groups.get(partition);
+    if (group === undefined) groups.set(partition, [index]);
+    else group.push(index);
+  });
+  return groups;
 }

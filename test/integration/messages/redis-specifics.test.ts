@@ -113,7 +113,7 @@ describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
     expect(await b.store.readEventsAfter('0-0', 10)).toEqual([outcome.event]);
   });
 
-  it('reads 100 records with one command, a page of 100 with one, and applies 50 statuses in one write', async () => {
+  it('reads 100 records with one command, a page of 100 with one, and applies 50 statuses with one', async () => {
     const h = await harness();
     const admin = await connection();
     const ids = Array.from({ length: 120 }, (_, i) => `wamid.count${i}`);
@@ -140,11 +140,76 @@ describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
         SEQUENCE_BASE_MS + 3000,
       ),
     );
-    // Two writes: the pipeline of 50 scripts, then the test's own marker ECHO.
+    // Two writes: the script run for all 50, then the test's own marker ECHO.
     expect(write).toHaveBeenCalledTimes(2);
     write.mockRestore();
-    expect(apply).toHaveLength(50);
-    expect(apply.every((c) => c[0].toLowerCase() === 'evalsha')).toBe(true);
+    expect(apply.map((c) => c[0].toLowerCase())).toEqual(['evalsha']);
+    const records = await h.store.getMany(ids.slice(0, 50));
+    expect(records.every((r) => r?.status === MessageStatus.DELIVERED)).toBe(true);
+  });
+
+  it('stores the sends and statuses of one turn with one script run, each answered with its own outcome', async () => {
+    const h = await harness();
+    const admin = await connection();
+    await h.store.applyStatuses([update('wamid.warm', MessageStatus.SENT, 1)], SEQUENCE_BASE_MS + 1000);
+    const sends = Array.from({ length: 20 }, (_, i) => ({
+      id: `wamid.turn${i}`,
+      phoneNumberId: 'PN1',
+      recipient: `+1650555${String(1000 + i)}`,
+      waId: `1650555${String(1000 + i)}`,
+      type: 'text',
+      status: MessageStatus.ACCEPTED as const,
+      createdAt: SEQUENCE_BASE_MS + i,
+    }));
+    let outcomes: Array<Awaited<ReturnType<typeof h.store.recordSent>>> = [];
+    let delivered: Awaited<ReturnType<typeof h.store.applyStatuses>> = [];
+    const commands = await commandsFrom(admin, h.command, async () => {
+      [outcomes, delivered] = await Promise.all([
+        Promise.all(sends.map((send) => h.store.recordSent(send, SEQUENCE_BASE_MS + 2000))),
+        h.store.applyStatuses(
+          [
+            update('wamid.warm', MessageStatus.DELIVERED, 2),
+            update('wamid.warm', MessageStatus.DELIVERED, 2),
+          ],
+          SEQUENCE_BASE_MS + 3000,
+        ),
+      ]);
+    });
+    expect(commands.map((c) => c[0].toLowerCase())).toEqual(['evalsha']);
+    expect(outcomes.map(({ record }) => record.id)).toEqual(sends.map((send) => send.id));
+    expect(outcomes.map(({ record }) => record.recipient)).toEqual(sends.map((send) => send.recipient));
+    expect(new Set(outcomes.map(({ event }) => event.cursor)).size).toBe(20);
+    expect(delivered.map((outcome) => outcome.kind)).toEqual(['applied', 'duplicate']);
+    const stored = await h.store.getMany(sends.map((send) => send.id));
+    expect(stored).toEqual(outcomes.map(({ record }) => record));
+  });
+
+  it('fails only the items whose record does not decode, not the others stored in the same run', async () => {
+    const h = await harness();
+    await h.command.set(createMessageKeys(h.prefix).record('wamid.broken'), 'not json');
+    const send = (id: string) =>
+      h.store.recordSent(
+        {
+          id,
+          phoneNumberId: 'PN1',
+          recipient: '+16505551234',
+          waId: '16505551234',
+          type: 'text',
+          status: MessageStatus.ACCEPTED,
+          createdAt: SEQUENCE_BASE_MS,
+        },
+        SEQUENCE_BASE_MS + 1000,
+      );
+    const [broken, fine, webhook, otherWebhook] = await Promise.allSettled([
+      send('wamid.broken'),
+      send('wamid.fine'),
+      h.store.applyStatuses([update('wamid.broken', MessageStatus.DELIVERED, 2)], SEQUENCE_BASE_MS + 3000),
+      h.store.applyStatuses([update('wamid.other', MessageStatus.DELIVERED, 2)], SEQUENCE_BASE_MS + 3000),
+    ]);
+    expect(broken).toMatchObject({ status: 'rejected', reason: expect.any(Error) });
+    expect(webhook).toMatchObject({ status: 'rejected', reason: expect.any(Error) });
+    expect(fine).toMatchObject({ status: 'fulfilled', value: { record: { id: 'wamid.fine' } } });
+    expect(otherWebhook).toMatchObject({ status: 'fulfilled', value: [{ kind: 'applied' }] });
   });
 
   it('expires old cursors with the default approximate trimming too', async () => {
