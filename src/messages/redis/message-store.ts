@@ -87,12 +87,13 @@ export class RedisMessageStore implements MessageStore {
   private readonly retentionMs: number;
   private readonly logger: Logger;
   /**
-   * The statuses and sends that arrive in one turn of the event loop (webhooks read together, upstream
-   * answers read together) are stored by one script run per partition instead of one each: a command's
-   * dispatch and reply, in Redis and in the client (a command object, a timer and a promise), cost about
-   * as much as storing a status.
+   * The sends whose upstream answers arrive in one turn of the event loop are stored by one script run per
+   * partition instead of one each: a command's dispatch and reply, in Redis and in the client (a command
+   * object, a timer and a promise), cost about as much as storing a send. Webhooks do not wait for the
+   * turn to end: a live event's latency starts with its webhook's write, and the end of a turn can come
+   * after a slice of a fan-out.
    */
-  private readonly itemsInTurn: DataLoader<ApplyItem, unknown>;
+  private readonly sendsInTurn: DataLoader<ApplyItem, unknown>;
 
   constructor(connection: RedisConnection, options: RedisMessageStoreOptions) {
     this.layout = redisMessageLayout(options, connection.isCluster);
@@ -106,7 +107,7 @@ export class RedisMessageStore implements MessageStore {
     connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
     connection.defineCommand('waMessageInbound', { numberOfKeys: 1, lua: INBOUND_MAX_LUA });
     this.redis = connection as ScriptedRedis;
-    this.itemsInTurn = new DataLoader((items) => this.applyItems(items), {
+    this.sendsInTurn = new DataLoader((items) => this.applyItems(items), {
       cache: false,
       // After the I/O callbacks of this turn, so that answers read together are stored together.
       batchScheduleFn: (run) => setImmediate(run),
@@ -129,7 +130,7 @@ export class RedisMessageStore implements MessageStore {
       createdAt: message.createdAt,
     };
     const update = statusUpdateForSend(message);
-    const reply = (await this.itemsInTurn.load(
+    const reply = (await this.sendsInTurn.load(
       this.applyItem(
         update,
         receivedAt,
@@ -164,9 +165,9 @@ export class RedisMessageStore implements MessageStore {
 
   async applyStatuses(updates: readonly StatusUpdate[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {
     if (updates.length === 0) return [];
-    // Any failure rejects the whole webhook: it is answered 5xx and Meta retries it; the statuses that
-    // did get stored are then dropped as duplicates, so the retry is safe.
-    const replies = await this.itemsInTurn.loadMany(
+    // The whole webhook in one script run per partition. Any failure rejects it: it is answered 5xx and
+    // Meta retries it; the statuses that did get stored are then dropped as duplicates, so the retry is safe.
+    const replies = await this.applyItems(
       updates.map((update) => this.applyItem(update, receivedAt, update.phoneNumberId, '')),
     );
     const failed = replies.find((reply) => reply instanceof Error);
@@ -324,24 +325,28 @@ export class RedisMessageStore implements MessageStore {
   }
 
   /**
-   * The replies to `items`, in their order: one script run per partition, all sent at once on one
-   * connection (so a message's items keep their order). The items of a run that failed get its error:
-   * runs of other partitions may have succeeded.
+   * The replies to `items`, in their order: one script run per partition and `MAX_ITEMS_PER_RUN` items,
+   * all sent at once on one connection (so a message's items keep their order). The items of a run that
+   * failed get its error: other runs may have succeeded.
    */
   private async applyItems(items: readonly ApplyItem[]): Promise<unknown[]> {
     const replies = new Array<unknown>(items.length);
-    const groups = indexesByPartition(items.map((item) => item.partition));
-    await Promise.all(
-      [...groups].map(([partition, indexes]) =>
-        this.applyInPartition(
-          partition,
-          indexes.map((index) => items[index] as ApplyItem),
-        ).then(
-          (results) => indexes.forEach((index, i) => (replies[index] = results[i])),
-          (error: unknown) => indexes.forEach((index) => (replies[index] = asError(error))),
-        ),
-      ),
-    );
+    const runs: Array<Promise<void>> = [];
+    for (const [partition, indexes] of indexesByPartition(items.map((item) => item.partition))) {
+      for (let start = 0; start < indexes.length; start += MAX_ITEMS_PER_RUN) {
+        const run = indexes.slice(start, start + MAX_ITEMS_PER_RUN);
+        runs.push(
+          this.applyInPartition(
+            partition,
+            run.map((index) => items[index] as ApplyItem),
+          ).then(
+            (results) => run.forEach((index, i) => (replies[index] = results[i])),
+            (error: unknown) => run.forEach((index) => (replies[index] = asError(error))),
+          ),
+        );
+      }
+    }
+    await Promise.all(runs);
     return replies;
   }
 

@@ -148,7 +148,7 @@ describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
     expect(records.every((r) => r?.status === MessageStatus.DELIVERED)).toBe(true);
   });
 
-  it('stores the sends and statuses of one turn with one script run, each answered with its own outcome', async () => {
+  it('stores the sends of one turn with one script run, each answered with its own outcome; a webhook with its own', async () => {
     const h = await harness();
     const admin = await connection();
     await h.store.applyStatuses([update('wamid.warm', MessageStatus.SENT, 1)], SEQUENCE_BASE_MS + 1000);
@@ -175,7 +175,7 @@ describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
         ),
       ]);
     });
-    expect(commands.map((c) => c[0].toLowerCase())).toEqual(['evalsha']);
+    expect(commands.map((c) => c[0].toLowerCase())).toEqual(['evalsha', 'evalsha']);
     expect(outcomes.map(({ record }) => record.id)).toEqual(sends.map((send) => send.id));
     expect(outcomes.map(({ record }) => record.recipient)).toEqual(sends.map((send) => send.recipient));
     expect(new Set(outcomes.map(({ event }) => event.cursor)).size).toBe(20);
@@ -184,7 +184,7 @@ describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
     expect(stored).toEqual(outcomes.map(({ record }) => record));
   });
 
-  it('fails only the items whose record does not decode, not the others stored in the same run', async () => {
+  it('fails only the send whose record does not decode, not the others stored in the same run', async () => {
     const h = await harness();
     await h.command.set(createMessageKeys(h.prefix).record('wamid.broken'), 'not json');
     const send = (id: string) =>
