@@ -74,7 +74,7 @@ export const ingestScenario: Scenario = {
   async run(context) {
     for (const size of BATCH_SIZES) {
       await flushBenchDb(context.redis);
-      context.progress(`ingest: floor, ${size} per pipeline`);
+      context.progress(`ingest: floor, ${size} per batch`);
       await floorRate(context, size, context.warmUpSeconds);
       const floor = await floorRate(context, size, context.measureSeconds);
 
@@ -89,7 +89,7 @@ export const ingestScenario: Scenario = {
           what: `${size} status${size === 1 ? '' : 'es'} per webhook`,
           value: rate,
           unit: 'statuses/s',
-          floorName: 'ioredis pipeline',
+          floorName: 'store without HTTP',
           floorValue: floor,
         });
       } finally {
