@@ -6,6 +6,14 @@
  */
 const BUSINESS_SCOPED_USER_ID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 
+/**
+ * The id a customer's messages are kept under (their inbound time, their contact): the number's digits
+ * (`waId`) when known, else the BSUID.
+ */
+export function customerKeyOf(customer: { waId?: string; recipientUserId?: string }): string | undefined {
+  return customer.waId ?? customer.recipientUserId;
+}
+
 export function isBusinessScopedUserId(value: string): boolean {
   return BUSINESS_SCOPED_USER_ID.test(value);
 }

@@ -23,7 +23,7 @@ export {
 export { type StatusBus } from './status-bus';
 export { type IdempotencyStore } from './idempotency-store';
 export { type SendRateLimiter, type TokenGrant } from './send-rate-limiter';
-export { isBusinessScopedUserId, normaliseCustomerId } from './customer-id';
+export { customerKeyOf, isBusinessScopedUserId, normaliseCustomerId } from './customer-id';
 export {
   InvalidPageCursorError,
   compareNewestFirst,

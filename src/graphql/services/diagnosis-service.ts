@@ -11,7 +11,7 @@ import {
   type TokenDebugEvidence,
 } from '../../diagnosis';
 import { type ContactStore } from '../../contacts';
-import { type MessageRecord } from '../../messages';
+import { customerKeyOf, type MessageRecord } from '../../messages';
 import { type DebugTokenData } from '../../upstream';
 import { type Loaders } from '../loaders';
 import { type SendRejection } from '../../sending';
@@ -48,7 +48,7 @@ export class DiagnosisService {
   async forMessage(record: MessageRecord, locale: Locale, loaders: Loaders): Promise<Diagnosis> {
     const evidence: Evidence = { now: this.clock(), message: record };
     if (record.recipient !== undefined) evidence.recipient = record.recipient;
-    const customer = record.waId ?? record.recipientUserId;
+    const customer = customerKeyOf(record);
     if (customer !== undefined && record.errors.some((error) => error.code === REENGAGEMENT_CODE)) {
       evidence.lastInboundAt = await loaders.lastInbound.load(`${customer}|${record.phoneNumberId}`);
     }

@@ -14,6 +14,7 @@ import {
 } from '../message-store';
 import { type MemoryEventLog } from './event-log';
 import { matchesMessageFilter } from '../message-filter';
+import { customerKeyOf } from '../customer-id';
 import { compareNewestFirst, decodePageCursor, encodePageCursor, type PagePosition } from '../page-cursor';
 import {
   applySendToRecord,
@@ -71,7 +72,7 @@ export class MemoryMessageStore implements MessageStore {
       };
     }
     this.commit(applied);
-    const customer = message.waId ?? message.recipientUserId;
+    const customer = customerKeyOf(message);
     return {
       event: structuredClone(applied.event),
       record: structuredClone(applied.record),

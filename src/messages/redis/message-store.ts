@@ -33,6 +33,7 @@ import { decodeStatusEvent } from '../status-event-codec';
 import { readStreamsAfter } from './stream-reader';
 import { eventFromHistoryEntry, statusUpdateForSend } from '../status-rules';
 import { parseStreamCursor, type StreamCursor } from '../stream-cursor';
+import { customerKeyOf } from '../customer-id';
 
 type ScriptArg = string | number;
 
@@ -131,13 +132,7 @@ export class RedisMessageStore implements MessageStore {
     };
     const update = statusUpdateForSend(message);
     const reply = (await this.sendsInTurn.load(
-      this.applyItem(
-        update,
-        receivedAt,
-        message.phoneNumberId,
-        JSON.stringify(send),
-        this.inboundKeyBesideRecord(message),
-      ),
+      this.applyItem(update, receivedAt, JSON.stringify(send), this.inboundKeyBesideRecord(message)),
     )) as [number, string, string?, string?];
     if (reply[0] === 1 && reply[2] !== undefined) {
       const [, event, record, lastInbound] = reply;
@@ -167,9 +162,7 @@ export class RedisMessageStore implements MessageStore {
     if (updates.length === 0) return [];
     // The whole webhook in one script run per partition. Any failure rejects it: it is answered 5xx and
     // Meta retries it; the statuses that did get stored are then dropped as duplicates, so the retry is safe.
-    const replies = await this.applyItems(
-      updates.map((update) => this.applyItem(update, receivedAt, update.phoneNumberId, '')),
-    );
+    const replies = await this.applyItems(updates.map((update) => this.applyItem(update, receivedAt, '')));
     const failed = replies.find((reply) => reply instanceof Error);
     if (failed !== undefined) throw failed;
     return replies.map((reply) => this.toOutcome(reply));
@@ -303,23 +296,17 @@ export class RedisMessageStore implements MessageStore {
    * when it lives in another partition than the message (Redis Cluster), which the script may not touch.
    */
   private inboundKeyBesideRecord(message: NewMessage): string {
-    const customer = message.waId ?? message.recipientUserId;
+    const customer = customerKeyOf(message);
     if (customer === undefined || this.layout.partitions.length > 1) return '';
     return this.keysOf(customer).inbound(message.phoneNumberId, customer);
   }
 
-  private applyItem(
-    update: StatusUpdate,
-    receivedAt: EpochMillis,
-    phoneNumberId: string,
-    send: string,
-    inboundKey = '',
-  ): ApplyItem {
+  private applyItem(update: StatusUpdate, receivedAt: EpochMillis, send: string, inboundKey = ''): ApplyItem {
     const partition = messagePartition(update.messageId, this.layout.partitions.length);
     const keys = this.layout.partitions[partition] as MessageKeys;
     return {
       partition,
-      keys: [keys.record(update.messageId), keys.indexByPhoneNumber(phoneNumberId)],
+      keys: [keys.record(update.messageId), keys.indexByPhoneNumber(update.phoneNumberId)],
       args: [JSON.stringify(update), receivedAt, send, inboundKey],
     };
   }
