@@ -24,9 +24,10 @@ export interface WebSocketWriterOptions {
 /**
  * Every message the WebSocket server writes goes through here. `next` messages of the fan-out are encoded
  * once per payload and subscription id and the same Buffer goes to every socket (`socket.send`, no framing
- * or UTF-8 encoding per subscriber); a socket's TCP stream is corked on its first write in a turn of the
- * event loop and uncorked when the turn's synchronous work ends, so that a batch of events leaves in one
- * system call per socket. A socket past `maxBufferedBytes` is closed as a slow consumer.
+ * or UTF-8 encoding per subscriber). The fan-out hands a subscriber all of its messages of a batch at once:
+ * they leave in one system call, written at once so that the first subscribers read while the rest are
+ * written. graphql-ws's own messages are corked until the turn's synchronous work ends. A socket past
+ * `maxBufferedBytes` is closed as a slow consumer.
  */
 export class WebSocketWriter {
   private readonly messages = new Map<string, Map<string, Buffer>>();
@@ -50,8 +51,9 @@ export class WebSocketWriter {
   /** Sends `next` messages with the given payloads (each the serialised `{"data":…}`) for operation `id`. */
   sendNext(socket: WebSocket, stream: Socket, id: string, payloads: readonly string[]): void {
     if (!this.writable(socket)) return;
-    this.cork(stream);
+    stream.cork();
     for (const payload of payloads) socket.send(this.nextMessage(id, payload), { binary: false });
+    stream.uncork();
   }
 
   private writable(socket: WebSocket): boolean {
