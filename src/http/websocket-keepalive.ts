@@ -1,49 +1,59 @@
-import { type WebSocket, type WebSocketServer } from 'ws';
+import { type WebSocket } from 'ws';
 
 interface Liveness {
-  /** Anything (a pong or a message) came from the client since the last sweep. */
+  /** Anything (a pong or a message) came from the client since the last check. */
   heard: boolean;
-  /** Sweeps in a row without a sign of life. */
+  /** Checks in a row without a sign of life. */
   silent: number;
-  /** `bufferedAmount` at the last sweep. */
+  /** `bufferedAmount` at the last check. */
   buffered: number;
 }
+
+/**
+ * The interval is cut into this many ticks, and each socket is checked on one of them: pinging every
+ * socket at once made a periodic spike (thousands of pings out, thousands of pongs back) that held up
+ * the live events arriving meanwhile.
+ */
+const TICKS_PER_INTERVAL = 48;
 
 /** Sockets checked (and pinged) between two turns of the event loop. */
 const SOCKETS_PER_TURN = 256;
 
 export interface KeepAliveOptions {
-  /** Between pings, and between liveness checks. */
+  /** Between two pings of one socket, and between its liveness checks. */
   intervalMs: number;
-  /** Silent sweeps in a row before the socket is terminated. Default 2. */
-  maxSilentSweeps?: number;
+  /** Silent intervals in a row before the socket is terminated. Default 2. */
+  maxSilentIntervals?: number;
 }
 
 /**
- * Pings every socket and terminates the ones that show no life. Life is a pong or a message, or output
- * draining: under a burst a healthy client's pong can wait behind megabytes of frames in either
- * direction, and a socket whose buffer is going down is being read. One timer serves every socket.
+ * Pings every socket once per interval and terminates the ones that show no life. Life is a pong or a
+ * message, or output draining: under a burst a healthy client's pong can wait behind megabytes of frames
+ * in either direction, and a socket whose buffer is going down is being read. One timer serves every
+ * socket; the sockets are spread over the ticks of the interval, each on the least busy tick when it
+ * connects, so that every tick pings about the same number of them.
  */
 export class WebSocketKeepAlive {
   private readonly states = new WeakMap<WebSocket, Liveness>();
+  private readonly slots: Array<Set<WebSocket>> = Array.from({ length: TICKS_PER_INTERVAL }, () => new Set());
   private readonly timer: NodeJS.Timeout;
-  private readonly maxSilentSweeps: number;
-  private sweeping = false;
+  private readonly maxSilentIntervals: number;
+  private tick = 0;
   private stopped = false;
 
-  constructor(
-    private readonly wss: WebSocketServer,
-    options: KeepAliveOptions,
-  ) {
-    this.maxSilentSweeps = options.maxSilentSweeps ?? 2;
-    this.timer = setInterval(() => this.sweep(), options.intervalMs);
+  constructor(options: KeepAliveOptions) {
+    this.maxSilentIntervals = options.maxSilentIntervals ?? 2;
+    this.timer = setInterval(() => this.checkSlot(), options.intervalMs / TICKS_PER_INTERVAL);
     this.timer.unref();
   }
 
-  /** Starts watching a socket; call `heard` whenever it sends something. */
+  /** Starts watching a socket until it closes; call `heard` whenever it sends something. */
   watch(socket: WebSocket): void {
+    const slot = this.slots.reduce((least, candidate) => (candidate.size < least.size ? candidate : least));
+    slot.add(socket);
     this.states.set(socket, { heard: true, silent: 0, buffered: 0 });
     socket.on('pong', () => this.heard(socket));
+    socket.once('close', () => slot.delete(socket));
   }
 
   heard(socket: WebSocket): void {
@@ -57,19 +67,17 @@ export class WebSocketKeepAlive {
   }
 
   /**
-   * Checks every socket, a slice at a time with a turn of the event loop between slices: with thousands
-   * of sockets one pass of pings would otherwise hold a webhook or a fan-out for as long as it writes.
+   * Checks the sockets of this tick, a slice at a time with a turn of the event loop between slices, so
+   * that a tick with thousands of sockets does not hold a webhook or a fan-out while it writes.
    */
-  private sweep(): void {
-    if (this.sweeping) return;
-    this.sweeping = true;
-    const sockets = [...this.wss.clients];
+  private checkSlot(): void {
+    const sockets = [...this.slots[this.tick]!];
+    this.tick = (this.tick + 1) % TICKS_PER_INTERVAL;
     const slice = (from: number): void => {
       if (this.stopped) return;
       const to = Math.min(from + SOCKETS_PER_TURN, sockets.length);
       for (let i = from; i < to; i += 1) this.check(sockets[i]!);
       if (to < sockets.length) setImmediate(slice, to);
-      else this.sweeping = false;
     };
     slice(0);
   }
@@ -82,7 +90,7 @@ export class WebSocketKeepAlive {
     state.buffered = buffered;
     if (state.heard || draining) {
       state.silent = 0;
-    } else if (++state.silent >= this.maxSilentSweeps) {
+    } else if (++state.silent >= this.maxSilentIntervals) {
       socket.terminate();
       return;
     }

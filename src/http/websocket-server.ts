@@ -73,7 +73,7 @@ export function startWebSocketServer(options: WebSocketOptions): {
     perMessageDeflate: false,
     handleProtocols,
   });
-  const keepAlive = new WebSocketKeepAlive(wss, { intervalMs: options.keepAliveMs ?? 12_000 });
+  const keepAlive = new WebSocketKeepAlive({ intervalMs: options.keepAliveMs ?? 12_000 });
   const documents = new WebSocketDocuments(options.schema);
   const writer = new WebSocketWriter({
     maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024,
