@@ -194,11 +194,17 @@ describe('GraphApiClient failures against a local Graph API', () => {
     expect(peak).toBeLessThanOrEqual(pool);
     await waitFor(() => server.openSockets <= pool, 'open sockets to fall to the pool size');
 
-    // The pool still works afterwards.
+    // The pool still works afterwards. A leaked pool times every call out; a loaded machine may take more
+    // than 50 ms to open a fresh connection for the first one, so a few tries are allowed.
     server.handler = (_request, response) => sendJson(response, 200, ACCEPTED);
-    await expect(client.sendMessage(PHONE_NUMBER_ID, TEXT)).resolves.toMatchObject({
-      messages: [{ id: 'wamid.OK' }],
-    });
+    let answer: unknown;
+    for (let attempt = 0; attempt < 5 && answer === undefined; attempt++) {
+      answer = await client.sendMessage(PHONE_NUMBER_ID, TEXT).catch((error: unknown) => {
+        if (error instanceof UpstreamTimeoutError) return undefined;
+        throw error;
+      });
+    }
+    expect(answer).toMatchObject({ messages: [{ id: 'wamid.OK' }] });
     expect(server.openSockets).toBeLessThanOrEqual(pool);
   });
 
