@@ -148,10 +148,11 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
     const expected = (await streamCursors(redis)).slice(1);
     let heapPeak = heapBefore;
     // A generous bound: under the whole suite on two cores the replays share the CPU with other workers,
-    // and every full collection below also pauses the gateway (it runs in this process).
-    const deadline = Date.now() + 150_000;
+    // and every full collection below also pauses the gateway (it runs in this process); on a slow
+    // two-core runner they took up to 150 s.
+    const deadline = Date.now() + 400_000;
     while (!subscribers.every((s) => s.errors !== null || s.cursors.length >= expected.length)) {
-      if (Date.now() > deadline) throw new Error('The replays did not finish within 150 s.');
+      if (Date.now() > deadline) throw new Error('The replays did not finish within 400 s.');
       collectGarbage();
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -173,5 +174,5 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
       within: true,
     });
     expect(heapPeak - heapBefore).toBeLessThan(HEAP_GROWTH_BUDGET_BYTES);
-  }, 300_000);
+  }, 600_000);
 });
