@@ -19,11 +19,12 @@ const TICKS_PER_INTERVAL = 48;
 /** Sockets checked (and pinged) between two turns of the event loop. */
 const SOCKETS_PER_TURN = 256;
 
+/** Silent intervals in a row before a socket is terminated. */
+const MAX_SILENT_INTERVALS = 2;
+
 export interface KeepAliveOptions {
   /** Between two pings of one socket, and between its liveness checks. */
   intervalMs: number;
-  /** Silent intervals in a row before the socket is terminated. Default 2. */
-  maxSilentIntervals?: number;
 }
 
 /**
@@ -37,12 +38,10 @@ export class WebSocketKeepAlive {
   private readonly states = new WeakMap<WebSocket, Liveness>();
   private readonly slots: Array<Set<WebSocket>> = Array.from({ length: TICKS_PER_INTERVAL }, () => new Set());
   private readonly timer: NodeJS.Timeout;
-  private readonly maxSilentIntervals: number;
   private tick = 0;
   private stopped = false;
 
   constructor(options: KeepAliveOptions) {
-    this.maxSilentIntervals = options.maxSilentIntervals ?? 2;
     this.timer = setInterval(() => this.checkSlot(), options.intervalMs / TICKS_PER_INTERVAL);
     this.timer.unref();
   }
@@ -90,7 +89,7 @@ export class WebSocketKeepAlive {
     state.buffered = buffered;
     if (state.heard || draining) {
       state.silent = 0;
-    } else if (++state.silent >= this.maxSilentIntervals) {
+    } else if (++state.silent >= MAX_SILENT_INTERVALS) {
       socket.terminate();
       return;
     }
