@@ -3,10 +3,26 @@ import {
   type GatewayGraphQLRequestContext,
   type GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, execute } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  execute,
+  getOperationAST,
+} from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import { type GatewayContext } from '../graphql';
 import { type Logger } from '../observability';
+
+/** One run of an operation: an HTTP request's (no root value) or a live event's render (the event as root). */
+export interface OperationRun {
+  document: DocumentNode;
+  /** The operation to run; may be left out when the document has one. */
+  operationName?: string | null;
+  rootValue?: unknown;
+  contextValue: unknown;
+  variableValues?: Readonly<Record<string, unknown>> | null;
+}
 
 /** An operation of a document: the runs graphql-js made of it so far, or its compiled form (null: none). */
 type Plan = { runs: number } | { compiled: CompiledQuery | null };
@@ -19,14 +35,15 @@ type Plan = { runs: number } | { compiled: CompiledQuery | null };
 const INTERPRETED_RUNS = 1;
 
 /**
- * Executes operations with graphql-jit behind Apollo Server's executor hook (its gateway interface, the
- * only one Apollo offers): an operation seen often enough is compiled once into a function that coerces its
- * variables and resolves its fields without graphql-js's per-request interpretation. Apollo keeps
- * everything else: parsing, the document cache, validation with the query limits, plugins, error
- * formatting.
+ * Executes operations with graphql-jit: an operation seen often enough is compiled once into a function
+ * that coerces its variables and resolves its fields without graphql-js's per-run interpretation. It sits
+ * behind Apollo Server's executor hook (its gateway interface, the only one Apollo offers), where Apollo
+ * keeps everything else: parsing, the document cache, validation with the query limits, plugins, error
+ * formatting. The live fan-out renders its events through `run` too: a subscription's selection, rendered
+ * once per event for all its subscribers, is compiled like a repeated request.
  *
- * Plans hang off the parsed document, which Apollo's document cache hands back for every request with the
- * same query text; they go when the cache drops the document.
+ * Plans hang off the parsed document, which Apollo's document cache (and the WebSocket server's) hands
+ * back for every operation with the same query text; they go when the cache drops the document.
  */
 export class CompiledExecution implements GatewayInterface {
   private readonly plans = new WeakMap<DocumentNode, Map<string, Plan>>();
@@ -53,24 +70,28 @@ export class CompiledExecution implements GatewayInterface {
     return Promise.resolve();
   }
 
-  private async execute(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
-    const context = request.context as GatewayContext;
-    const variables = request.request.variables ?? {};
-    // The operation Apollo picked from the document (the request may name none when there is one).
-    const operationName = request.operationName ?? undefined;
-    const compiled = this.compiledFor(request.document, operationName);
+  /** Runs the operation compiled once it has earned it, else with graphql-js. */
+  async run(operation: OperationRun): Promise<ExecutionResult> {
+    const { document, rootValue, contextValue } = operation;
+    const variableValues = operation.variableValues ?? {};
+    const operationName = operation.operationName ?? undefined;
+    const compiled = this.compiledFor(document, operationName);
     if (compiled !== null) {
-      const result = await compiled.query(undefined, context, variables);
+      const result = await compiled.query(rootValue, contextValue, variableValues);
       // No data at all: the variables did not fit the operation, and nothing ran. graphql-js words those
       // errors as Apollo expects (it answers them 400, BAD_USER_INPUT), so it says so instead.
       if (result.data !== undefined) return withExtensions(result);
     }
-    return execute({
-      schema: this.schema,
+    return execute({ schema: this.schema, document, rootValue, contextValue, variableValues, operationName });
+  }
+
+  private execute(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+    // The operation Apollo picked from the document (the request may name none when there is one).
+    return this.run({
       document: request.document,
-      contextValue: context,
-      variableValues: variables,
-      operationName,
+      operationName: request.operationName,
+      contextValue: request.context,
+      variableValues: request.request.variables,
     });
   }
 
@@ -90,13 +111,15 @@ export class CompiledExecution implements GatewayInterface {
     }
     // Apollo has validated the document; one that still does not compile is left to graphql-js.
     const result = compileQuery(this.schema, document, operationName);
+    // The operation's own name, also when the request named none (a document with one operation).
+    const name = getOperationAST(document, operationName)?.name?.value;
     if (isCompiledQuery(result)) {
-      this.logger.debug({ operationName }, 'GraphQL operation compiled');
+      this.logger.debug({ operationName: name }, 'GraphQL operation compiled');
       plans.set(key, { compiled: result });
       return result;
     }
     this.logger.warn(
-      { operationName, reasons: result.errors?.map((error) => error.message) },
+      { operationName: name, reasons: result.errors?.map((error) => error.message) },
       'GraphQL operation left uncompiled',
     );
     plans.set(key, { compiled: null });

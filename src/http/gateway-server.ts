@@ -10,6 +10,7 @@ import { type RunningSimulator } from '../simulator';
 import { type WebhookHandler } from '../webhooks';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
 import { registerGraphiqlRoutes } from './graphiql-routes';
+import { CompiledExecution } from './compiled-execution';
 import { contextFactory, newRequestId, registerGraphqlRoutes } from './graphql-routes';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes';
 import { lazyRequestLogger } from './lazy-request-logger';
@@ -74,7 +75,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     done();
   });
 
-  const apollo: ApolloServer<GatewayContext> = await registerGraphqlRoutes(app, options);
+  // One executor for HTTP operations and the fan-out's renders: both run compiled once they repeat.
+  const execution = new CompiledExecution(options.schema, options.logger);
+  const apollo: ApolloServer<GatewayContext> = await registerGraphqlRoutes(app, options, execution);
   await registerWebhookRoutes(app, {
     handler: options.webhooks,
     bodyLimitBytes: options.config.webhook.bodyLimitBytes,
@@ -95,6 +98,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     schema: options.schema,
     authenticator: options.authenticator,
     buildContext: contextFactory(options),
+    execution,
     maxSubscriptionsPerConnection: options.config.graphql.maxSubscriptionsPerConnection,
     connectionInitTimeoutMs: options.config.graphql.wsInitTimeoutMs,
     subscriptionGauge: options.metrics,

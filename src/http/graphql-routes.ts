@@ -14,7 +14,7 @@ import { type MessageStore } from '../messages';
 import { type LiveStreams } from '../graphql';
 import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
-import { CompiledExecution } from './compiled-execution';
+import { type CompiledExecution } from './compiled-execution';
 import { maskError } from './format-error';
 import { queryLimits } from './query-limits';
 import { requestLifecyclePlugin } from './request-lifecycle-plugin';
@@ -40,12 +40,13 @@ export function contextFactory(options: GraphqlRouteOptions) {
 export async function registerGraphqlRoutes(
   app: FastifyInstance,
   options: GraphqlRouteOptions,
+  execution: CompiledExecution,
 ): Promise<ApolloServer<GatewayContext>> {
   const { config } = options;
   const limits = queryLimits(config.graphql);
   const apollo = new ApolloServer<GatewayContext>({
     // Apollo's executor hook: repeated operations run compiled (see `CompiledExecution`).
-    gateway: new CompiledExecution(options.schema, options.logger),
+    gateway: execution,
     introspection: config.graphql.introspection,
     csrfPrevention: true,
     // One operation per request: a batch would multiply every per-operation limit by its length.

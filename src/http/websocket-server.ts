@@ -8,6 +8,7 @@ import { type Caller, type GatewayContext, GatewayError, GatewayErrorCode } from
 import { type Logger } from '../observability';
 import { type LiveTransport } from '../status-events';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
+import { type CompiledExecution } from './compiled-execution';
 import { formatOperationError } from './format-error';
 import { WebSocketDocuments } from './websocket-documents';
 import { WebSocketKeepAlive } from './websocket-keepalive';
@@ -18,6 +19,8 @@ export interface WebSocketOptions {
   schema: GraphQLSchema;
   authenticator: ApiKeyAuthenticator;
   buildContext: (caller: Caller | null, requestId: string) => GatewayContext;
+  /** Runs the fan-out's shared renders (compiled once they repeat, like HTTP operations). */
+  execution: Pick<CompiledExecution, 'run'>;
   maxSubscriptionsPerConnection: number;
   /** How long a socket may stay open without `connection_init` (closed with 4408). */
   connectionInitTimeoutMs?: number;
@@ -198,14 +201,15 @@ export function startWebSocketServer(options: WebSocketOptions): {
 }
 
 /**
- * How a shared render gets its context and formats its errors. Made apart from the transport's `write`
- * so that a shape, which outlives the subscriber that first rendered it, holds no socket.
+ * How a shared render runs, gets its context and formats its errors. Made apart from the transport's
+ * `write` so that a shape, which outlives the subscriber that first rendered it, holds no socket.
  */
 function renderTools(
   caller: Caller | null,
-  options: Pick<WebSocketOptions, 'buildContext' | 'logger'>,
-): Pick<LiveTransport, 'renderContext' | 'formatError'> {
+  options: Pick<WebSocketOptions, 'buildContext' | 'execution' | 'logger'>,
+): Pick<LiveTransport, 'execute' | 'renderContext' | 'formatError'> {
   return {
+    execute: (operation) => options.execution.run(operation),
     renderContext: () => options.buildContext(caller, randomUUID()),
     formatError: (error, renderContext) =>
       formatOperationError(error, (renderContext as GatewayContext).requestId, options.logger),

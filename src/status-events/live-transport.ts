@@ -1,4 +1,9 @@
-import { type DocumentNode, type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLFormattedError,
+} from 'graphql';
 
 /** The operation as the client sent it. */
 export interface LiveRequest {
@@ -15,6 +20,8 @@ export interface LiveRequest {
  */
 export interface LiveTransport {
   readonly request: LiveRequest;
+  /** Runs the operation once for an event (the event as its root value): the transport's executor. */
+  execute(operation: LiveRequest & { rootValue: unknown; contextValue: unknown }): Promise<ExecutionResult>;
   /** A fresh context per render, so that loaders never serve one event's records to the next. */
   renderContext(): unknown;
   /** The transport's error formatting (masking), for the errors a render returns. */

@@ -1,5 +1,4 @@
 import {
-  execute,
   print,
   visit,
   type ASTNode,
@@ -61,8 +60,7 @@ export function selectionShape(
   const { printed, variables } = renderedPart(info);
   // Only what a render needs is kept: the shape outlives the subscriber that made it.
   const { document, operationName = null, variableValues } = transport.request;
-  const { renderContext, formatError } = transport;
-  const { schema } = info;
+  const { execute, renderContext, formatError } = transport;
   const values = variables.map((name) => [name, variableValues?.[name] ?? null]);
   const defaults = (info.operation.variableDefinitions ?? [])
     .filter((definition) => variables.includes(definition.variable.name.value))
@@ -73,7 +71,6 @@ export function selectionShape(
     async render(payload: unknown): Promise<string> {
       const contextValue = renderContext();
       const result: ExecutionResult = await execute({
-        schema,
         document,
         operationName,
         rootValue: payload,

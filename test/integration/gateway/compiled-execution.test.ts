@@ -1,5 +1,6 @@
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
 import { RedisProcess } from '../../support/redis-process';
+import { WsProtocolClient } from '../fanout/ws-protocol-client';
 
 /**
  * An operation runs through graphql-js the first time and compiled from then on. Every operation below is
@@ -9,6 +10,7 @@ import { RedisProcess } from '../../support/redis-process';
 const READER = 'compiled-reader-key-0001';
 const SENDER = 'compiled-sender-key-0001';
 const ADMIN = 'compiled-admin-key-00001';
+const SUBSCRIBER = 'compiled-subscriber-key-1';
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 /** A customer who wrote and was answered, whose message has reached its last status before the cases run. */
 const CUSTOMER = '+12025550160';
@@ -233,7 +235,7 @@ describe('compiled execution answers exactly as graphql-js', () => {
     redis = await RedisProcess.start();
     gateway = await startTestGateway({
       REDIS_URL: redis.url,
-      GATEWAY_API_KEYS: `${READER}:read,${SENDER}:send+read,${ADMIN}:send+read+admin`,
+      GATEWAY_API_KEYS: `${READER}:read,${SENDER}:send+read,${ADMIN}:send+read+admin,${SUBSCRIBER}:subscribe+read`,
       SIMULATOR_WEBHOOK_DELAY_MS: '10',
     });
     const wrote = await fetch(`${gateway.url}/simulator/inbound-messages`, {
@@ -284,6 +286,65 @@ describe('compiled execution answers exactly as graphql-js', () => {
     // The second run compiled the operation: the answers above did come from both executors.
     expect(compiles()).toBe(compiledBefore + 1);
     expect(gateway.logs.some((line) => line.includes('left uncompiled'))).toBe(false);
+  });
+
+  it('renders a subscription compiled from its second event on, as graphql-js would', async () => {
+    const recipient = '+12025550161';
+    const subscription = /* GraphQL */ `
+      subscription CompiledRender($recipient: String, $withErrors: Boolean!) {
+        messageStatusChanged(recipient: $recipient) {
+          status
+          previous: previousStatus
+          errors @include(if: $withErrors) {
+            code
+          }
+          message {
+            ...Seen
+          }
+        }
+      }
+      fragment Seen on Message {
+        id
+        recipient
+        status
+        statusHistory {
+          status
+        }
+        skipped: type @skip(if: true)
+      }
+    `;
+    const client = await WsProtocolClient.connect(gateway.url, SUBSCRIBER);
+    try {
+      client.subscribe('live', subscription, { recipient, withErrors: true });
+      await client.settle();
+      await gateway.graphql(SEND, { input: text(recipient), locale: 'EN' }, bearer(SENDER));
+      type Seen = { id: string; recipient: string; status: string; statusHistory: Array<{ status: string }> };
+      const events = () => client.nexts<{ messageStatusChanged: { status: string; message: Seen } }>('live');
+      // The send is accepted, then the simulator reports sent, delivered and read: renders of one shape.
+      await waitFor(() => events().some((event) => event.data?.messageStatusChanged.status === 'READ'));
+      const received = events();
+      expect(received.length).toBeGreaterThanOrEqual(3);
+      expect(received.map((event) => event.errors)).toEqual(received.map(() => undefined));
+      const renderCompiles = gateway.logs.filter(
+        (line) => line.includes('GraphQL operation compiled') && line.includes('"CompiledRender"'),
+      );
+      expect(renderCompiles).toHaveLength(1);
+      const last = received[received.length - 1]!.data!.messageStatusChanged;
+      expect(last.status).toBe('READ');
+      // The last event's message, rendered compiled, is the message as graphql-js answers it now.
+      const { body } = await gateway.graphql<{ message: Seen }>(
+        `query CompiledRenderCheck($id: ID!) { message(id: $id) { ...Seen } }
+         fragment Seen on Message { id recipient status statusHistory { status } skipped: type @skip(if: true) }`,
+        { id: last.message.id },
+        bearer(READER),
+      );
+      expect(body.data?.message).toEqual(last.message);
+      expect(received.map((event) => event.data?.messageStatusChanged.status)).toEqual(
+        last.message.statusHistory.map((entry) => entry.status).slice(-received.length),
+      );
+    } finally {
+      await client.close();
+    }
   });
 
   it('masks a resolver failing inside the same way, with the cause in the log', async () => {

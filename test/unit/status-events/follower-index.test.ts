@@ -1,4 +1,4 @@
-import { type StatusChangeEvent } from '../../../src/messages';
+import { MessageStatus, type StatusChangeEvent } from '../../../src/messages';
 import { FollowerIndex } from '../../../src/status-events/follower-index';
 import { type StatusEventFilter, statusEventFilter } from '../../../src/status-events/status-stream';
 
@@ -17,9 +17,9 @@ function statusOf(fields: Partial<StatusChangeEvent>): StatusChangeEvent {
     messageId: 'wamid.A',
     phoneNumberId: '111',
     recipient: '+886912345678',
-    status: 'delivered',
-    previousStatus: 'sent',
-    effectiveStatus: 'delivered',
+    status: MessageStatus.DELIVERED,
+    previousStatus: MessageStatus.SENT,
+    effectiveStatus: MessageStatus.DELIVERED,
     timestamp: 1,
     receivedAt: 1,
     errors: [],
