@@ -3,12 +3,12 @@
  * live deliveries, nor grow the gateway's memory with the backlog: every subscription still gets every
  * event exactly once.
  */
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createClient, type Client } from 'graphql-ws';
 import { type Redis } from 'ioredis';
-import { WebSocket } from 'ws';
 import { buildWireStatus } from '../../../src/simulator';
 import { type TestGateway } from '../../support/gateway-harness';
 import { RedisProcess } from '../../support/redis-process';
@@ -33,44 +33,74 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** A subscription that keeps only the cursors it receives: the test's own memory stays small. */
-class CursorSubscriber {
-  readonly cursors: string[] = [];
-  errors: unknown = null;
-  private readonly client: Client;
+/**
+ * The subscriptions, in a process of their own (`test/support/cursor-subscribers.js`): the gateway runs in
+ * this process, and the timings below are the gateway's, not the clients' parsing of what they receive.
+ */
+class ReplayingSubscribers {
+  /** Cursors received so far, and the error (if any), per subscription; empty until the first report. */
+  counts: number[] = [];
+  errors: Array<string | null> = [];
+  private readonly exited: Promise<void>;
 
-  constructor(gatewayUrl: string, phoneNumberId: string, since: string) {
-    this.client = createClient({
-      url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => undefined,
+  constructor(
+    private readonly child: ChildProcess,
+    readonly size: number,
+  ) {
+    child.on('message', (message: { type: string; counts?: number[]; errors?: Array<string | null> }) => {
+      if (message.type !== 'progress') return;
+      this.counts = message.counts ?? [];
+      this.errors = message.errors ?? [];
     });
-    this.client.subscribe<{ messageStatusChanged: { cursor: string } }>(
-      {
-        query: /* GraphQL */ `
-          subscription Replay($phoneNumberId: ID, $since: String) {
-            messageStatusChanged(phoneNumberId: $phoneNumberId, since: $since) {
-              cursor
-            }
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+  }
+
+  static start(
+    gatewayUrl: string,
+    phoneNumberId: string,
+    since: string,
+    count: number,
+  ): ReplayingSubscribers {
+    const options = {
+      url: gatewayUrl,
+      count,
+      query: /* GraphQL */ `
+        subscription Replay($phoneNumberId: ID, $since: String) {
+          messageStatusChanged(phoneNumberId: $phoneNumberId, since: $since) {
+            cursor
           }
-        `,
-        variables: { phoneNumberId, since },
-      },
-      {
-        next: (result) => {
-          if (result.errors) this.errors = result.errors;
-          else if (result.data) this.cursors.push(result.data.messageStatusChanged.cursor);
-        },
-        error: (error) => (this.errors = error),
-        complete: () => undefined,
-      },
+        }
+      `,
+      variables: { phoneNumberId, since },
+    };
+    const script = join(__dirname, '../../support/cursor-subscribers.js');
+    return new ReplayingSubscribers(fork(script, [JSON.stringify(options)], { stdio: 'inherit' }), count);
+  }
+
+  /** Whether every subscription has `total` cursors or has failed. */
+  allReached(total: number): boolean {
+    return (
+      this.counts.length === this.size &&
+      this.counts.every((received, index) => this.errors[index] !== null || received >= total)
     );
   }
 
+  async cursorLists(): Promise<string[][]> {
+    const lists = new Promise<string[][]>((resolve) => {
+      const onMessage = (message: { type: string; lists?: string[][] }): void => {
+        if (message.type !== 'cursors') return;
+        this.child.off('message', onMessage);
+        resolve(message.lists ?? []);
+      };
+      this.child.on('message', onMessage);
+    });
+    this.child.send({ type: 'cursors' });
+    return lists;
+  }
+
   async close(): Promise<void> {
-    await this.client.dispose();
+    if (this.child.exitCode === null && this.child.connected) this.child.send({ type: 'close' });
+    await this.exited;
   }
 }
 
@@ -97,7 +127,7 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
   let redis: Redis;
   // A redis-server of its own: the backlog is large, and no other suite may flush it or share its stream.
   let server: RedisProcess;
-  const subscribers: CursorSubscriber[] = [];
+  let subscribers: ReplayingSubscribers | undefined;
 
   beforeAll(async () => {
     server = await RedisProcess.start();
@@ -105,7 +135,7 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
     redis = await openTestRedis(server.url);
   });
   afterAll(async () => {
-    await Promise.all(subscribers.map((s) => s.close()));
+    await subscribers?.close();
     await redis?.quit();
     await gateway?.close();
     await server?.remove();
@@ -133,12 +163,11 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
     collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
 
-    for (let i = 0; i < SUBSCRIPTIONS; i += 1)
-      subscribers.push(new CursorSubscriber(gateway.url, pn, oldest!));
+    const replays = ReplayingSubscribers.start(gateway.url, pn, oldest!, SUBSCRIPTIONS);
+    subscribers = replays;
     // Webhooks while the replays run: each one is also a live event every subscriber must get once.
     // Only webhooks posted while some replay still runs count, up to WEBHOOKS_MEASURED of them.
-    const replaying = (): boolean =>
-      subscribers.some((s) => s.errors === null && s.cursors.length < STORED_EVENTS);
+    const replaying = (): boolean => !replays.allReached(STORED_EVENTS);
     const during: number[] = [];
     for (let i = 0; during.length < WEBHOOKS_MEASURED && replaying(); i += 1) {
       during.push(await timedWebhook(gateway.url, pn, t0 + 6_000 + i));
@@ -151,17 +180,15 @@ describe('sixty subscriptions replaying from the oldest cursor', () => {
     // and every full collection below also pauses the gateway (it runs in this process); on a slow
     // two-core runner they took up to 150 s.
     const deadline = Date.now() + 400_000;
-    while (!subscribers.every((s) => s.errors !== null || s.cursors.length >= expected.length)) {
+    while (!replays.allReached(expected.length)) {
       if (Date.now() > deadline) throw new Error('The replays did not finish within 400 s.');
       collectGarbage();
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
 
-    for (const subscriber of subscribers) {
-      expect(subscriber.errors).toBeNull();
-      expect(subscriber.cursors).toEqual(expected);
-    }
+    expect(replays.errors).toEqual(replays.errors.map(() => null));
+    expect(await replays.cursorLists()).toEqual(replays.errors.map(() => expected));
     // Enough webhooks overlapped the replays for a p99 (else the timing says nothing).
     expect(during.length).toBeGreaterThanOrEqual(MIN_WEBHOOKS_MEASURED);
     const p99 = percentile(during, 99);
