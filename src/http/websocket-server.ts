@@ -155,7 +155,10 @@ export function startWebSocketServer(options: WebSocketOptions): {
         ...renderTools(caller, options),
         write: (payloads) => writer.sendNext(socket, request.socket, id, payloads),
       };
-      return lazyContext(caller, requestId, transport, options.buildContext);
+      // The context makes its loaders and logger on first use: a fan-out subscription never reads them.
+      const context = options.buildContext(caller, requestId);
+      context.transport = transport;
+      return context;
     },
   });
 
@@ -213,33 +216,5 @@ function renderTools(
     renderContext: () => options.buildContext(caller, randomUUID()),
     formatError: (error, renderContext) =>
       formatOperationError(error, (renderContext as GatewayContext).requestId, options.logger),
-  };
-}
-
-/**
- * A context whose loaders and logger are made on first use: a fan-out subscription keeps its context for
- * as long as it lives and never reads them, so they would only cost memory per subscriber.
- */
-function lazyContext(
-  caller: Caller | null,
-  requestId: string,
-  transport: LiveTransport,
-  build: (caller: Caller | null, requestId: string) => GatewayContext,
-): GatewayContext {
-  let full: GatewayContext | null = null;
-  const built = (): GatewayContext => (full ??= build(caller, requestId));
-  return {
-    requestId,
-    caller,
-    transport,
-    get loaders() {
-      return built().loaders;
-    },
-    get logger() {
-      return built().logger;
-    },
-    get live() {
-      return built().live;
-    },
   };
 }
