@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { setImmediate as nextCheckPhase } from 'node:timers/promises';
 import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../messages';
 import { type Logger } from '../observability';
 import { type FanoutShape, type FanoutStats, type FanoutSubscriber } from './fanout-subscriber';
@@ -28,6 +28,17 @@ export interface LiveFanoutOptions<E extends LiveEvent, P, F> {
    * send arriving during a large fan-out waits for a few hundred writes, not for all of them.
    */
   deliveriesPerTurn?: number;
+}
+
+/**
+ * Gives the event loop back between two slices of a fan-out, for two of its turns. I/O that arrived during
+ * the slice is handled in the first; what those handlers deferred with `setImmediate` (ioredis's
+ * auto-pipeline sends its commands that way) runs in that turn too, after this engine's own callback, so
+ * that a webhook's apply script leaves for Redis before the next slice rather than after it.
+ */
+async function giveTurnBack(): Promise<void> {
+  await nextCheckPhase();
+  await nextCheckPhase();
 }
 
 /** The longest a replay renders without giving the event loop back, in ms. */
@@ -235,7 +246,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     });
     let handed = 0;
     for (const [follower, outputs] of outgoing) {
-      if (++handed % this.deliveriesPerTurn === 0) await yieldToLoop();
+      if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
       // A subscriber that ended while earlier ones were written (or during a yield) gets nothing more.
       if (follower.closed) continue;
       this.counters.deliveries += outputs.length;
@@ -254,7 +265,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     for (const [key, output] of outputs) lists.set(key, [output]);
     let handed = 0;
     for (const follower of pending.followers) {
-      if (++handed % this.deliveriesPerTurn === 0) await yieldToLoop();
+      if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
       if (follower.closed) continue;
       if (follower.held) {
         this.hold(follower, cursor, outputs.get(follower.shape.key));
