@@ -5,6 +5,7 @@ import {
 } from '@apollo/server-gateway-interface';
 import {
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   GraphQLError,
   type GraphQLSchema,
@@ -14,15 +15,14 @@ import {
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { type Logger } from '../observability';
 
-/** One run of an operation: an HTTP request's (no root value) or a live event's render (the event as root). */
-export interface OperationRun {
-  document: DocumentNode;
-  /** The operation to run; may be left out when the document has one. */
-  operationName?: string | null;
-  rootValue?: unknown;
-  contextValue: unknown;
-  variableValues?: Readonly<Record<string, unknown>> | null;
-}
+/**
+ * One run of an operation: an HTTP request's (no root value) or a live event's render (the event as root).
+ * Only what both executors take: graphql-jit has no per-run resolvers.
+ */
+export type OperationRun = Pick<
+  ExecutionArgs,
+  'document' | 'operationName' | 'rootValue' | 'contextValue' | 'variableValues'
+>;
 
 /** An operation of a document: the runs graphql-js made of it so far, or its compiled form (null: none). */
 type Plan = { runs: number } | { compiled: CompiledQuery | null };

@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   type GraphQLError,
   type GraphQLFormattedError,
@@ -21,7 +22,12 @@ export interface LiveRequest {
 export interface LiveTransport {
   readonly request: LiveRequest;
   /** Runs the operation once for an event (the event as its root value): the transport's executor. */
-  execute(operation: LiveRequest & { rootValue: unknown; contextValue: unknown }): Promise<ExecutionResult>;
+  execute(
+    operation: Pick<
+      ExecutionArgs,
+      'document' | 'operationName' | 'rootValue' | 'contextValue' | 'variableValues'
+    >,
+  ): Promise<ExecutionResult>;
   /** A fresh context per render, so that loaders never serve one event's records to the next. */
   renderContext(): unknown;
   /** The transport's error formatting (masking), for the errors a render returns. */
