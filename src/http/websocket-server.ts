@@ -145,7 +145,8 @@ export function startWebSocketServer(options: WebSocketOptions): {
     context: (ctx, id, payload, args) => {
       const caller = ctx.extra.state?.caller ?? null;
       const requestId = ctx.extra.state?.operations.get(id) ?? randomUUID();
-      const { socket, request } = ctx.extra;
+      const { socket } = ctx.extra;
+      const stream = ctx.extra.request.socket;
       const transport: LiveTransport = {
         request: {
           document: args.document,
@@ -153,7 +154,8 @@ export function startWebSocketServer(options: WebSocketOptions): {
           variableValues: payload.variables,
         },
         ...renderTools(caller, options),
-        write: (payloads) => writer.sendNext(socket, request.socket, id, payloads),
+        // Called once per subscriber per event: it holds what the write needs and nothing to look up.
+        write: (payloads) => writer.sendNext(socket, stream, id, payloads),
       };
       // The context makes its loaders and logger on first use: a fan-out subscription never reads them.
       const context = options.buildContext(caller, requestId);

@@ -51,7 +51,7 @@ export function subscribeLive<E extends LiveEvent, P, F>(
     parked.stop = fanout.follow(
       {
         filter,
-        deliver: (payloads) => transport.write(payloads),
+        deliver: transport.write,
         fail: (error) => parked.fail(toClientError(error, options.logger)),
       },
       selectionShape(request.info, transport, request.audienceKey),

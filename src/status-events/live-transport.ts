@@ -32,6 +32,9 @@ export interface LiveTransport {
   renderContext(): unknown;
   /** The transport's error formatting (masking), for the errors a render returns. */
   formatError(error: GraphQLError, renderContext: unknown): GraphQLFormattedError;
-  /** Writes `next` payloads (each the serialised `{"data":…}`), in order. Must not throw. */
-  write(payloads: readonly string[]): void;
+  /**
+   * Writes `next` payloads (each the serialised `{"data":…}`), in order. Must not throw. A function, not a
+   * method: the fan-out calls it as the subscriber's `deliver`, with no hop through the transport.
+   */
+  readonly write: (payloads: readonly string[]) => void;
 }
