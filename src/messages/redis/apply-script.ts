@@ -24,7 +24,10 @@ import { luaStatusRanks } from './lua-status-ranks';
  * it is in gets the same TTL (so no index expires before a record it holds) and drops the ids created more
  * than `retention` before the index's newest id or this write's receivedAt, whichever is earlier (so that
  * a backfill of old statuses is not dropped as it is written); an id whose record expired in between is
- * skipped by the list script until then.
+ * skipped by the list script until then. An index is trimmed and renewed once per run, at its end, from the
+ * earliest horizon its items gave: the sends of a turn share the index of all messages and of their number
+ * (and often of their recipient), and trimming it once instead of once per send halves the script's Redis
+ * calls. Trimming at the earliest horizon keeps at least what trimming after each item would.
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
  * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
@@ -52,11 +55,22 @@ local function nextEffective(cur, conflict, s)
   return cur, conflict
 end
 
+-- The indexes this run wrote to, in order, with the earliest horizon each was given (false: renew only).
+local touched, horizons = {}, {}
+local function renewIndex(key, horizon)
+  local known = horizons[key]
+  if known == nil then
+    touched[#touched + 1] = key
+    horizons[key] = horizon
+  elseif horizon and (known == false or horizon < known) then
+    horizons[key] = horizon
+  end
+end
+
 -- KEYS and ARGV here are one item's (see above), so that the body reads as for a single status.
 local function apply(KEYS, ARGV)
   local u = cjson.decode(ARGV[1])
   local receivedAt = tonumber(ARGV[2])
-  local retention = tonumber(ARGV[11])
   -- added: the score just added to the index, if any. One at or after receivedAt (a send) shows that the
   -- newest score is not earlier than receivedAt, which is then the horizon without asking.
   local function trimIndex(key, added)
@@ -65,8 +79,7 @@ local function apply(KEYS, ARGV)
       local newest = redis.call('ZREVRANGE', key, 0, 0, 'WITHSCORES')[2]
       if newest and tonumber(newest) < horizon then horizon = tonumber(newest) end
     end
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', horizon - retention))
-    redis.call('PEXPIRE', key, retention)
+    renewIndex(key, horizon)
   end
   local raw = redis.call('GET', KEYS[1])
   local rec
@@ -164,7 +177,7 @@ local function apply(KEYS, ARGV)
   rec.conflict = conflict
   rec.updatedAt = receivedAt
   local encoded = cjson.encode(rec)
-  redis.call('SET', KEYS[1], encoded, 'PX', retention)
+  redis.call('SET', KEYS[1], encoded, 'PX', ARGV[11])
 
   if raw == false or raw == nil or isSend or learned then
     local indexes = {KEYS[3], KEYS[4]}
@@ -182,8 +195,8 @@ local function apply(KEYS, ARGV)
     -- The record's TTL was renewed: so are those of the indexes that hold it.
     trimIndex(KEYS[3])
     trimIndex(KEYS[4])
-    if rec.recipient then redis.call('PEXPIRE', ARGV[7] .. rec.recipient, retention) end
-    if rec.recipientUserId then redis.call('PEXPIRE', ARGV[7] .. rec.recipientUserId, retention) end
+    if rec.recipient then renewIndex(ARGV[7] .. rec.recipient, false) end
+    if rec.recipientUserId then renewIndex(ARGV[7] .. rec.recipientUserId, false) end
   end
 
   local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
@@ -211,6 +224,14 @@ for i = 0, count - 1 do
   else
     replies[i + 1] = {-1, type(reply) == 'table' and reply.err or tostring(reply)}
   end
+end
+local retention = tonumber(ARGV[9])
+for _, key in ipairs(touched) do
+  local horizon = horizons[key]
+  if horizon then
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. string.format('%d', horizon - retention))
+  end
+  redis.call('PEXPIRE', key, retention)
 end
 return replies
 `;

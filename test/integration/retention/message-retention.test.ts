@@ -125,6 +125,33 @@ describe('message retention in Redis', () => {
     }
   });
 
+  it('trims and renews each index once for the sends stored in one run', async () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const start = Date.now();
+    await store.recordSent(sent('wamid.old', start), start);
+    // A write within the retention keeps the indexes alive past the old message's retention.
+    await pause(RETENTION_MS / 2);
+    await store.recordSent(sent('wamid.kept', Date.now()), Date.now());
+    await pause(RETENTION_MS / 2 + 100);
+    const later = Date.now();
+    // One turn: both sends go to Redis in one script run, which trims each index at its end.
+    await Promise.all([
+      store.recordSent(sent('wamid.first', later), later),
+      store.recordSent(sent('wamid.second', later + 1), later + 1),
+    ]);
+    const indexes = (await redis.keys(`${prefix}*idx:*`)).sort();
+    expect(indexes.length).toBeGreaterThanOrEqual(3);
+    for (const index of indexes) {
+      const ids = (await redis.zrange(index, 0, -1)).sort();
+      const ttl = await redis.pttl(index);
+      expect({ index, ids, expires: ttl > RETENTION_MS - 100 && ttl <= RETENTION_MS }).toEqual({
+        index,
+        ids: ['wamid.first', 'wamid.kept', 'wamid.second'],
+        expires: true,
+      });
+    }
+  });
+
   it('never lists an expired id that no write has trimmed yet', async () => {
     const now = Date.now();
     await store.recordSent(sent('wamid.lonely', now), now);
