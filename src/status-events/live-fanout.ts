@@ -263,9 +263,11 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     const cursor = parseStreamCursor(pending.event.cursor);
     const lists = new Map<string, readonly unknown[]>();
     for (const [key, output] of outputs) lists.set(key, [output]);
-    let handed = 0;
-    for (const follower of pending.followers) {
-      if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
+    const { followers } = pending;
+    // An index, not an iterator: across the awaits an iterator's results would be allocated per subscriber.
+    for (let handed = 0; handed < followers.length; handed++) {
+      if ((handed + 1) % this.deliveriesPerTurn === 0) await giveTurnBack();
+      const follower = followers[handed]!;
       if (follower.closed) continue;
       if (follower.held) {
         this.hold(follower, cursor, outputs.get(follower.shape.key));
