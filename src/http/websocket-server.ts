@@ -57,6 +57,13 @@ function presentedKey(params: Readonly<Record<string, unknown>> | undefined): st
 }
 
 /**
+ * How long a shutdown waits for clients to answer its 1001 close before cutting them. `ws` waits 30 s for
+ * a closing handshake, longer than the whole shutdown may take (`SHUTDOWN_TIMEOUT_MS`, 10 s by default):
+ * one client that stopped reading would otherwise make the process exit with 1.
+ */
+const SHUTDOWN_CLOSE_GRACE_MS = 2_000;
+
+/**
  * `graphql-transport-ws` on the HTTP server's `/graphql` path: graphql-ws speaks the protocol, and each
  * operation's context carries its transport, through which live subscriptions have their shared renders
  * written straight to the socket. Every message leaves through one writer (slow consumers closed with
@@ -200,7 +207,14 @@ export function startWebSocketServer(options: WebSocketOptions): {
     dispose: async () => {
       keepAlive.stop();
       for (const client of wss.clients) client.close(1001, 'Going away');
-      await new Promise<void>((resolve, reject) => wss.close((err) => (err ? reject(err) : resolve())));
+      const cut = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, SHUTDOWN_CLOSE_GRACE_MS);
+      try {
+        await new Promise<void>((resolve, reject) => wss.close((err) => (err ? reject(err) : resolve())));
+      } finally {
+        clearTimeout(cut);
+      }
     },
   };
 }

@@ -7,7 +7,7 @@ const SUBSCRIBERS = 100;
 const RATE_PER_SECOND = 200;
 
 /** A subscriber over raw `graphql-transport-ws`: resolves once acknowledged; `closed` has the close code. */
-async function subscribe(url: string): Promise<{ closed: Promise<number> }> {
+async function subscribe(url: string): Promise<{ socket: WebSocket; closed: Promise<number> }> {
   const socket = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
   const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
@@ -25,7 +25,7 @@ async function subscribe(url: string): Promise<{ closed: Promise<number> }> {
       resolve();
     });
   });
-  return { closed };
+  return { socket, closed };
 }
 
 describe('SIGTERM under load (RELIABILITY.md 37)', () => {
@@ -91,6 +91,22 @@ describe('SIGTERM under load (RELIABILITY.md 37)', () => {
     } finally {
       await gateway.stop('SIGKILL');
       await agent.close();
+    }
+  }, 30_000);
+
+  it('does not wait past its bound for a subscriber that stopped reading: exits 0', async () => {
+    const gateway = await startGatewayProcess({ SHUTDOWN_TIMEOUT_MS: '8000' });
+    try {
+      const answering = await subscribe(gateway.url);
+      const stuck = await subscribe(gateway.url);
+      // Its client reads nothing more, so it never answers the gateway's close (ws waits 30 s for that).
+      stuck.socket.pause();
+
+      expect(await gateway.stop('SIGTERM')).toBe(0);
+      expect(gateway.output()).toContain('shutdown complete');
+      expect(await answering.closed).toBe(1001);
+    } finally {
+      await gateway.stop('SIGKILL');
     }
   }, 30_000);
 });
