@@ -26,8 +26,8 @@ import { luaStatusRanks } from './lua-status-ranks';
  * a backfill of old statuses is not dropped as it is written); an id whose record expired in between is
  * skipped by the list script until then. An index is trimmed and renewed once per run, at its end, from the
  * earliest horizon its items gave: the sends of a turn share the index of all messages and of their number
- * (and often of their recipient), and trimming it once instead of once per send halves the script's Redis
- * calls. Trimming at the earliest horizon keeps at least what trimming after each item would.
+ * (and often of their recipient), and each send trimmed and renewed them all again. Trimming at the earliest
+ * horizon keeps at least what trimming after each item would.
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
  * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
