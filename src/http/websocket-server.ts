@@ -59,7 +59,9 @@ function presentedKey(params: Readonly<Record<string, unknown>> | undefined): st
 /**
  * How long a shutdown waits for clients to answer its 1001 close before cutting them. `ws` waits 30 s for
  * a closing handshake, longer than the whole shutdown may take (`SHUTDOWN_TIMEOUT_MS`, 10 s by default):
- * one client that stopped reading would otherwise make the process exit with 1.
+ * one client that stopped reading would otherwise make the process exit with 1. Only the shutdown is bounded
+ * so: `ws`'s own `closeTimeout` would shorten every close, and a slow consumer's 1013 waits behind up to 1 MiB
+ * that its client may still read.
  */
 const SHUTDOWN_CLOSE_GRACE_MS = 2_000;
 
