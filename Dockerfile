@@ -2,7 +2,9 @@
 
 FROM node:20-slim AS build
 WORKDIR /app
+# patches/: fixes to dependencies, applied by `npm ci` (postinstall, patch-package).
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 # All of src: the build also copies src/http/public (the live page, GraphiQL) into dist.
@@ -13,6 +15,7 @@ RUN npm run build
 FROM node:20-slim AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-slim
