@@ -1,4 +1,5 @@
 import { forkBenchScript, type BenchProcess } from '../support/child-process';
+import { cpuMicros } from '../support/proc-stats';
 import {
   histogramQuantile,
   mergeHistograms,
@@ -37,6 +38,11 @@ export class Fleets {
 
   rss(): number {
     return this.processes.reduce((sum, child) => sum + child.rss(), 0);
+  }
+
+  /** CPU time the fleet's processes have used so far, in microseconds. */
+  cpuMicros(): number {
+    return this.processes.reduce((sum, child) => sum + cpuMicros(child.pid), 0);
   }
 
   async counts(): Promise<FleetCounts> {

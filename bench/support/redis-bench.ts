@@ -74,6 +74,14 @@ export async function monitorCommands(
   return { clientCommands, scriptCommands, byCommand };
 }
 
+/** CPU time (user + system) the Redis server has used so far, in microseconds (`INFO cpu`, server-wide). */
+export async function redisCpuMicros(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const seconds = (field: string): number =>
+    Number(new RegExp(`${field}:([\\d.]+)`).exec(info)?.[1] ?? Number.NaN);
+  return (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1_000_000;
+}
+
 export async function redisVersion(redis: Redis): Promise<string> {
   const info = await redis.info('server');
   return /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
