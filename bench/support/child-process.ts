@@ -111,13 +111,19 @@ export function childOptions<T>(): T {
 /** A larger young generation: a send allocates a lot that dies young, and scavenges were 6% of the CPU. */
 const GATEWAY_NODE_FLAGS = '--max-semi-space-size=32';
 
-/** Starts the built gateway (`dist/main.js`) with exactly this environment and waits for `/readyz`. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<BenchProcess> {
+/**
+ * Starts the built gateway (`dist/main.js`) with exactly this environment and waits for `/readyz`;
+ * `nodeArgs` are a scenario's own Node.js flags.
+ */
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<BenchProcess> {
   const port = await freePort();
   // The same V8 flag as the Dockerfile and `npm start`: the bench measures the gateway as it is run.
   // `BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=…'` profiles the gateways a scenario starts.
-  const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [GATEWAY_NODE_FLAGS, ...nodeArgs, gatewayMain], {
+  const benchArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [GATEWAY_NODE_FLAGS, ...nodeArgs, ...benchArgs, gatewayMain], {
     env: { HOST: '127.0.0.1', PORT: String(port), ...env },
     // Logs go to /dev/null: writing them is part of the cost measured, reading them is not.
     stdio: ['ignore', 'ignore', 'pipe'],
