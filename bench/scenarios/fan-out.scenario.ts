@@ -33,7 +33,7 @@ interface FanOutCase {
 /**
  * A p99 over 1,000 subscribers is set by the run's few slowest events: over 150 events the floor's own moved
  * between 21 and 30 ms from one run to the next on one machine, over 300 between 21 and 26. At 1,000
- * subscribers the one subscriber process holds both sides back alike (see `subscriberCpu`), so what tells
+ * subscribers the one subscriber process sets the pace on both sides (see `subscriberCpu`), so what tells
  * them apart is smaller than that spread: the target case runs more rounds than the report-only 10,000.
  */
 const ALL_CASES: readonly FanOutCase[] = [
