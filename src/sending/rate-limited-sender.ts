@@ -22,6 +22,10 @@ export interface RateLimitedSenderOptions {
 interface Lease {
   tokens: number;
   expiresAt: number;
+  /** The size of the block it was last refilled with. */
+  blockSize: number;
+  /** False once a block taken early was refused: the bucket is empty, and asking again per send would not help. */
+  takeEarly: boolean;
 }
 
 /**
@@ -30,8 +34,9 @@ interface Lease {
  *
  * Tokens are taken from the shared bucket in blocks of about `leaseMs` worth of the rate (a tenth of a
  * second by default, one token at low rates), so that most sends under load need no round trip for the
- * limit. A block's unspent tokens lapse with the lease: the fleet may send a little under its rate,
- * never over it.
+ * limit. The next block is taken when half of the current one is spent, so that sends under steady load
+ * do not wait for it either. A block's unspent tokens lapse with the lease: the fleet may send a little
+ * under its rate, never over it.
  *
  * It sits inside the idempotency guard: a repeat whose key already holds a result is answered without
  * a token (it makes no upstream call), and a refused first call releases its key.
@@ -52,11 +57,19 @@ export class RateLimitedSender implements SendHandler {
 
   send(command: SendCommand): Promise<SendOutcome> {
     if (this.spendLeased(command.phoneNumberId)) return this.options.inner.send(command);
-    const rate = this.options.rateOf?.(command.phoneNumberId) ?? this.options.ratePerSecond;
-    const blockSize = Math.max(1, Math.min(this.maxBlock, Math.floor((rate * this.leaseMs) / 1000)));
+    const rate = this.rateOf(command.phoneNumberId);
+    const blockSize = this.blockSizeFor(rate);
     return blockSize === 1
       ? this.takeOneThenSend(command, rate)
       : this.takeBlockThenSend(command, rate, blockSize);
+  }
+
+  private rateOf(scope: string): number {
+    return this.options.rateOf?.(scope) ?? this.options.ratePerSecond;
+  }
+
+  private blockSizeFor(rate: number): number {
+    return Math.max(1, Math.min(this.maxBlock, Math.floor((rate * this.leaseMs) / 1000)));
   }
 
   /** One token per send, as the bucket was first designed: at low rates a block would be one token anyway. */
@@ -73,16 +86,7 @@ export class RateLimitedSender implements SendHandler {
   ): Promise<SendOutcome> {
     const scope = command.phoneNumberId;
     for (;;) {
-      let grant = this.taking.get(scope);
-      if (grant === undefined) {
-        grant = this.options.limiter.takeUpTo(scope, blockSize, rate);
-        this.taking.set(scope, grant);
-        void grant.then(
-          (taken) => this.settle(scope, taken),
-          () => this.taking.delete(scope),
-        );
-      }
-      const taken = await grant;
+      const taken = await (this.taking.get(scope) ?? this.takeBlock(scope, rate, blockSize));
       // The bucket is empty: every send that waited for this block is refused alike.
       if (taken.granted === 0) throw new SendRateLimitedError(taken.retryAfterMs, rate);
       if (this.spendLeased(scope)) return this.options.inner.send(command);
@@ -90,20 +94,48 @@ export class RateLimitedSender implements SendHandler {
     }
   }
 
-  /** Puts a granted block on the lease (before any waiter resumes) and lets the next block be taken. */
-  private settle(scope: string, taken: TokenGrant): void {
+  /** Starts taking a block; it goes on the lease before any waiter resumes, and the next may then be taken. */
+  private takeBlock(scope: string, rate: number, blockSize: number): Promise<TokenGrant> {
+    const grant = this.options.limiter.takeUpTo(scope, blockSize, rate);
+    this.taking.set(scope, grant);
+    grant.then(
+      (taken) => this.settle(scope, taken, blockSize),
+      () => this.taking.delete(scope),
+    );
+    return grant;
+  }
+
+  private settle(scope: string, taken: TokenGrant, blockSize: number): void {
     this.taking.delete(scope);
-    if (taken.granted === 0) return;
-    const now = this.now();
     const lease = this.leases.get(scope);
+    if (taken.granted === 0) {
+      if (lease !== undefined) lease.takeEarly = false;
+      return;
+    }
+    const now = this.now();
     const kept = lease !== undefined && lease.expiresAt > now ? lease.tokens : 0;
-    this.leases.set(scope, { tokens: kept + taken.granted, expiresAt: now + this.leaseMs });
+    this.leases.set(scope, {
+      tokens: kept + taken.granted,
+      expiresAt: now + this.leaseMs,
+      blockSize,
+      takeEarly: true,
+    });
   }
 
   private spendLeased(scope: string): boolean {
     const lease = this.leases.get(scope);
     if (lease === undefined || lease.tokens <= 0 || lease.expiresAt <= this.now()) return false;
     lease.tokens--;
+    if (lease.takeEarly && lease.tokens * 2 < lease.blockSize && !this.taking.has(scope)) {
+      this.takeNextBlockEarly(scope);
+    }
     return true;
+  }
+
+  /** Half the block is spent: the next one is taken in the background (a refusal there refuses no send). */
+  private takeNextBlockEarly(scope: string): void {
+    const rate = this.rateOf(scope);
+    const blockSize = this.blockSizeFor(rate);
+    if (blockSize > 1) void this.takeBlock(scope, rate, blockSize).catch(() => undefined);
   }
 }

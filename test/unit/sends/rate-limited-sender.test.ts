@@ -70,8 +70,8 @@ describe('RateLimitedSender, leasing tokens in blocks', () => {
     parseSendCommand({ to: '+12025550100', text: { body: 'Hello' } }, phoneNumberId, 'k-test');
   const passed = { send: (): Promise<SendOutcome> => Promise.reject(new Error('let through')) };
 
-  function countingLimiter(ratePerSecond: number, now: () => number) {
-    const limiter = new MemorySendRateLimiter({ ratePerSecond, now });
+  function countingLimiter(ratePerSecond: number, now: () => number, burst?: number) {
+    const limiter = new MemorySendRateLimiter({ ratePerSecond, now, ...(burst !== undefined && { burst }) });
     const asked: number[] = [];
     return {
       asked,
@@ -83,14 +83,31 @@ describe('RateLimitedSender, leasing tokens in blocks', () => {
     };
   }
 
-  it('takes a tenth of a second of the rate per round trip, and spends it without another', async () => {
+  it('takes a tenth of a second of the rate per round trip, and the next block when half of one is spent', async () => {
     const now = 1_000;
     const limiter = countingLimiter(100, () => now);
     const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 100, now: () => now });
-    for (let i = 0; i < 10; i++) await expect(sender.send(command())).rejects.toThrow('let through');
+    for (let i = 0; i < 5; i++) await expect(sender.send(command())).rejects.toThrow('let through');
     expect(limiter.asked).toEqual([10]);
+    // The sixth leaves 4 of 10: the next block is asked for while the lease still covers the next sends.
     await expect(sender.send(command())).rejects.toThrow('let through');
     expect(limiter.asked).toEqual([10, 10]);
+    // 4 left and 10 more: 14, and the next block is asked for again when 4 are left.
+    for (let i = 0; i < 9; i++) await expect(sender.send(command())).rejects.toThrow('let through');
+    expect(limiter.asked).toEqual([10, 10]);
+    await expect(sender.send(command())).rejects.toThrow('let through');
+    expect(limiter.asked).toEqual([10, 10, 10]);
+  });
+
+  it('refuses no send the lease covers when the block taken early is refused', async () => {
+    const now = 1_000;
+    const limiter = countingLimiter(100, () => now, 10);
+    const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 100, now: () => now });
+    const outcomes = [];
+    for (let i = 0; i < 11; i++) outcomes.push(await sender.send(command()).catch((error: unknown) => error));
+    expect(limiter.asked).toEqual([10, 10, 10]);
+    expect(outcomes.slice(0, 10).map(String)).toEqual(Array(10).fill('Error: let through'));
+    expect(outcomes[10]).toBeInstanceOf(SendRateLimitedError);
   });
 
   it('lets an unspent block lapse with its lease instead of hoarding it', async () => {
