@@ -24,7 +24,10 @@ interface Lease {
   expiresAt: number;
   /** The size of the block it was last refilled with. */
   blockSize: number;
-  /** False once a block taken early was refused: the bucket is empty, and asking again per send would not help. */
+  /**
+   * False once a block was refused or could not be taken: the bucket is empty (or the limiter down), and
+   * asking again on every send would not help.
+   */
   takeEarly: boolean;
 }
 
@@ -100,18 +103,15 @@ export class RateLimitedSender implements SendHandler {
     this.taking.set(scope, grant);
     grant.then(
       (taken) => this.settle(scope, taken, blockSize),
-      () => this.taking.delete(scope),
+      () => this.refused(scope),
     );
     return grant;
   }
 
   private settle(scope: string, taken: TokenGrant, blockSize: number): void {
+    if (taken.granted === 0) return this.refused(scope);
     this.taking.delete(scope);
     const lease = this.leases.get(scope);
-    if (taken.granted === 0) {
-      if (lease !== undefined) lease.takeEarly = false;
-      return;
-    }
     const now = this.now();
     const kept = lease !== undefined && lease.expiresAt > now ? lease.tokens : 0;
     this.leases.set(scope, {
@@ -120,6 +120,13 @@ export class RateLimitedSender implements SendHandler {
       blockSize,
       takeEarly: true,
     });
+  }
+
+  /** No block (an empty bucket, or the limiter failed): no early take until the lease is refilled. */
+  private refused(scope: string): void {
+    this.taking.delete(scope);
+    const lease = this.leases.get(scope);
+    if (lease !== undefined) lease.takeEarly = false;
   }
 
   private spendLeased(scope: string): boolean {

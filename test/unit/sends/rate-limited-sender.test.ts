@@ -110,6 +110,24 @@ describe('RateLimitedSender, leasing tokens in blocks', () => {
     expect(outcomes[10]).toBeInstanceOf(SendRateLimitedError);
   });
 
+  it('asks a failing limiter once for the early block, not on every send the lease covers', async () => {
+    const now = 1_000;
+    const asked: number[] = [];
+    const limiter = {
+      take: () => Promise.reject(new Error('unused')),
+      takeUpTo: (_scope: string, count: number) => {
+        asked.push(count);
+        return asked.length === 1
+          ? Promise.resolve({ granted: count, retryAfterMs: 0 })
+          : Promise.reject(new Error('Redis is down'));
+      },
+    };
+    const sender = new RateLimitedSender({ inner: passed, limiter, ratePerSecond: 100, now: () => now });
+    for (let i = 0; i < 10; i++) await expect(sender.send(command())).rejects.toThrow('let through');
+    expect(asked).toEqual([10, 10]);
+    await expect(sender.send(command())).rejects.toThrow('Redis is down');
+  });
+
   it('lets an unspent block lapse with its lease instead of hoarding it', async () => {
     let now = 1_000;
     const limiter = countingLimiter(100, () => now);
