@@ -20,6 +20,7 @@ import {
   createMemoryMessaging,
   createRedisMessaging,
   recommendedClusterOptions,
+  recommendedCommandConnectionOptions,
   recommendedRedisOptions,
   RedisChannel,
   type MessageStore,
@@ -102,10 +103,8 @@ export async function openStore(
         name,
       );
     }
-    const extra: RedisOptions =
-      // Commands issued in the same tick by concurrent requests leave in one write (one syscall, one packet).
-      // Not on a cluster: auto-pipelining routes by first argument, which for XINFO is not the key.
-      role === 'command' ? { enableAutoPipelining: true } : {};
+    // Not on a cluster: auto-pipelining routes by first argument, which for XINFO is not the key.
+    const extra: RedisOptions = role === 'command' ? recommendedCommandConnectionOptions : {};
     return watched(
       new Redis(storeConfig.url, {
         ...recommendedRedisOptions,

@@ -39,7 +39,11 @@ export { RedisMessageStore } from './redis/message-store';
 export { RedisIdempotencyStore } from './redis/idempotency-store';
 export { RedisSendRateLimiter } from './redis/send-rate-limiter';
 export { StreamTrimMode } from './redis/message-store-options';
-export { recommendedClusterOptions, recommendedRedisOptions } from './redis/options';
+export {
+  recommendedClusterOptions,
+  recommendedCommandConnectionOptions,
+  recommendedRedisOptions,
+} from './redis/options';
 export { CLUSTER_PARTITION_COUNT } from './redis/partitions';
 export { RedisChannel } from './redis/channel';
 export { readEntriesAfter } from './redis/stream-reader';

@@ -35,6 +35,9 @@ import { luaStatusRanks } from './lua-status-ranks';
  * JSON[, inbound time or '']}`), `{0, cursor of the stored duplicate}` for a duplicate, `{-1, error}` for
  * an item that failed.
  */
+/** The name the store gives the apply script's command (ioredis `defineCommand`). */
+export const APPLY_COMMAND = 'waMessageApply';
+
 export const APPLY_STATUS_LUA = `
 local RANK = ${luaStatusRanks()}
 local function nextEffective(cur, conflict, s)

@@ -18,7 +18,7 @@ import {
 } from '../message-store';
 import { messagePartition } from './partitions';
 import { decodePageCursor, encodePageCursor, type PagePosition } from '../page-cursor';
-import { APPLY_STATUS_LUA } from './apply-script';
+import { APPLY_COMMAND, APPLY_STATUS_LUA } from './apply-script';
 import { LIST_MESSAGES_LUA } from './list-script';
 import { mergeListPages, type PartitionPage } from './list-merge';
 import { redisMessageLayout, type RedisMessageLayout } from './message-layout';
@@ -40,7 +40,7 @@ type ScriptArg = string | number;
 /** The commands `defineCommand` adds (ioredis loads the script on first use and after a NOSCRIPT). */
 interface MessageScripts<R> {
   /** Takes the number of keys first: a run applies as many items as it is given. */
-  waMessageApply(...args: ScriptArg[]): R;
+  [APPLY_COMMAND](...args: ScriptArg[]): R;
   waMessageList(...args: ScriptArg[]): R;
   waMessageInbound(...args: ScriptArg[]): R;
 }
@@ -104,7 +104,7 @@ export class RedisMessageStore implements MessageStore {
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
     this.retentionMs = positiveInteger('retentionMs', options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS);
     this.logger = options.logger;
-    connection.defineCommand('waMessageApply', { lua: APPLY_STATUS_LUA });
+    connection.defineCommand(APPLY_COMMAND, { lua: APPLY_STATUS_LUA });
     connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
     connection.defineCommand('waMessageInbound', { numberOfKeys: 1, lua: INBOUND_MAX_LUA });
     this.redis = connection as ScriptedRedis;

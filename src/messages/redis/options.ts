@@ -1,4 +1,5 @@
 import { type ClusterOptions, type RedisOptions } from 'ioredis';
+import { APPLY_COMMAND } from './apply-script';
 
 /** The default of `REDIS_COMMAND_TIMEOUT_MS`: well above a healthy command's milliseconds, well below Meta's patience. */
 const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 2_000;
@@ -27,6 +28,21 @@ export const recommendedRedisOptions: Readonly<RedisOptions> = Object.freeze({
   enableReadyCheck: true,
   connectTimeout: 5_000,
   retryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 10), 2_000),
+});
+
+/**
+ * What the store's command connection adds to `recommendedRedisOptions` on a single Redis.
+ *
+ * - `enableAutoPipelining`: the commands concurrent requests issue in one turn of the event loop leave in
+ *   one write (one syscall, one packet).
+ * - The apply script left out of it: ioredis sends an auto-pipelined command on a `setImmediate`, and the
+ *   sends of a turn are stored by one run that itself starts on a `setImmediate`, so their script left only
+ *   after the next turn's I/O while every one of them waited for its reply. One run already carries a
+ *   whole turn's sends.
+ */
+export const recommendedCommandConnectionOptions: Readonly<RedisOptions> = Object.freeze({
+  enableAutoPipelining: true,
+  autoPipeliningIgnoredCommands: [APPLY_COMMAND],
 });
 
 /**

@@ -1,9 +1,13 @@
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import {
+  createRedisMessaging,
   CursorExpiredError,
   MessageStatus,
+  recommendedCommandConnectionOptions,
+  recommendedRedisOptions,
   StreamTrimMode,
+  type NewMessage,
   type StatusChangeEvent,
   type StatusUpdate,
 } from '../../../src/messages';
@@ -12,7 +16,7 @@ import { statusChannel } from '../../../src/messages/redis/message-store-options
 import { RedisStatusBus } from '../../../src/messages/redis/status-bus';
 import { createLogger, createSilentLogger, type Logger } from '../../../src/observability';
 import { SEQUENCE_BASE_MS, sequenceUpdate } from '../../unit/messages/status-sequences';
-import { connectRedis, openRedisHarness, randomPrefix, type RedisHarness } from './redis-harness';
+import { connectRedis, openRedisHarness, randomPrefix, REDIS_PORT, type RedisHarness } from './redis-harness';
 import { waitFor } from '../../support/wait-for';
 
 const opened: RedisHarness[] = [];
@@ -331,5 +335,50 @@ describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
     expect((await admin.keys(`${h.prefix}*`)).length).toBeGreaterThan(0);
     await h.close();
     expect(await admin.keys(`${h.prefix}*`)).toEqual([]);
+  });
+});
+
+describe('the store on the command connection the composition root opens', () => {
+  it('writes the sends of a turn to Redis in that turn, not after the next turn’s I/O', async () => {
+    const command = new Redis({
+      host: '127.0.0.1',
+      port: REDIS_PORT,
+      lazyConnect: true,
+      ...recommendedRedisOptions,
+      ...recommendedCommandConnectionOptions,
+    });
+    await command.connect();
+    connections.push(command);
+    const { store } = createRedisMessaging(
+      { command, subscriber: await connection() },
+      { keyPrefix: randomPrefix(), logger: createSilentLogger() },
+    );
+    const send = (id: string): NewMessage => ({
+      id,
+      phoneNumberId: '106540352242922',
+      recipient: '+16505551234',
+      waId: '16505551234',
+      type: 'text',
+      status: MessageStatus.ACCEPTED,
+      createdAt: SEQUENCE_BASE_MS,
+    });
+    // The script is loaded by a first send, so that the next is one EVALSHA.
+    await store.recordSent(send('wamid.first'), SEQUENCE_BASE_MS);
+    const monitor = await command.monitor();
+    connections.push(monitor);
+    const received: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      const name = String(args[0]).toLowerCase();
+      if (name === 'evalsha' || (name === 'echo' && args[1] === 'after the store')) received.push(name);
+    });
+    const marker = await connection();
+
+    const stored = store.recordSent(send('wamid.second'), SEQUENCE_BASE_MS);
+    // Queued after the store's end-of-turn run, so it runs in the same turn, just after it.
+    setImmediate(() => void marker.echo('after the store'));
+    await stored;
+
+    await waitFor(() => received.length === 2, 'both commands on MONITOR');
+    expect(received).toEqual(['evalsha', 'echo']);
   });
 });
