@@ -2,6 +2,15 @@ import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '
 import { luaStatusRanks } from './lua-status-ranks';
 
 /**
+ * The names the store gives the apply script (ioredis `defineCommand`): webhooks' runs go through the
+ * command connection's auto-pipeline, so that the webhooks of a turn leave in one write; the end-of-turn
+ * run of sends is written at once (see `recommendedCommandConnectionOptions`).
+ */
+export const APPLY_COMMAND = 'waMessageApply';
+export const APPLY_AT_ONCE_COMMAND = 'waMessageApplyAtOnce';
+export type ApplyCommand = typeof APPLY_COMMAND | typeof APPLY_AT_ONCE_COMMAND;
+
+/**
  * Applies statuses (or sends) to messages of one partition, each atomically: dedupe against the history, effective status
  * by the rules of `status-rules.ts` (mirrored here: Lua cannot import them, and the contract suite runs
  * the same sequences against both), history append in Meta-timestamp order, indexes for a new record,
@@ -35,9 +44,6 @@ import { luaStatusRanks } from './lua-status-ranks';
  * JSON[, inbound time or '']}`), `{0, cursor of the stored duplicate}` for a duplicate, `{-1, error}` for
  * an item that failed.
  */
-/** The name the store gives the apply script's command (ioredis `defineCommand`). */
-export const APPLY_COMMAND = 'waMessageApply';
-
 export const APPLY_STATUS_LUA = `
 local RANK = ${luaStatusRanks()}
 local function nextEffective(cur, conflict, s)

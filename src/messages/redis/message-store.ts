@@ -18,7 +18,7 @@ import {
 } from '../message-store';
 import { messagePartition } from './partitions';
 import { decodePageCursor, encodePageCursor, type PagePosition } from '../page-cursor';
-import { APPLY_COMMAND, APPLY_STATUS_LUA } from './apply-script';
+import { APPLY_AT_ONCE_COMMAND, APPLY_COMMAND, APPLY_STATUS_LUA, type ApplyCommand } from './apply-script';
 import { LIST_MESSAGES_LUA } from './list-script';
 import { mergeListPages, type PartitionPage } from './list-merge';
 import { redisMessageLayout, type RedisMessageLayout } from './message-layout';
@@ -41,6 +41,7 @@ type ScriptArg = string | number;
 interface MessageScripts<R> {
   /** Takes the number of keys first: a run applies as many items as it is given. */
   [APPLY_COMMAND](...args: ScriptArg[]): R;
+  [APPLY_AT_ONCE_COMMAND](...args: ScriptArg[]): R;
   waMessageList(...args: ScriptArg[]): R;
   waMessageInbound(...args: ScriptArg[]): R;
 }
@@ -104,11 +105,13 @@ export class RedisMessageStore implements MessageStore {
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
     this.retentionMs = positiveInteger('retentionMs', options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS);
     this.logger = options.logger;
+    // The same script under two names (one SHA, loaded once): see `APPLY_AT_ONCE_COMMAND`.
     connection.defineCommand(APPLY_COMMAND, { lua: APPLY_STATUS_LUA });
+    connection.defineCommand(APPLY_AT_ONCE_COMMAND, { lua: APPLY_STATUS_LUA });
     connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
     connection.defineCommand('waMessageInbound', { numberOfKeys: 1, lua: INBOUND_MAX_LUA });
     this.redis = connection as ScriptedRedis;
-    this.sendsInTurn = new DataLoader((items) => this.applyItems(items), {
+    this.sendsInTurn = new DataLoader((items) => this.applyItems(items, APPLY_AT_ONCE_COMMAND), {
       cache: false,
       // After the I/O callbacks of this turn, so that answers read together are stored together.
       batchScheduleFn: (run) => setImmediate(run),
@@ -162,7 +165,10 @@ export class RedisMessageStore implements MessageStore {
     if (updates.length === 0) return [];
     // The whole webhook in one script run per partition. Any failure rejects it: it is answered 5xx and
     // Meta retries it; the statuses that did get stored are then dropped as duplicates, so the retry is safe.
-    const replies = await this.applyItems(updates.map((update) => this.applyItem(update, receivedAt, '')));
+    const replies = await this.applyItems(
+      updates.map((update) => this.applyItem(update, receivedAt, '')),
+      APPLY_COMMAND,
+    );
     const failed = replies.find((reply) => reply instanceof Error);
     if (failed !== undefined) throw failed;
     return replies.map((reply) => this.toOutcome(reply));
@@ -316,7 +322,7 @@ export class RedisMessageStore implements MessageStore {
    * all sent at once on one connection (so a message's items keep their order). The items of a run that
    * failed get its error: other runs may have succeeded.
    */
-  private async applyItems(items: readonly ApplyItem[]): Promise<unknown[]> {
+  private async applyItems(items: readonly ApplyItem[], command: ApplyCommand): Promise<unknown[]> {
     const replies = new Array<unknown>(items.length);
     const runs: Array<Promise<void>> = [];
     for (const [partition, indexes] of indexesByPartition(items.map((item) => item.partition))) {
@@ -326,6 +332,7 @@ export class RedisMessageStore implements MessageStore {
           this.applyInPartition(
             partition,
             run.map((index) => items[index] as ApplyItem),
+            command,
           ).then(
             (results) => run.forEach((index, i) => (replies[index] = results[i])),
             (error: unknown) => run.forEach((index) => (replies[index] = asError(error))),
@@ -337,7 +344,11 @@ export class RedisMessageStore implements MessageStore {
     return replies;
   }
 
-  private async applyInPartition(partition: number, items: readonly ApplyItem[]): Promise<unknown[]> {
+  private async applyInPartition(
+    partition: number,
+    items: readonly ApplyItem[],
+    command: ApplyCommand,
+  ): Promise<unknown[]> {
     const keys = this.layout.partitions[partition] as MessageKeys;
     const keyArgs: string[] = [keys.stream, keys.indexAll];
     const itemArgs: ScriptArg[] = [];
@@ -345,7 +356,7 @@ export class RedisMessageStore implements MessageStore {
       keyArgs.push(...item.keys);
       itemArgs.push(...item.args);
     }
-    const replies = (await this.redis.waMessageApply(
+    const replies = (await this.redis[command](
       keyArgs.length,
       ...keyArgs,
       items.length,
