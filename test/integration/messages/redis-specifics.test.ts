@@ -16,7 +16,7 @@ import { createMessageKeys } from '../../../src/messages/redis/keys';
 import { statusChannel } from '../../../src/messages/redis/message-store-options';
 import { RedisStatusBus } from '../../../src/messages/redis/status-bus';
 import { createLogger, createSilentLogger, type Logger } from '../../../src/observability';
-import { SEQUENCE_BASE_MS, sequenceUpdate } from '../../unit/messages/status-sequences';
+import { SEQUENCE_BASE_MS, sequenceSend, sequenceUpdate } from '../../unit/messages/status-sequences';
 import { connectRedis, openRedisHarness, randomPrefix, REDIS_PORT, type RedisHarness } from './redis-harness';
 import { waitFor } from '../../support/wait-for';
 
@@ -342,16 +342,6 @@ describe('RedisMessageStore and RedisStatusBus on a real Redis', () => {
 });
 
 describe('the store on the command connection the composition root opens', () => {
-  const send = (id: string): NewMessage => ({
-    id,
-    phoneNumberId: '106540352242922',
-    recipient: '+16505551234',
-    waId: '16505551234',
-    type: 'text',
-    status: MessageStatus.ACCEPTED,
-    createdAt: SEQUENCE_BASE_MS,
-  });
-
   /** The store on a connection with the production options, and the commands Redis receives, in order. */
   async function storeWatched(): Promise<{ store: RedisMessageStore; received: string[]; marker: Redis }> {
     const command = new Redis({
@@ -367,7 +357,7 @@ describe('the store on the command connection the composition root opens', () =>
       { command, subscriber: await connection() },
       { keyPrefix: randomPrefix(), logger: createSilentLogger() },
     );
-    await store.recordSent(send('wamid.first'), SEQUENCE_BASE_MS);
+    await store.recordSent(sequenceSend('wamid.first'), SEQUENCE_BASE_MS);
     const monitor = await command.monitor();
     connections.push(monitor);
     const received: string[] = [];
@@ -382,7 +372,7 @@ describe('the store on the command connection the composition root opens', () =>
 
   it('writes the sends of a turn to Redis in that turn, not after the next turn’s I/O', async () => {
     const { store, received, marker } = await storeWatched();
-    const stored = store.recordSent(send('wamid.second'), SEQUENCE_BASE_MS);
+    const stored = store.recordSent(sequenceSend('wamid.second'), SEQUENCE_BASE_MS);
     // Queued after the store's end-of-turn run, so it runs in the same turn, just after it.
     setImmediate(() => void marker.echo('marker'));
     await stored;

@@ -1,4 +1,4 @@
-import { MessageStatus, type MessageRecord, type NewMessage } from '../../../src/messages';
+import { MessageStatus, type MessageRecord } from '../../../src/messages';
 import {
   applySendToRecord,
   applyStatusToRecord,
@@ -6,24 +6,14 @@ import {
   nextEffectiveStatus,
   statusRank,
 } from '../../../src/messages/status-rules';
-import { SEQUENCE_BASE_MS, sequenceUpdate, STATUS_SEQUENCES } from './status-sequences';
-
-const send = (id: string): NewMessage => ({
-  id,
-  phoneNumberId: '106540352242922',
-  recipient: '+16505551234',
-  waId: '16505551234',
-  type: 'text',
-  status: MessageStatus.ACCEPTED,
-  createdAt: SEQUENCE_BASE_MS,
-});
+import { SEQUENCE_BASE_MS, sequenceSend, sequenceUpdate, STATUS_SEQUENCES } from './status-sequences';
 
 describe('status rules', () => {
   it.each(STATUS_SEQUENCES.map((s) => [s.name, s] as const))('%s', (_name, sequence) => {
     let record: MessageRecord | null = null;
     let cursor = 0;
     if (sequence.sent) {
-      const sent = applySendToRecord(null, send('wamid.A'), SEQUENCE_BASE_MS, `1-${cursor++}`);
+      const sent = applySendToRecord(null, sequenceSend('wamid.A'), SEQUENCE_BASE_MS, `1-${cursor++}`);
       if (sent === 'duplicate') throw new Error('a first send cannot be a duplicate');
       record = sent.record;
     }
@@ -164,7 +154,7 @@ describe('status rules', () => {
       '1-0',
     );
     if (early === 'duplicate') throw new Error('unexpected duplicate');
-    const sent = applySendToRecord(early.record, { ...send('wamid.F'), type: 'template' }, 2, '1-1');
+    const sent = applySendToRecord(early.record, { ...sequenceSend('wamid.F'), type: 'template' }, 2, '1-1');
     if (sent === 'duplicate') throw new Error('unexpected duplicate');
     expect(sent.record).toMatchObject({
       type: 'template',

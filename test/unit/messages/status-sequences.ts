@@ -1,4 +1,9 @@
-import { MessageStatus, type MessageErrorDetail, type StatusUpdate } from '../../../src/messages';
+import {
+  MessageStatus,
+  type MessageErrorDetail,
+  type NewMessage,
+  type StatusUpdate,
+} from '../../../src/messages';
 
 /** One webhook status of a sequence: a status at `at` seconds after the send, optionally with errors. */
 export interface SequenceStep {
@@ -270,5 +275,18 @@ export function sequenceUpdate(messageId: string, step: SequenceStep): StatusUpd
     recipientId: '16505551234',
     phoneNumberId: '106540352242922',
     errors: step.errors ?? [],
+  };
+}
+
+/** A send to the sequences' customer, accepted at the sequences' base time. */
+export function sequenceSend(id: string): NewMessage {
+  return {
+    id,
+    phoneNumberId: '106540352242922',
+    recipient: '+16505551234',
+    waId: '16505551234',
+    type: 'text',
+    status: MessageStatus.ACCEPTED,
+    createdAt: SEQUENCE_BASE_MS,
   };
 }
