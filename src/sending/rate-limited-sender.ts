@@ -101,7 +101,8 @@ export class RateLimitedSender implements SendHandler {
   private takeBlock(scope: string, rate: number, blockSize: number): Promise<TokenGrant> {
     const grant = this.options.limiter.takeUpTo(scope, blockSize, rate);
     this.taking.set(scope, grant);
-    grant.then(
+    // Also handles the grant's rejection, for a block nobody awaits (one taken early).
+    void grant.then(
       (taken) => this.settle(scope, taken, blockSize),
       () => this.refused(scope),
     );
@@ -143,6 +144,6 @@ export class RateLimitedSender implements SendHandler {
   private takeNextBlockEarly(scope: string): void {
     const rate = this.rateOf(scope);
     const blockSize = this.blockSizeFor(rate);
-    if (blockSize > 1) void this.takeBlock(scope, rate, blockSize).catch(() => undefined);
+    if (blockSize > 1) void this.takeBlock(scope, rate, blockSize);
   }
 }
