@@ -3,8 +3,37 @@ import { type LiveFilter } from './live-stream';
 /** The key of the subscribers whose filter matches every event. */
 const ALL = '\u0000*';
 
-/** Followers filed under one key, grouped by equal filters. */
-type FilterGroups<T> = Map<string, Set<T>>;
+/**
+ * The followers of one filter as they were when an event matched them. The same object (and the same
+ * `members` array) is handed out for every event until the group's membership changes, so that a fan-out
+ * can tell at once that a batch's events go to the same followers and deliver to them alike.
+ */
+export interface Audience<T> {
+  /** The filter group; the same for every audience it hands out, whatever its membership. */
+  readonly group: object;
+  readonly members: readonly T[];
+}
+
+/** Followers with equal filters, and the audience they currently make up. */
+class FilterGroup<T> {
+  readonly followers = new Set<T>();
+  private audience: Audience<T> | null = null;
+
+  add(follower: T): void {
+    this.followers.add(follower);
+    this.audience = null;
+  }
+
+  delete(follower: T): boolean {
+    if (!this.followers.delete(follower)) return false;
+    this.audience = null;
+    return true;
+  }
+
+  current(): Audience<T> {
+    return (this.audience ??= { group: this, members: [...this.followers] });
+  }
+}
 
 /**
  * Subscribers under the most selective key of their filter, so that an event is matched against the
@@ -14,7 +43,7 @@ type FilterGroups<T> = Map<string, Set<T>>;
  * customer cost one comparison, not a thousand).
  */
 export class FollowerIndex<E, F, T extends { readonly subscriber: { readonly filter: F } }> {
-  private readonly byKey = new Map<string, FilterGroups<T>>();
+  private readonly byKey = new Map<string, Map<string, FilterGroup<T>>>();
   private count = 0;
 
   constructor(private readonly filter: LiveFilter<E, F>) {}
@@ -29,7 +58,7 @@ export class FollowerIndex<E, F, T extends { readonly subscriber: { readonly fil
     if (!groups) this.byKey.set(key, (groups = new Map()));
     const signature = signatureOf(follower);
     let group = groups.get(signature);
-    if (!group) groups.set(signature, (group = new Set()));
+    if (!group) groups.set(signature, (group = new FilterGroup()));
     group.add(follower);
     this.count += 1;
   }
@@ -41,22 +70,21 @@ export class FollowerIndex<E, F, T extends { readonly subscriber: { readonly fil
     const signature = signatureOf(follower);
     const group = groups?.get(signature);
     if (!groups || !group?.delete(follower)) return false;
-    if (group.size === 0) groups.delete(signature);
+    if (group.followers.size === 0) groups.delete(signature);
     if (groups.size === 0) this.byKey.delete(key);
     this.count -= 1;
     return true;
   }
 
-  /** The followers whose filter matches `event`, in no particular order. */
-  matching(event: E): T[] {
-    const found: T[] = [];
+  /** The audiences whose filter matches `event`: each follower is in at most one of them. */
+  matching(event: E): Array<Audience<T>> {
+    const found: Array<Audience<T>> = [];
     for (const key of [...this.filter.indexKeysOf(event), ALL]) {
       const groups = this.byKey.get(key);
       if (!groups) continue;
       for (const group of groups.values()) {
-        const [first] = group;
-        if (!first || !this.filter.matches(event, first.subscriber.filter)) continue;
-        for (const follower of group) found.push(follower);
+        const [first] = group.followers;
+        if (first && this.filter.matches(event, first.subscriber.filter)) found.push(group.current());
       }
     }
     return found;

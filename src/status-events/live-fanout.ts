@@ -3,7 +3,7 @@ import { setImmediate as nextCheckPhase } from 'node:timers/promises';
 import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../messages';
 import { type Logger } from '../observability';
 import { type FanoutShape, type FanoutStats, type FanoutSubscriber } from './fanout-subscriber';
-import { FollowerIndex } from './follower-index';
+import { type Audience, FollowerIndex } from './follower-index';
 import { type LiveEvent, type LiveStream } from './live-stream';
 import { replayPages } from './replay';
 import { ReplayBudget } from './replay-budget';
@@ -65,8 +65,14 @@ interface Follower<F> {
 /** An event on its way out: who gets it, and its outputs once rendered (null: nothing to send). */
 interface PendingEvent<E, F> {
   readonly event: E;
-  readonly followers: ReadonlyArray<Follower<F>>;
+  readonly audiences: ReadonlyArray<Audience<Follower<F>>>;
   readonly rendered: Promise<Map<string, unknown> | null>;
+}
+
+/** The events of a batch that go to one filter group, and the audiences they went to, in stream order. */
+interface GroupDelivery<F> {
+  readonly audiences: Array<Audience<Follower<F>>>;
+  readonly events: number[];
 }
 
 /**
@@ -92,6 +98,10 @@ export class LiveFanout<E extends LiveEvent, P, F> {
   private queue: Array<PendingEvent<E, F>> = [];
   private draining = false;
   private readonly counters = { events: 0, deliveries: 0, renders: 0 };
+  private readonly audienceShapes = new WeakMap<
+    Audience<Follower<F>>,
+    ReadonlyArray<FanoutShape<unknown, unknown>>
+  >();
 
   constructor(private readonly options: LiveFanoutOptions<E, P, F>) {
     this.index = new FollowerIndex(options.stream.filter);
@@ -160,16 +170,16 @@ export class LiveFanout<E extends LiveEvent, P, F> {
 
   private onEvent(event: E, payload: P | null): void {
     this.counters.events += 1;
-    const followers = this.index.matching(event);
-    if (followers.length === 0) return;
-    const rendered = this.renderForAll(event, payload, followers).catch((error: unknown) => {
+    const audiences = this.index.matching(event);
+    if (audiences.length === 0) return;
+    const rendered = this.renderForAll(event, payload, audiences).catch((error: unknown) => {
       this.options.logger.error(
         { err: error, cursor: event.cursor, stream: this.options.stream.name },
         'A live event was not delivered.',
       );
       return null;
     });
-    this.queue.push({ event, followers, rendered });
+    this.queue.push({ event, audiences, rendered });
     if (!this.draining) void this.drain();
   }
 
@@ -177,7 +187,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
   private async renderForAll(
     event: E,
     carried: P | null,
-    followers: ReadonlyArray<Follower<F>>,
+    audiences: ReadonlyArray<Audience<Follower<F>>>,
   ): Promise<Map<string, unknown> | null> {
     const payload = carried ?? (await this.options.stream.source.load([event]))[0] ?? null;
     if (payload === null) {
@@ -188,15 +198,27 @@ export class LiveFanout<E extends LiveEvent, P, F> {
       return null;
     }
     const pending = new Map<string, Promise<unknown>>();
-    for (const { shape } of followers) {
-      if (!pending.has(shape.key)) {
-        pending.set(shape.key, shape.render(payload));
-        this.counters.renders += 1;
+    for (const audience of audiences) {
+      for (const shape of this.shapesOf(audience)) {
+        if (!pending.has(shape.key)) {
+          pending.set(shape.key, shape.render(payload));
+          this.counters.renders += 1;
+        }
       }
     }
     const outputs = new Map<string, unknown>();
     for (const [key, output] of pending) outputs.set(key, await output);
     return outputs;
+  }
+
+  /** The distinct shapes of an audience's members, worked out once per audience, not once per event. */
+  private shapesOf(audience: Audience<Follower<F>>): ReadonlyArray<FanoutShape<unknown, unknown>> {
+    let shapes = this.audienceShapes.get(audience);
+    if (!shapes) {
+      shapes = [...new Set(audience.members.map((follower) => follower.shape))];
+      this.audienceShapes.set(audience, shapes);
+    }
+    return shapes;
   }
 
   /**
@@ -221,62 +243,101 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     }
   }
 
+  /**
+   * Hands each subscriber its outputs of the batch at once, filter group by filter group. A group's
+   * events usually went to one audience (its membership did not change in between): its subscribers of a
+   * shape are then all handed the same list, so that a delivery costs one comparison and allocates nothing
+   * per subscriber and event.
+   */
   private async deliverBatch(
     batch: ReadonlyArray<PendingEvent<E, F>>,
     rendered: ReadonlyArray<Map<string, unknown> | null>,
   ): Promise<void> {
-    if (batch.length === 1) return this.deliverOne(batch[0]!, rendered[0] ?? null);
-    const outgoing = new Map<Follower<F>, unknown[]>();
-    batch.forEach(({ event, followers }, index) => {
-      const outputs = rendered[index];
-      if (!outputs) return;
-      const cursor = parseStreamCursor(event.cursor);
-      for (const follower of followers) {
-        if (follower.closed) continue;
-        const output = outputs.get(follower.shape.key);
-        if (follower.held) {
-          this.hold(follower, cursor, output);
-          continue;
+    const byGroup = new Map<object, GroupDelivery<F>>();
+    batch.forEach(({ audiences }, index) => {
+      if (!rendered[index]) return;
+      for (const audience of audiences) {
+        const delivery = byGroup.get(audience.group);
+        if (delivery) {
+          delivery.audiences.push(audience);
+          delivery.events.push(index);
+        } else {
+          byGroup.set(audience.group, { audiences: [audience], events: [index] });
         }
-        if (!this.advance(follower, cursor)) continue;
-        const list = outgoing.get(follower);
-        if (list) list.push(output);
-        else outgoing.set(follower, [output]);
       }
     });
+    const cursors = batch.map(({ event }) => parseStreamCursor(event.cursor));
     let handed = 0;
-    for (const [follower, outputs] of outgoing) {
-      if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
-      // A subscriber that ended while earlier ones were written (or during a yield) gets nothing more.
-      if (follower.closed) continue;
-      this.counters.deliveries += outputs.length;
-      follower.subscriber.deliver(outputs);
+    for (const { audiences, events } of byGroup.values()) {
+      const members = audiences[0]!.members;
+      if (audiences.some((audience) => audience.members !== members)) {
+        handed = await this.deliverToChangedGroup(audiences, events, cursors, rendered, handed);
+        continue;
+      }
+      const first = cursors[events[0]!]!;
+      const last = cursors[events[events.length - 1]!]!;
+      const lists = new Map<string, unknown[]>();
+      // An index, not an iterator: across the awaits an iterator's results would be allocated per subscriber.
+      for (let at = 0; at < members.length; at++) {
+        if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
+        // A subscriber that ended while earlier ones were written (or during a yield) gets nothing more.
+        const follower = members[at]!;
+        if (follower.closed) continue;
+        const key = follower.shape.key;
+        if (
+          follower.held ||
+          (follower.lastCursor !== null && compareStreamCursors(first, follower.lastCursor) <= 0)
+        ) {
+          this.deliverEach(
+            follower,
+            events.map((index) => ({ cursor: cursors[index]!, output: rendered[index]!.get(key) })),
+          );
+          continue;
+        }
+        let list = lists.get(key);
+        if (!list) lists.set(key, (list = events.map((index) => rendered[index]!.get(key))));
+        follower.lastCursor = last;
+        this.counters.deliveries += list.length;
+        follower.subscriber.deliver(list);
+      }
     }
   }
 
   /**
-   * One event (the common case below saturation): every subscriber of a shape is handed the same
-   * one-element list, so that a delivery allocates nothing per subscriber.
+   * A group whose membership changed between two events of the batch: each subscriber gets the events whose
+   * audience it was in. Rare (a subscriber came or went during a burst), so kept simple.
    */
-  private async deliverOne(pending: PendingEvent<E, F>, outputs: Map<string, unknown> | null): Promise<void> {
-    if (!outputs) return;
-    const cursor = parseStreamCursor(pending.event.cursor);
-    const lists = new Map<string, readonly unknown[]>();
-    for (const [key, output] of outputs) lists.set(key, [output]);
-    const { followers } = pending;
-    // An index, not an iterator: across the awaits an iterator's results would be allocated per subscriber.
-    for (let handed = 0; handed < followers.length; handed++) {
-      if ((handed + 1) % this.deliveriesPerTurn === 0) await giveTurnBack();
-      const follower = followers[handed]!;
-      if (follower.closed) continue;
-      if (follower.held) {
-        this.hold(follower, cursor, outputs.get(follower.shape.key));
-        continue;
+  private async deliverToChangedGroup(
+    audiences: ReadonlyArray<Audience<Follower<F>>>,
+    events: readonly number[],
+    cursors: readonly StreamCursor[],
+    rendered: ReadonlyArray<Map<string, unknown> | null>,
+    handed: number,
+  ): Promise<number> {
+    const items = new Map<Follower<F>, Array<{ cursor: StreamCursor; output: unknown }>>();
+    audiences.forEach((audience, at) => {
+      const index = events[at]!;
+      for (const follower of audience.members) {
+        const item = { cursor: cursors[index]!, output: rendered[index]!.get(follower.shape.key) };
+        const list = items.get(follower);
+        if (list) list.push(item);
+        else items.set(follower, [item]);
       }
-      if (!this.advance(follower, cursor)) continue;
-      this.counters.deliveries += 1;
-      follower.subscriber.deliver(lists.get(follower.shape.key)!);
+    });
+    for (const [follower, list] of items) {
+      if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
+      if (!follower.closed) this.deliverEach(follower, list);
     }
+    return handed;
+  }
+
+  /** Holds the outputs for a replaying subscriber, or hands over those it does not have yet. */
+  private deliverEach(
+    follower: Follower<F>,
+    items: ReadonlyArray<{ cursor: StreamCursor; output: unknown }>,
+  ): void {
+    if (!follower.held) return this.sendAfter(follower, items);
+    for (const { cursor, output } of items) this.hold(follower, cursor, output);
   }
 
   /** Moves the subscriber's position to `cursor`; false when it already has that event. */

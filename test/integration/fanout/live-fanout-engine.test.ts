@@ -115,6 +115,85 @@ describe('the live engine', () => {
     expect(order.filter((entry) => entry.startsWith('delivered'))).toHaveLength(6);
   });
 
+  it('hands each subscriber a batch at once, only the events that came after it subscribed', async () => {
+    const fanout = new LiveFanout({
+      stream: statusStream(store, bus),
+      logger: createSilentLogger(),
+      deliveriesPerTurn: 1,
+    });
+    const shape = countingShape('s', { count: 0 });
+    const calls = new Map<string, string[][]>();
+    const follow = (name: string, onDeliver?: () => void): void => {
+      calls.set(name, []);
+      fanout.follow<string>(
+        {
+          filter: { recipient: `+${RECIPIENT}` },
+          deliver: (outputs) => {
+            calls.get(name)!.push([...outputs]);
+            onDeliver?.();
+          },
+          fail: () => undefined,
+        },
+        shape,
+        null,
+      );
+    };
+    let joined = false;
+    // While the first event is written, two more arrive with a subscriber joining between them: they are
+    // the next batch, whose audience changed in the middle.
+    follow('first', () => {
+      if (joined) return;
+      joined = true;
+      void applySent('wamid.batch-2');
+      follow('joined');
+      void applySent('wamid.batch-3');
+    });
+    follow('second');
+    await waitFor(() => fanout.stats.subscribers === 2);
+    await applySent('wamid.batch-1');
+    await waitFor(() => calls.get('joined')?.length === 1 && calls.get('second')?.length === 2);
+
+    const both = [['s:SENT:wamid.batch-1'], ['s:SENT:wamid.batch-2', 's:SENT:wamid.batch-3']];
+    expect(calls.get('first')).toEqual(both);
+    expect(calls.get('second')).toEqual(both);
+    expect(calls.get('joined')).toEqual([['s:SENT:wamid.batch-3']]);
+    expect(fanout.stats).toMatchObject({ events: 3, deliveries: 7 });
+  });
+
+  it('hands every subscriber of an unchanged audience the same list for a batch', async () => {
+    const fanout = new LiveFanout({ stream: statusStream(store, bus), logger: createSilentLogger() });
+    const shape = countingShape('s', { count: 0 });
+    const lists: Array<readonly string[]> = [];
+    for (let i = 0; i < 3; i += 1) {
+      fanout.follow<string>(
+        {
+          filter: { recipient: `+${RECIPIENT}` },
+          deliver: (outputs) => lists.push(outputs),
+          fail: () => undefined,
+        },
+        shape,
+        null,
+      );
+    }
+    await waitFor(() => fanout.stats.subscribers === 3);
+    const updates = ['a', 'b', 'c'].map((name): StatusUpdate => ({
+      messageId: `wamid.same-list-${name}`,
+      status: MessageStatus.SENT,
+      timestamp: 1_700_000_000_000 + sequence++,
+      recipientId: RECIPIENT,
+      phoneNumberId: '1',
+      errors: [],
+    }));
+    await store.applyStatuses(updates, Date.now());
+    await waitFor(() => lists.length === 6);
+
+    // The first event goes out alone, the two that came while it was written as one batch.
+    expect(lists[0]).toEqual(['s:SENT:wamid.same-list-a']);
+    expect(lists[3]).toEqual(['s:SENT:wamid.same-list-b', 's:SENT:wamid.same-list-c']);
+    expect(lists.slice(0, 3).every((list) => list === lists[0])).toBe(true);
+    expect(lists.slice(3).every((list) => list === lists[3])).toBe(true);
+  });
+
   it('yields payloads to graphql-js when the subscription has no transport, and ends a reader that fell behind', async () => {
     const fanout = new LiveFanout({ stream: statusStream(store, bus), logger: createSilentLogger() });
     const request = {

@@ -33,7 +33,7 @@ function namesMatching(
 ): string[] {
   return index
     .matching(event)
-    .map((found) => found.name)
+    .flatMap((audience) => audience.members.map((found) => found.name))
     .sort();
 }
 
@@ -76,5 +76,27 @@ describe('FollowerIndex', () => {
     expect(index.delete(second)).toBe(true);
     expect(index.size).toBe(0);
     expect(namesMatching(index, statusOf({}))).toEqual([]);
+  });
+
+  it('hands out one audience per filter group until its membership changes', () => {
+    const index = new FollowerIndex<StatusChangeEvent, StatusEventFilter, TestFollower>(statusEventFilter);
+    const first = follower('first', { recipient: '+886912345678' });
+    index.add(first);
+    index.add(follower('everything', {}));
+    const [before] = index.matching(statusOf({ cursor: '1-0' }));
+
+    expect(index.matching(statusOf({ cursor: '2-0' }))[0]).toBe(before);
+
+    index.add(follower('second', { recipient: '+886912345678' }));
+    const [after] = index.matching(statusOf({ cursor: '3-0' }));
+    expect(after).not.toBe(before);
+    expect(after?.group).toBe(before?.group);
+    expect(after?.members.map((found) => found.name)).toEqual(['first', 'second']);
+    expect(before?.members.map((found) => found.name)).toEqual(['first']);
+
+    index.delete(first);
+    expect(index.matching(statusOf({ cursor: '4-0' }))[0]?.members.map((found) => found.name)).toEqual([
+      'second',
+    ]);
   });
 });
