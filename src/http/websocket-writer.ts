@@ -5,12 +5,6 @@ import { WebSocket } from 'ws';
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
 const SLOW_CONSUMER_REASON = 'Subscriber too slow: reconnect and resubscribe with since';
 
-/**
- * Encoded messages kept at most (a few MiB): enough for a batch of events to subscribers that share ids;
- * when every subscription has its own id nothing is shared anyway, and the cache starts over.
- */
-const MESSAGE_CACHE_LIMIT = 4_096;
-
 /** `ws` copies a send's options, so one object serves every `next` message instead of one per socket. */
 const AS_TEXT = { binary: false } as const;
 
@@ -26,15 +20,16 @@ export interface WebSocketWriterOptions {
 
 /**
  * Every message the WebSocket server writes goes through here. `next` messages of the fan-out are encoded
- * once per payload and subscription id and the same Buffer goes to every socket (`socket.send`, no framing
- * or UTF-8 encoding per subscriber). The fan-out hands a subscriber all of its messages of a batch at once:
+ * once per list of payloads and subscription id and the same Buffers go to every socket (`socket.send`, no
+ * framing or UTF-8 encoding per subscriber): the fan-out hands every subscriber of a selection the same
+ * list for a batch. It hands a subscriber all of its messages of a batch at once:
  * they leave in one system call, written at once so that the first subscribers read while the rest are
  * written. graphql-ws's own messages are corked until the turn's synchronous work ends. A socket past
  * `maxBufferedBytes` is closed as a slow consumer.
  */
 export class WebSocketWriter {
-  private readonly messages = new Map<string, Map<string, Buffer>>();
-  private cachedMessages = 0;
+  /** Kept as long as the fan-out's list is: for the subscribers of one batch, not beyond. */
+  private readonly messages = new WeakMap<readonly string[], Map<string, Buffer[]>>();
   private readonly corked = new Set<Socket>();
   private slowConsumers = 0;
 
@@ -54,9 +49,10 @@ export class WebSocketWriter {
   /** Sends `next` messages with the given payloads (each the serialised `{"data":…}`) for operation `id`. */
   sendNext(socket: WebSocket, stream: Socket, id: string, payloads: readonly string[]): void {
     if (!this.writable(socket)) return;
+    const messages = this.nextMessages(id, payloads);
     stream.cork();
     // Indexed: this runs once per subscriber and event, and an iterator here was allocated on every call.
-    for (let i = 0; i < payloads.length; i++) socket.send(this.nextMessage(id, payloads[i]!), AS_TEXT);
+    for (let i = 0; i < messages.length; i++) socket.send(messages[i]!, AS_TEXT);
     stream.uncork();
   }
 
@@ -84,22 +80,17 @@ export class WebSocketWriter {
   }
 
   /**
-   * The fan-out hands the same string to every subscriber of an event, so the lookup by payload compares
-   * pointers, not text.
+   * The encoded messages for a list the fan-out hands over: looked up by the list itself, which every
+   * subscriber of a selection shares for a batch, so that only its first subscriber encodes.
    */
-  private nextMessage(id: string, payload: string): Buffer {
-    let byId = this.messages.get(payload);
-    const cached = byId?.get(id);
-    if (cached) return cached;
-    const message = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`);
-    if (this.cachedMessages >= MESSAGE_CACHE_LIMIT) {
-      this.messages.clear();
-      this.cachedMessages = 0;
-      byId = undefined;
+  private nextMessages(id: string, payloads: readonly string[]): Buffer[] {
+    let byId = this.messages.get(payloads);
+    if (!byId) this.messages.set(payloads, (byId = new Map()));
+    let messages = byId.get(id);
+    if (!messages) {
+      const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+      byId.set(id, (messages = payloads.map((payload) => Buffer.from(`${prefix}${payload}}`))));
     }
-    if (!byId) this.messages.set(payload, (byId = new Map()));
-    byId.set(id, message);
-    this.cachedMessages += 1;
-    return message;
+    return messages;
   }
 }
