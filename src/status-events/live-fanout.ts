@@ -268,10 +268,12 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     });
     const cursors = batch.map(({ event }) => parseStreamCursor(event.cursor));
     let handed = 0;
+    // Counted across groups, so that the turns are given back every few hundred subscribers of the batch.
+    const turnDue = (): boolean => ++handed % this.deliveriesPerTurn === 0;
     for (const { audiences, events } of byGroup.values()) {
       const members = audiences[0]!.members;
       if (audiences.some((audience) => audience.members !== members)) {
-        handed = await this.deliverToChangedGroup(audiences, events, cursors, rendered, handed);
+        await this.deliverToChangedGroup(audiences, events, cursors, rendered, turnDue);
         continue;
       }
       const first = cursors[events[0]!]!;
@@ -279,7 +281,7 @@ export class LiveFanout<E extends LiveEvent, P, F> {
       const lists = new Map<string, unknown[]>();
       // An index, not an iterator: across the awaits an iterator's results would be allocated per subscriber.
       for (let at = 0; at < members.length; at++) {
-        if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
+        if (turnDue()) await giveTurnBack();
         // A subscriber that ended while earlier ones were written (or during a yield) gets nothing more.
         const follower = members[at]!;
         if (follower.closed) continue;
@@ -312,8 +314,8 @@ export class LiveFanout<E extends LiveEvent, P, F> {
     events: readonly number[],
     cursors: readonly StreamCursor[],
     rendered: ReadonlyArray<Map<string, unknown> | null>,
-    handed: number,
-  ): Promise<number> {
+    turnDue: () => boolean,
+  ): Promise<void> {
     const items = new Map<Follower<F>, Array<{ cursor: StreamCursor; output: unknown }>>();
     audiences.forEach((audience, at) => {
       const index = events[at]!;
@@ -325,10 +327,9 @@ export class LiveFanout<E extends LiveEvent, P, F> {
       }
     });
     for (const [follower, list] of items) {
-      if (++handed % this.deliveriesPerTurn === 0) await giveTurnBack();
+      if (turnDue()) await giveTurnBack();
       if (!follower.closed) this.deliverEach(follower, list);
     }
-    return handed;
   }
 
   /** Holds the outputs for a replaying subscriber, or hands over those it does not have yet. */
