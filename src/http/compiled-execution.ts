@@ -80,7 +80,7 @@ export class CompiledExecution implements GatewayInterface {
       const result = await compiled.query(rootValue, contextValue, variableValues);
       // No data at all: the variables did not fit the operation, and nothing ran. graphql-js words those
       // errors as Apollo expects (it answers them 400, BAD_USER_INPUT), so it says so instead.
-      if (result.data !== undefined) return withExtensions(result);
+      if (result.data !== undefined) return asGraphQLJsResult(result);
     }
     return execute({ schema: this.schema, document, rootValue, contextValue, variableValues, operationName });
   }
@@ -128,18 +128,20 @@ export class CompiledExecution implements GatewayInterface {
 }
 
 /**
- * graphql-jit's errors leave `extensions` undefined when the cause has none, where graphql-js's are never
- * without; Apollo's error formatting reads it. Such errors are rebuilt as graphql-js ones, with the same
- * message, locations, path and cause.
+ * graphql-jit's errors are its own: they only look like graphql-js's (their prototype is borrowed), their
+ * `message` is read-only and their `extensions` undefined when the cause has none. Apollo's plugins and
+ * error formatting take them for graphql-js errors, and a plugin that rewrites a message in place would
+ * throw inside Apollo and answer 500. Every one is rebuilt as a graphql-js error, with the same message,
+ * locations, path, cause and the cause's extensions, as graphql-js's own `locatedError` builds them on the
+ * first, interpreted run.
  */
-function withExtensions<T extends ExecutionResult>(result: T): T {
+function asGraphQLJsResult<T extends ExecutionResult>(result: T): T {
   const { errors } = result;
-  if (errors === undefined || errors.every((error) => error.extensions !== undefined)) return result;
-  return { ...result, errors: errors.map(rebuiltWithExtensions) };
+  if (errors === undefined) return result;
+  return { ...result, errors: errors.map(asGraphQLJsError) };
 }
 
-function rebuiltWithExtensions(error: GraphQLError): GraphQLError {
-  if (error.extensions !== undefined) return error;
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
   const rebuilt = new GraphQLError(error.message, {
     ...(error.path && { path: error.path }),
     ...(error.originalError && { originalError: error.originalError }),

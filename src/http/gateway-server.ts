@@ -17,6 +17,7 @@ import { lazyRequestLogger } from './lazy-request-logger';
 import { registerLivePageRoutes } from './live-page-routes';
 import { registerMediaRoutes, type MediaSource } from './media-routes';
 import { registerMetricsRoutes } from './metrics-routes';
+import { queryLimits } from './query-limits';
 import { registerSimulatorRoutes } from './simulator-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 import { startWebSocketServer } from './websocket-server';
@@ -77,7 +78,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
 
   // One executor for HTTP operations and the fan-out's renders: both run compiled once they repeat.
   const execution = new CompiledExecution(options.schema, options.logger);
-  const apollo: ApolloServer<GatewayContext> = await registerGraphqlRoutes(app, options, execution);
+  // One set of limits for both transports: an operation refused over HTTP is refused over WebSocket.
+  const limits = queryLimits(options.config.graphql);
+  const apollo: ApolloServer<GatewayContext> = await registerGraphqlRoutes(app, options, execution, limits);
   await registerWebhookRoutes(app, {
     handler: options.webhooks,
     bodyLimitBytes: options.config.webhook.bodyLimitBytes,
@@ -99,6 +102,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     authenticator: options.authenticator,
     buildContext: contextFactory(options),
     execution,
+    limits,
     maxSubscriptionsPerConnection: options.config.graphql.maxSubscriptionsPerConnection,
     connectionInitTimeoutMs: options.config.graphql.wsInitTimeoutMs,
     subscriptionGauge: options.metrics,

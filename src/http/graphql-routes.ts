@@ -16,7 +16,7 @@ import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { type CompiledExecution } from './compiled-execution';
 import { maskError } from './format-error';
-import { queryLimits } from './query-limits';
+import { type QueryLimitSetup } from './query-limits';
 import { requestLifecyclePlugin } from './request-lifecycle-plugin';
 
 export interface GraphqlRouteOptions {
@@ -41,9 +41,9 @@ export async function registerGraphqlRoutes(
   app: FastifyInstance,
   options: GraphqlRouteOptions,
   execution: CompiledExecution,
+  limits: QueryLimitSetup,
 ): Promise<ApolloServer<GatewayContext>> {
   const { config } = options;
-  const limits = queryLimits(config.graphql);
   const apollo = new ApolloServer<GatewayContext>({
     // Apollo's executor hook: repeated operations run compiled (see `CompiledExecution`).
     gateway: execution,
@@ -56,7 +56,7 @@ export async function registerGraphqlRoutes(
     // The process's own signal handler drains HTTP, WebSockets and Redis in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: config.environment === 'production',
+    hideSchemaDetailsFromClientErrors: limits.hideSuggestions,
     formatError: maskError,
     logger: options.logger,
     plugins: [

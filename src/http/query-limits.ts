@@ -21,6 +21,12 @@ export interface QueryLimitSetup {
   validationRules: ValidationRule[];
   plugins: ApolloServerPlugin[];
   parseOptions: ParseOptions;
+  /**
+   * Field suggestions ("Did you mean …") are left out of validation errors: they would reveal the schema
+   * that introspection hides. Apollo does it over HTTP (`hideSchemaDetailsFromClientErrors`), the
+   * WebSocket server with `withoutSuggestion`.
+   */
+  hideSuggestions: boolean;
 }
 
 /**
@@ -46,8 +52,8 @@ export const INTROSPECTION_MAX_DEPTH = 24;
  * stops the lexer at the limit (armor's Apollo plugin for it throws outside Apollo's parse step, which
  * Apollo turns into a 500). With introspection on, `__schema` selections are measured by their own depth
  * bound instead of the operation limits (their size is still bounded by the token and alias limits).
- * Field suggestions ("Did you mean …") are blocked unless introspection is on: they would otherwise
- * reveal the schema that introspection hides.
+ * Field suggestions are hidden unless introspection is on, by Apollo's plugin rather than armor's: armor's
+ * rewrites the message of every error a request meets, execution errors included, in place.
  */
 export function queryLimits(graphql: Config['graphql']): QueryLimitSetup {
   const ignoreIntrospection = graphql.introspection;
@@ -57,11 +63,21 @@ export function queryLimits(graphql: Config['graphql']): QueryLimitSetup {
     costLimit: { maxCost: graphql.maxCost, ignoreIntrospection, ...rejection(QueryLimit.COST) },
     maxDirectives: { n: graphql.maxDirectives, ...rejection(QueryLimit.DIRECTIVES) },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: !graphql.introspection },
+    blockFieldSuggestion: { enabled: false },
   });
   const { validationRules, plugins } = armor.protect();
   if (graphql.introspection) validationRules.push(introspectionDepthRule(graphql.maxDepth));
-  return { validationRules, plugins, parseOptions: { maxTokens: graphql.maxTokens } };
+  return {
+    validationRules,
+    plugins,
+    parseOptions: { maxTokens: graphql.maxTokens },
+    hideSuggestions: !graphql.introspection,
+  };
+}
+
+/** A validation error's message without its "Did you mean …?" (the words Apollo's own plugin removes). */
+export function withoutSuggestion(message: string): string {
+  return message.replace(/ ?Did you mean(.+?)\?$/, '');
 }
 
 /** A depth rule that counts `__schema` too, at the introspection bound. */

@@ -10,6 +10,7 @@ import { type LiveTransport } from '../status-events';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
 import { type CompiledExecution } from './compiled-execution';
 import { formatOperationError } from './format-error';
+import { type QueryLimitSetup } from './query-limits';
 import { WebSocketDocuments } from './websocket-documents';
 import { WebSocketKeepAlive } from './websocket-keepalive';
 import { WebSocketWriter } from './websocket-writer';
@@ -21,6 +22,8 @@ export interface WebSocketOptions {
   buildContext: (caller: Caller | null, requestId: string) => GatewayContext;
   /** Runs the fan-out's shared renders (compiled once they repeat, like HTTP operations). */
   execution: Pick<CompiledExecution, 'run'>;
+  /** The query limits and suggestion hiding HTTP applies, applied to every document sent over a socket. */
+  limits: Pick<QueryLimitSetup, 'validationRules' | 'parseOptions' | 'hideSuggestions'>;
   maxSubscriptionsPerConnection: number;
   /** How long a socket may stay open without `connection_init` (closed with 4408). */
   connectionInitTimeoutMs?: number;
@@ -86,7 +89,7 @@ export function startWebSocketServer(options: WebSocketOptions): {
     handleProtocols,
   });
   const keepAlive = new WebSocketKeepAlive({ intervalMs: options.keepAliveMs ?? 12_000 });
-  const documents = new WebSocketDocuments(options.schema);
+  const documents = new WebSocketDocuments(options.schema, options.limits);
   const writer = new WebSocketWriter({
     maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024,
     onSlowConsumer: () =>

@@ -227,143 +227,164 @@ function comparable(answer: Answer): Answer {
   return JSON.parse(json) as Answer;
 }
 
-describe('compiled execution answers exactly as graphql-js', () => {
-  let redis: RedisProcess;
-  let gateway: TestGateway;
+/**
+ * Production turns introspection off and hides field suggestions, with the plugins that do it: their
+ * errors must stay what the first run answered too.
+ */
+const ENVIRONMENTS = [
+  { environment: 'development', cases: CASES },
+  { environment: 'production', cases: CASES.filter((testCase) => testCase.query !== INTROSPECTION) },
+];
 
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    gateway = await startTestGateway({
-      REDIS_URL: redis.url,
-      GATEWAY_API_KEYS: `${READER}:read,${SENDER}:send+read,${ADMIN}:send+read+admin,${SUBSCRIBER}:subscribe+read`,
-      SIMULATOR_WEBHOOK_DELAY_MS: '10',
+describe.each(ENVIRONMENTS)(
+  'compiled execution answers exactly as graphql-js ($environment)',
+  ({ environment, cases }) => {
+    let redis: RedisProcess;
+    let gateway: TestGateway;
+
+    beforeAll(async () => {
+      redis = await RedisProcess.start();
+      gateway = await startTestGateway({
+        NODE_ENV: environment,
+        REDIS_URL: redis.url,
+        GATEWAY_API_KEYS: `${READER}:read,${SENDER}:send+read,${ADMIN}:send+read+admin,${SUBSCRIBER}:subscribe+read`,
+        SIMULATOR_WEBHOOK_DELAY_MS: '10',
+      });
+      const wrote = await fetch(`${gateway.url}/simulator/inbound-messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: CUSTOMER, text: 'Where is my parcel?' }),
+      });
+      expect(wrote.status).toBeLessThan(300);
+      await gateway.graphql(SEND, { input: text(CUSTOMER), locale: 'EN' }, bearer(SENDER));
+      // Its own document, so that the cases' documents are first run by the cases.
+      const read =
+        'query Read($recipient: String) { messages(filter: { recipient: $recipient, status: [READ] }) { edges { node { id } } } }';
+      await waitFor(async () => {
+        const { body } = await gateway.graphql<{ messages: { edges: unknown[] } }>(
+          read,
+          { recipient: CUSTOMER },
+          bearer(READER),
+        );
+        return body.data?.messages.edges.length === 1;
+      });
     });
-    const wrote = await fetch(`${gateway.url}/simulator/inbound-messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: CUSTOMER, text: 'Where is my parcel?' }),
+    afterAll(async () => {
+      await gateway?.close();
+      await redis?.remove();
     });
-    expect(wrote.status).toBeLessThan(300);
-    await gateway.graphql(SEND, { input: text(CUSTOMER), locale: 'EN' }, bearer(SENDER));
-    // Its own document, so that the cases' documents are first run by the cases.
-    const read =
-      'query Read($recipient: String) { messages(filter: { recipient: $recipient, status: [READ] }) { edges { node { id } } } }';
-    await waitFor(async () => {
-      const { body } = await gateway.graphql<{ messages: { edges: unknown[] } }>(
-        read,
-        { recipient: CUSTOMER },
-        bearer(READER),
-      );
-      return body.data?.messages.edges.length === 1;
+
+    async function send(testCase: Case): Promise<Answer> {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...testCase.headers },
+        body: JSON.stringify({
+          // A document of its own per case: its first run is graphql-js's, whatever ran before.
+          query: `${testCase.query}\n# ${testCase.name}`,
+          variables: testCase.variables ?? {},
+          ...(testCase.operationName && { operationName: testCase.operationName }),
+        }),
+      });
+      return comparable({ status: response.status, body: await response.json() });
+    }
+
+    const compiles = () => gateway.logs.filter((line) => line.includes('GraphQL operation compiled')).length;
+
+    it.each(cases)('$name', async (testCase) => {
+      const compiledBefore = compiles();
+      const interpreted = await send(testCase);
+      const compiled = [await send(testCase), await send(testCase)];
+      expect(compiled).toEqual([interpreted, interpreted]);
+      // The second run compiled the operation: the answers above did come from both executors.
+      expect(compiles()).toBe(compiledBefore + 1);
+      expect(gateway.logs.some((line) => line.includes('left uncompiled'))).toBe(false);
     });
-  });
-  afterAll(async () => {
-    await gateway?.close();
-    await redis?.remove();
-  });
 
-  async function send(testCase: Case): Promise<Answer> {
-    const response = await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...testCase.headers },
-      body: JSON.stringify({
-        // A document of its own per case: its first run is graphql-js's, whatever ran before.
-        query: `${testCase.query}\n# ${testCase.name}`,
-        variables: testCase.variables ?? {},
-        ...(testCase.operationName && { operationName: testCase.operationName }),
-      }),
-    });
-    return comparable({ status: response.status, body: await response.json() });
-  }
-
-  const compiles = () => gateway.logs.filter((line) => line.includes('GraphQL operation compiled')).length;
-
-  it.each(CASES)('$name', async (testCase) => {
-    const compiledBefore = compiles();
-    const interpreted = await send(testCase);
-    const compiled = [await send(testCase), await send(testCase)];
-    expect(compiled).toEqual([interpreted, interpreted]);
-    // The second run compiled the operation: the answers above did come from both executors.
-    expect(compiles()).toBe(compiledBefore + 1);
-    expect(gateway.logs.some((line) => line.includes('left uncompiled'))).toBe(false);
-  });
-
-  it('renders a subscription compiled from its second event on, as graphql-js would', async () => {
-    const recipient = '+12025550161';
-    // What the subscription renders of the message, and what HTTP is then asked for.
-    const seenFragment =
-      'fragment Seen on Message { id recipient status statusHistory { status } skipped: type @skip(if: true) }';
-    const subscription = /* GraphQL */ `
-      subscription CompiledRender($recipient: String, $withErrors: Boolean!) {
-        messageStatusChanged(recipient: $recipient) {
-          status
-          previous: previousStatus
-          errors @include(if: $withErrors) {
-            code
-          }
-          message {
-            ...Seen
+    it('renders a subscription compiled from its second event on, as graphql-js would', async () => {
+      const recipient = '+12025550161';
+      // What the subscription renders of the message, and what HTTP is then asked for.
+      const seenFragment =
+        'fragment Seen on Message { id recipient status statusHistory { status } skipped: type @skip(if: true) }';
+      const subscription = /* GraphQL */ `
+        subscription CompiledRender($recipient: String, $withErrors: Boolean!) {
+          messageStatusChanged(recipient: $recipient) {
+            status
+            previous: previousStatus
+            errors @include(if: $withErrors) {
+              code
+            }
+            message {
+              ...Seen
+            }
           }
         }
+        ${seenFragment}
+      `;
+      const client = await WsProtocolClient.connect(gateway.url, SUBSCRIBER);
+      try {
+        client.subscribe('live', subscription, { recipient, withErrors: true });
+        await client.settle();
+        await gateway.graphql(SEND, { input: text(recipient), locale: 'EN' }, bearer(SENDER));
+        type Seen = {
+          id: string;
+          recipient: string;
+          status: string;
+          statusHistory: Array<{ status: string }>;
+        };
+        const events = () =>
+          client.nexts<{ messageStatusChanged: { status: string; message: Seen } }>('live');
+        // The send is accepted, then the simulator reports sent, delivered and read: renders of one shape.
+        await waitFor(() => events().some((event) => event.data?.messageStatusChanged.status === 'READ'));
+        const received = events();
+        expect(received.length).toBeGreaterThanOrEqual(3);
+        expect(received.map((event) => event.errors)).toEqual(received.map(() => undefined));
+        const renderCompiles = gateway.logs.filter(
+          (line) => line.includes('GraphQL operation compiled') && line.includes('"CompiledRender"'),
+        );
+        expect(renderCompiles).toHaveLength(1);
+        const last = received[received.length - 1]!.data!.messageStatusChanged;
+        expect(last.status).toBe('READ');
+        // The last event's message, rendered compiled, is the message as graphql-js answers it now.
+        const { body } = await gateway.graphql<{ message: Seen }>(
+          `query CompiledRenderCheck($id: ID!) { message(id: $id) { ...Seen } } ${seenFragment}`,
+          { id: last.message.id },
+          bearer(READER),
+        );
+        expect(body.data?.message).toEqual(last.message);
+        expect(received.map((event) => event.data?.messageStatusChanged.status)).toEqual(
+          last.message.statusHistory.map((entry) => entry.status).slice(-received.length),
+        );
+      } finally {
+        await client.close();
       }
-      ${seenFragment}
-    `;
-    const client = await WsProtocolClient.connect(gateway.url, SUBSCRIBER);
-    try {
-      client.subscribe('live', subscription, { recipient, withErrors: true });
-      await client.settle();
-      await gateway.graphql(SEND, { input: text(recipient), locale: 'EN' }, bearer(SENDER));
-      type Seen = { id: string; recipient: string; status: string; statusHistory: Array<{ status: string }> };
-      const events = () => client.nexts<{ messageStatusChanged: { status: string; message: Seen } }>('live');
-      // The send is accepted, then the simulator reports sent, delivered and read: renders of one shape.
-      await waitFor(() => events().some((event) => event.data?.messageStatusChanged.status === 'READ'));
-      const received = events();
-      expect(received.length).toBeGreaterThanOrEqual(3);
-      expect(received.map((event) => event.errors)).toEqual(received.map(() => undefined));
-      const renderCompiles = gateway.logs.filter(
-        (line) => line.includes('GraphQL operation compiled') && line.includes('"CompiledRender"'),
-      );
-      expect(renderCompiles).toHaveLength(1);
-      const last = received[received.length - 1]!.data!.messageStatusChanged;
-      expect(last.status).toBe('READ');
-      // The last event's message, rendered compiled, is the message as graphql-js answers it now.
-      const { body } = await gateway.graphql<{ message: Seen }>(
-        `query CompiledRenderCheck($id: ID!) { message(id: $id) { ...Seen } } ${seenFragment}`,
-        { id: last.message.id },
-        bearer(READER),
-      );
-      expect(body.data?.message).toEqual(last.message);
-      expect(received.map((event) => event.data?.messageStatusChanged.status)).toEqual(
-        last.message.statusHistory.map((entry) => entry.status).slice(-received.length),
-      );
-    } finally {
-      await client.close();
-    }
-  });
-
-  it('masks a resolver failing inside the same way, with the cause in the log', async () => {
-    await redis.stop();
-    const broken: Case = {
-      name: 'broken',
-      query: 'query CompiledBroken { message(id: "wamid.any") { id } }',
-      headers: bearer(READER),
-    };
-    const answers = [await send(broken), await send(broken), await send(broken)];
-    expect(answers[0]).toEqual({
-      status: 200,
-      body: {
-        data: { message: null },
-        errors: [
-          {
-            message: "Internal error; quote the requestId to the gateway's operators.",
-            locations: [{ line: 1, column: 24 }],
-            path: ['message'],
-            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: '…' },
-          },
-        ],
-      },
     });
-    expect(answers.slice(1)).toEqual([answers[0], answers[0]]);
-    await waitFor(() => gateway.logs.filter((line) => line.includes('GraphQL operation failed')).length >= 3);
-  });
-});
+
+    it('masks a resolver failing inside the same way, with the cause in the log', async () => {
+      await redis.stop();
+      const broken: Case = {
+        name: 'broken',
+        query: 'query CompiledBroken { message(id: "wamid.any") { id } }',
+        headers: bearer(READER),
+      };
+      const answers = [await send(broken), await send(broken), await send(broken)];
+      expect(answers[0]).toEqual({
+        status: 200,
+        body: {
+          data: { message: null },
+          errors: [
+            {
+              message: "Internal error; quote the requestId to the gateway's operators.",
+              locations: [{ line: 1, column: 24 }],
+              path: ['message'],
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: '…' },
+            },
+          ],
+        },
+      });
+      expect(answers.slice(1)).toEqual([answers[0], answers[0]]);
+      await waitFor(
+        () => gateway.logs.filter((line) => line.includes('GraphQL operation failed')).length >= 3,
+      );
+    });
+  },
+);
