@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { type GatewayGraphQLRequestContext, type GatewayInterface } from '@apollo/server-gateway-interface';
 import { buildSchema } from 'graphql';
@@ -75,5 +77,29 @@ describe("ioredis's pipeline (patched)", () => {
     expect(pipeline.length).toBe(2);
     expect(Object.getOwnPropertyDescriptor(pipeline, 'length')).toBeUndefined();
     redis.disconnect();
+  });
+});
+
+describe('the patches themselves', () => {
+  const patchesDir = join(__dirname, '..', '..', 'patches');
+  const patches = readdirSync(patchesDir).filter((name) => name.endsWith('.patch'));
+
+  /** `@apollo+server+5.5.1.patch` → `@apollo/server` at `5.5.1`: patch-package's naming. */
+  const patched = patches.map((name) => {
+    const match = /^(.+)\+(\d+\.\d+\.\d+[^+]*)\.patch$/.exec(name)!;
+    return { name, packageName: match[1]!.replace('+', '/'), version: match[2]! };
+  });
+
+  it('are the two this file checks', () => {
+    expect(patched.map(({ packageName }) => packageName).sort()).toEqual(['@apollo/server', 'ioredis']);
+  });
+
+  // An upgrade must be a decision: the patch is written against one release's compiled files, and the
+  // cases above only show that the accessors moved, not that the rest of the file is still what it was.
+  it.each(patched)('$name is for the version installed', ({ packageName, version }) => {
+    const manifest = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'node_modules', packageName, 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(manifest.version).toBe(version);
   });
 });
