@@ -19,7 +19,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         // A scalar added to the schema must be mapped here rather than silently typed `any`.
         strictScalars: true,
-        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+        scalars: { DateTime: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
       },
     },
   },

@@ -15,6 +15,10 @@ export enum InboundMessageType {
   REACTION = 'REACTION',
   ORDER = 'ORDER',
   SYSTEM = 'SYSTEM',
+  /** The customer edited one of their messages (`changes` names it); the new content is this message's. */
+  EDIT = 'EDIT',
+  /** The customer deleted one of their messages for everyone (`changes` names it). */
+  REVOKE = 'REVOKE',
   UNSUPPORTED = 'UNSUPPORTED',
 }
 
@@ -55,6 +59,33 @@ export interface InboundReaction {
   emoji?: string;
 }
 
+/** A JSON value as `JSON.parse` returns it. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A Flow the customer completed (`interactive.nfm_reply`). */
+export interface InboundFlowReply {
+  /** Meta's `name` (`flow` for Flows). */
+  name?: string;
+  /** The text the customer's bubble shows, e.g. `Sent`. */
+  body?: string;
+  /** `response_json` parsed; the text as sent when it is not JSON, so that no answer is lost. */
+  response?: JsonValue;
+  /** The `flow_token` the business sent the Flow with, when the response carries it. */
+  flowToken?: string;
+}
+
+/** The customer's answer to a call permission request (`interactive.call_permission_reply`). */
+export interface InboundCallPermissionReply {
+  /** Meta's word as sent: `accept`, `reject`, or one added later. */
+  response?: string;
+  /** When a temporary permission ends (Meta's `expiration_timestamp`). */
+  expiresAt?: EpochMillis;
+  /** Meta's `response_source`: `user_action`, or `automatic` when the customer called first. */
+  source?: string;
+  /** Meta's `is_permanent`. */
+  isPermanent?: boolean;
+}
+
 /** Who wrote: the number, the BSUID, or both, as Meta named them. */
 export interface InboundSender {
   waId?: string;
@@ -78,10 +109,21 @@ export interface InboundMessageRecord {
   location?: InboundLocation;
   reply?: InboundReply;
   reaction?: InboundReaction;
+  flowReply?: InboundFlowReply;
+  callPermissionReply?: InboundCallPermissionReply;
   /** The wamid this message answers (`context.id`). */
   replyTo?: string;
+  /** For `EDIT` and `REVOKE`: the wamid of the customer's message changed (Meta's `original_message_id`). */
+  changes?: string;
+  /**
+   * When the customer last edited this message (the latest edit's timestamp); `text` and `media` are then
+   * the edited ones. Never stored with the message: stores add it on reads from the edits they keep.
+   */
+  editedAt?: EpochMillis;
+  /** When the customer deleted this message for everyone; added on reads like `editedAt`. */
+  revokedAt?: EpochMillis;
   errors: MessageErrorDetail[];
-  /** The message as Meta sent it. */
+  /** The message as Meta sent it (for an edited message: as first sent). */
   raw: Record<string, unknown>;
 }
 

@@ -1,5 +1,7 @@
 export {
   InboundMessageType,
+  type InboundCallPermissionReply,
+  type InboundFlowReply,
   type InboundLocation,
   type InboundMedia,
   type InboundMessageEvent,
@@ -7,7 +9,9 @@ export {
   type InboundReaction,
   type InboundReply,
   type InboundSender,
+  type JsonValue,
 } from './inbound-message';
+export { changeOf, type InboundChanges, withChanges } from './inbound-changes';
 export { customerNamesOf, type InboundPosition, type InboundStore } from './inbound-store';
 export { MemoryInboundStore, type InboundListener } from './memory-inbound-store';
 export { RedisInboundStore, decodeInbound, decodePublishedInbound } from './redis-inbound-store';

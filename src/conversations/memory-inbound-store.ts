@@ -1,6 +1,7 @@
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
 import { compareNewestFirst, DEFAULT_MESSAGE_RETENTION_MS, eventsAfter, StreamIds } from '../messages';
 import { customerNamesOf, type InboundPosition, type InboundStore, isAtOrAfter } from './inbound-store';
+import { changeOf, type InboundChanges, supersedes, withChanges } from './inbound-changes';
 
 /** Listens to every new inbound message of the embedded store (the in-process stand-in for pub/sub). */
 export type InboundListener = (event: InboundMessageEvent) => void;
@@ -19,6 +20,8 @@ export class MemoryInboundStore implements InboundStore {
   private trimmed = false;
   /** When each message was stored, by `now`. */
   private readonly storedAt = new Map<string, number>();
+  /** The latest edit and the revocation of each message changed, by the changed wamid. */
+  private readonly changes = new Map<string, InboundChanges>();
 
   constructor(
     private readonly maxLength = 100_000,
@@ -33,14 +36,17 @@ export class MemoryInboundStore implements InboundStore {
     const events: InboundMessageEvent[] = [];
     for (const message of messages) {
       if (this.messages.has(message.id)) continue;
-      this.messages.set(message.id, structuredClone(message));
+      const stored = structuredClone(message);
+      this.messages.set(message.id, stored);
       this.storedAt.set(message.id, this.now());
+      this.noteChange(stored);
       for (const name of customerNamesOf(message)) {
         const ids = this.byCustomer.get(name) ?? new Set<string>();
         ids.add(message.id);
         this.byCustomer.set(name, ids);
       }
-      const event = { cursor: this.ids.next(), message: structuredClone(message) };
+      // The message as it stands when stored: an edit that arrived before it already counts.
+      const event = { cursor: this.ids.next(), message: structuredClone(this.view(message)) };
       this.log.push(event);
       events.push(event);
     }
@@ -55,7 +61,7 @@ export class MemoryInboundStore implements InboundStore {
   async getMany(ids: readonly string[]): Promise<Array<InboundMessageRecord | null>> {
     return ids.map((id) => {
       const message = this.messages.get(id);
-      return message === undefined || this.isExpired(message) ? null : structuredClone(message);
+      return message === undefined || this.isExpired(message) ? null : structuredClone(this.view(message));
     });
   }
 
@@ -70,7 +76,7 @@ export class MemoryInboundStore implements InboundStore {
       .filter((message) => !this.isExpired(message) && isAtOrAfter(message, position))
       .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)))
       .slice(0, limit)
-      .map((message) => structuredClone(message));
+      .map((message) => structuredClone(this.view(message)));
   }
 
   async readEventsAfter(cursor: string, limit: number): Promise<InboundMessageEvent[]> {
@@ -83,6 +89,24 @@ export class MemoryInboundStore implements InboundStore {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** An edit or revocation is kept as the one that counts for its message unless a later one is. */
+  private noteChange(message: InboundMessageRecord): void {
+    const change = changeOf(message);
+    if (change === null) return;
+    const changes = this.changes.get(change.target) ?? {};
+    if (supersedes(message, changes[change.kind])) changes[change.kind] = message;
+    this.changes.set(change.target, changes);
+  }
+
+  /** The message with the changes kept for it that have not expired. */
+  private view(message: InboundMessageRecord): InboundMessageRecord {
+    const { edit, revoke } = this.changes.get(message.id) ?? {};
+    return withChanges(message, {
+      ...(edit !== undefined && !this.isExpired(edit) && { edit }),
+      ...(revoke !== undefined && !this.isExpired(revoke) && { revoke }),
+    });
   }
 
   private isExpired(message: InboundMessageRecord): boolean {
@@ -102,6 +126,13 @@ export class MemoryInboundStore implements InboundStore {
     this.messages.delete(message.id);
     this.storedAt.delete(message.id);
     for (const name of customerNamesOf(message)) this.byCustomer.get(name)?.delete(message.id);
+    // A change lives as long as the message that made it.
+    const change = changeOf(message);
+    const changes = change === null ? undefined : this.changes.get(change.target);
+    if (change !== null && changes?.[change.kind]?.id === message.id) {
+      delete changes[change.kind];
+      if (changes.edit === undefined && changes.revoke === undefined) this.changes.delete(change.target);
+    }
   }
 }
 

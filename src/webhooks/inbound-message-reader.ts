@@ -1,10 +1,10 @@
 import { type InboundMessageRecord, InboundMessageType, type InboundReply } from '../conversations';
 import { type EpochMillis, type MessageErrorDetail } from '../messages';
+import { readCallPermissionReply, readFlowReply } from './interactive-reply-reader';
+import { boolean, clean, type Json, number, object, string } from './json-fields';
 
 /** An inbound message as read from a webhook; the handler stamps when it was received. */
 export type InboundContent = Omit<InboundMessageRecord, 'receivedAt'>;
-
-type Json = Record<string, unknown>;
 
 const MEDIA_TYPES: ReadonlyMap<string, InboundMessageType> = new Map([
   ['image', InboundMessageType.IMAGE],
@@ -23,7 +23,18 @@ const OTHER_TYPES: ReadonlyMap<string, InboundMessageType> = new Map([
   ['reaction', InboundMessageType.REACTION],
   ['order', InboundMessageType.ORDER],
   ['system', InboundMessageType.SYSTEM],
+  ['edit', InboundMessageType.EDIT],
+  ['revoke', InboundMessageType.REVOKE],
 ]);
+
+/** What was already read of a `messages[]` item: who wrote, when, and its wamid. */
+interface MessageHead {
+  id: string;
+  waId?: string;
+  userId?: string;
+  phoneNumberId: string;
+  timestamp: EpochMillis;
+}
 
 /**
  * What the customer sent, from one `messages[]` item whose id, sender and timestamp were already read. Meta
@@ -32,7 +43,7 @@ const OTHER_TYPES: ReadonlyMap<string, InboundMessageType> = new Map([
  */
 export function readInboundContent(
   raw: Json,
-  head: { id: string; waId?: string; userId?: string; phoneNumberId: string; timestamp: EpochMillis },
+  head: MessageHead,
   errors: MessageErrorDetail[],
 ): InboundContent {
   const rawType = typeof raw['type'] === 'string' ? raw['type'] : 'unknown';
@@ -98,9 +109,17 @@ export function readInboundContent(
           description: string(chosen['description']),
         });
         setText(content, content.reply.title);
+        if (kind === 'nfm_reply') content.flowReply = readFlowReply(chosen);
+        if (kind === 'call_permission_reply') content.callPermissionReply = readCallPermissionReply(chosen);
       }
       break;
     }
+    case InboundMessageType.EDIT:
+      readEdit(content, body, head);
+      break;
+    case InboundMessageType.REVOKE:
+      setChanges(content, body['original_message_id']);
+      break;
     case InboundMessageType.BUTTON:
       content.reply = clean<InboundReply>({
         kind: 'button',
@@ -130,26 +149,24 @@ function setText(content: InboundContent, text: string | undefined): void {
   if (text !== undefined) content.text = text;
 }
 
-function object(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+/**
+ * An edit: the message it changes, and its new content read like any message's (the new content's own type
+ * word and context stay in `raw`). An edit nested in an edit is no shape Meta sends, and is not followed.
+ */
+function readEdit(content: InboundContent, edit: Json, head: MessageHead): void {
+  setChanges(content, edit['original_message_id']);
+  const message = object(edit['message']);
+  const type = string(message['type']);
+  if (type === 'edit' || type === 'revoke') return;
+  const { text, media, location, reply, reaction, flowReply, callPermissionReply } = readInboundContent(
+    message,
+    head,
+    [],
+  );
+  Object.assign(content, clean({ text, media, location, reply, reaction, flowReply, callPermissionReply }));
 }
 
-function string(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function number(value: unknown): number | undefined {
-  const parsed = typeof value === 'string' ? Number(value) : value;
-  return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
-}
-
-function boolean(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
-}
-
-/** Absent fields stay absent, so records compare and serialise the same in every store. */
-function clean<T extends object>(value: T): T {
-  const kept: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
-  return kept as T;
+function setChanges(content: InboundContent, originalId: unknown): void {
+  const changes = string(originalId);
+  if (changes !== undefined) content.changes = changes;
 }

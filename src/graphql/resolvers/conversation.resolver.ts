@@ -21,6 +21,8 @@ import { decodePageCursor, InvalidPageCursorError, isBusinessScopedUserId } from
 import { badInput } from '../gateway-error';
 import { toContact, toMessage, toMessageError } from '../mappers';
 import { Contact } from '../types/contact.type';
+import { pricingValue } from '../types/conversation.type';
+import { CallPermissionResponse } from '../types/inbound-reply.type';
 import { ConversationConnection, InboundMessage } from '../types/inbound-message.type';
 
 const MAX_PAGE_SIZE = 100;
@@ -159,10 +161,34 @@ export function toInboundMessage(
     reaction: record.reaction
       ? { messageId: record.reaction.messageId, emoji: record.reaction.emoji ?? null }
       : null,
+    flowReply: record.flowReply
+      ? {
+          name: record.flowReply.name ?? null,
+          body: record.flowReply.body ?? null,
+          response: record.flowReply.response ?? null,
+          flowToken: record.flowReply.flowToken ?? null,
+        }
+      : null,
+    callPermissionReply: record.callPermissionReply
+      ? {
+          response: pricingValue(CallPermissionResponse, record.callPermissionReply.response),
+          rawResponse: record.callPermissionReply.response ?? null,
+          expiresAt: dateOrNull(record.callPermissionReply.expiresAt),
+          source: record.callPermissionReply.source ?? null,
+          isPermanent: record.callPermissionReply.isPermanent ?? null,
+        }
+      : null,
     replyTo: record.replyTo ?? null,
+    changes: record.changes ?? null,
+    editedAt: dateOrNull(record.editedAt),
+    revokedAt: dateOrNull(record.revokedAt),
     errors: record.errors.map(toMessageError),
     raw: record.raw,
   };
+}
+
+function dateOrNull(millis: number | undefined): Date | null {
+  return millis === undefined ? null : new Date(millis);
 }
 
 export function assertPageSize(first: number): void {

@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { InboundMessageType } from '../../conversations';
 import { Contact } from './contact.type';
+import { InboundCallPermissionReply, InboundFlowReply } from './inbound-reply.type';
 import { Message } from './message.type';
 import { MessageError } from './message-error.type';
 import { PageInfo } from './message-connection.type';
@@ -10,6 +11,13 @@ registerEnumType(InboundMessageType, {
   name: 'InboundMessageType',
   description:
     'What a customer sent. A type Meta adds later is `UNSUPPORTED` until the gateway models it; `raw` keeps it.',
+  valuesConfig: {
+    EDIT: {
+      description:
+        'The customer edited one of their messages: `changes` names it; `text` and `media` are the new content.',
+    },
+    REVOKE: { description: 'The customer deleted one of their messages for everyone: `changes` names it.' },
+  },
 });
 
 @ObjectType({
@@ -119,11 +127,45 @@ export class InboundMessage {
   @Field(() => InboundReaction, { nullable: true, description: 'The reaction, for a reaction.' })
   reaction!: InboundReaction | null;
 
+  @Field(() => InboundFlowReply, {
+    nullable: true,
+    description: 'The answers, for a completed WhatsApp Flow (an interactive `nfm_reply`).',
+  })
+  flowReply!: InboundFlowReply | null;
+
+  @Field(() => InboundCallPermissionReply, {
+    nullable: true,
+    description:
+      'The answer, for a reply to a call permission request (an interactive `call_permission_reply`).',
+  })
+  callPermissionReply!: InboundCallPermissionReply | null;
+
   @Field(() => ID, {
     nullable: true,
     description: 'The wamid this message replies to (Meta’s `context.id`).',
   })
   replyTo!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For `EDIT` and `REVOKE`: the wamid of the customer’s message edited or deleted (Meta’s `original_message_id`), whether or not the gateway has it.',
+  })
+  changes!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the customer last edited this message; `text` and `media` are then the edited content (`raw` keeps the message as first sent). Null when never edited, as far as the gateway heard.',
+  })
+  editedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the customer deleted this message for everyone: show it as deleted. Null when not deleted, as far as the gateway heard.',
+  })
+  revokedAt!: Date | null;
 
   @Field(() => [MessageError], {
     description: 'Why Meta could not deliver the content (unsupported messages).',

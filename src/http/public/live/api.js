@@ -151,6 +151,9 @@ const INBOUND_SUMMARY = /* GraphQL */ `
       messageId
     }
     replyTo
+    changes
+    editedAt
+    revokedAt
     errors {
       code
       title

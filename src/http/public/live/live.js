@@ -225,9 +225,9 @@ function renderConversation() {
   const chat = $('conversation');
   // Follow new messages only when the agent is at the bottom already, as chat apps do.
   const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
-  const items = [...state.conversation.values()].sort(
-    (a, b) => itemTime(a) - itemTime(b) || a.id.localeCompare(b.id),
-  );
+  const items = [...state.conversation.values()]
+    .filter((item) => !shownOnItsMessage(item))
+    .sort((a, b) => itemTime(a) - itemTime(b) || a.id.localeCompare(b.id));
   const bubbles = new Map();
   const nodes = items.map((item) => {
     const signature = bubbleSignature(item);
@@ -250,7 +250,13 @@ function renderConversation() {
 function bubbleSignature(item) {
   const media = item.media ? state.media.get(item.media.id)?.state : '';
   const history = item.statusHistory?.length ?? 0;
-  return [state.locale, item.status, history, media, state.sentTexts.has(item.id)].join('|');
+  const changed = [item.editedAt ?? '', item.revokedAt ?? ''];
+  return [state.locale, item.status, history, media, state.sentTexts.has(item.id), ...changed].join('|');
+}
+
+/** A customer's edit or deletion of a message on screen is shown on that message, not as a bubble of its own. */
+function shownOnItsMessage(item) {
+  return Boolean(item.changes && state.conversation.has(item.changes));
 }
 
 function renderBubble(item) {
@@ -281,6 +287,30 @@ function outboundBubble(message) {
 
 function inboundBubble(message) {
   const parts = [];
+  // A deleted message reads as WhatsApp shows it; a deletion of a message not on screen says what it was.
+  if (message.revokedAt || message.inboundType === 'REVOKE') {
+    const deleted = message.revokedAt ? t('deleted') : t('deletedEarlier');
+    parts.push(element('div', { className: 'body deleted', textContent: deleted }));
+  } else parts.push(...inboundContent(message));
+  const meta = [
+    element('span', { textContent: formatTime(message.timestamp) }),
+    element('span', { textContent: t(`inbound.${message.inboundType}`) }),
+  ];
+  if (message.editedAt && !message.revokedAt) {
+    meta.push(element('span', { textContent: t('edited', { time: formatTime(message.editedAt) }) }));
+  }
+  if (message.replyTo) {
+    meta.push(element('span', { textContent: t('inReplyTo', { id: message.replyTo.slice(-12) }) }));
+  }
+  return element('li', {}, [...parts, element('div', { className: 'meta' }, meta)], {
+    direction: 'inbound',
+    messageId: message.id,
+    type: message.inboundType,
+  });
+}
+
+function inboundContent(message) {
+  const parts = [];
   if (message.media) parts.push(mediaPreview(message.media));
   if (message.reply?.title)
     parts.push(element('div', { textContent: t('chose', { title: message.reply.title }) }));
@@ -294,18 +324,7 @@ function inboundBubble(message) {
   for (const error of message.errors) {
     parts.push(element('div', { textContent: `${error.code} ${error.title ?? ''}`.trim() }));
   }
-  const meta = [
-    element('span', { textContent: formatTime(message.timestamp) }),
-    element('span', { textContent: t(`inbound.${message.inboundType}`) }),
-  ];
-  if (message.replyTo) {
-    meta.push(element('span', { textContent: t('inReplyTo', { id: message.replyTo.slice(-12) }) }));
-  }
-  return element('li', {}, [...parts, element('div', { className: 'meta' }, meta)], {
-    direction: 'inbound',
-    messageId: message.id,
-    type: message.inboundType,
-  });
+  return parts;
 }
 
 /**
@@ -469,11 +488,30 @@ function applyInbound(event) {
   const item = { ...message, __typename: 'InboundMessage' };
   if (contact.id === state.selectedContactId) {
     state.conversation.set(item.id, item);
+    applyChange(item);
   } else if (!state.seenInbound.has(item.id)) {
     state.unread.set(contact.id, (state.unread.get(contact.id) ?? 0) + 1);
   }
   state.seenInbound.add(item.id);
   scheduleRender();
+}
+
+/**
+ * An edit or deletion that arrives live changes the message on screen as the gateway's reads show it: the
+ * latest edit's text and medium, and when.
+ */
+function applyChange(change) {
+  const original = change.changes && state.conversation.get(change.changes);
+  if (!original) return;
+  if (change.inboundType === 'REVOKE') {
+    state.conversation.set(original.id, { ...original, revokedAt: change.timestamp });
+    return;
+  }
+  // A later edit already shown stays (the gateway's ISO times compare as text).
+  if (change.inboundType !== 'EDIT' || original.editedAt > change.timestamp) return;
+  const text = change.text ?? (change.media ? null : original.text);
+  const media = change.media ?? original.media;
+  state.conversation.set(original.id, { ...original, text, media, editedAt: change.timestamp });
 }
 
 async function refreshContacts() {

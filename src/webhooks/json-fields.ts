@@ -1,0 +1,30 @@
+/*
+ * Lenient reads of fields of Meta's JSON: a field of an unexpected type reads as absent rather than
+ * failing the message, which is always kept whole in `raw`.
+ */
+
+export type Json = Record<string, unknown>;
+
+export function object(value: unknown): Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+export function string(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function number(value: unknown): number | undefined {
+  const parsed = typeof value === 'string' ? Number(value) : value;
+  return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
+}
+
+export function boolean(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** Absent fields stay absent, so records compare and serialise the same in every store. */
+export function clean<T extends object>(value: T): T {
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
+  return kept as T;
+}
