@@ -127,14 +127,18 @@ export const entrySchema = z.looseObject({
   changes: z.array(z.unknown()),
 });
 
-/** One entry of a `user_preferences` change: a customer stopped or resumed marketing messages. */
+/** One entry of a `user_preferences` change: a customer's choice about marketing messages. */
 export const userPreferenceSchema = z.looseObject({
   wa_id: optionalId,
   user_id: optionalId,
   category: z.string().optional(),
-  /** `stop` or `resume`. */
+  /** `stop`, `resume` or `signup` (an opt-in through a signup link); another word is kept as Meta's. */
   value: z.string(),
   timestamp: unixSecondsSchema.optional(),
+  /** Meta's sentence about the choice ("User signed up via signup link"); shown in the event's summary. */
+  detail: z.unknown().optional(),
+  /** With `signup`: the signup link the customer used. Kept in the event's payload, not read here. */
+  signup_id: z.unknown().optional(),
 });
 
 export const userPreferencesValueSchema = z.looseObject({

@@ -107,6 +107,17 @@ export const USER_PREFERENCES_FIELD = 'user_preferences';
 /** The preference category of marketing messages (the only one Meta reports so far). */
 const MARKETING_PREFERENCE = 'marketing_messages';
 
+/**
+ * Meta's marketing choices (compared in lower case) and whether each leaves the customer opted out. A
+ * `signup` (through a signup link) is an explicit opt-in, like `resume`. Another word says nothing the
+ * gateway can act on: the contact keeps its choice, and the account event shows Meta's word.
+ */
+const MARKETING_OPT_OUT_BY_CHOICE: ReadonlyMap<string, boolean> = new Map([
+  ['stop', true],
+  ['resume', false],
+  ['signup', false],
+]);
+
 /** Something in the body the gateway deliberately ignored; reported so that the caller can log it at debug. */
 export type PayloadNotice =
   | { kind: 'unknown-object'; object: string }
@@ -290,11 +301,12 @@ class PayloadReader {
       }
       const { category, value: choice, timestamp } = preference.data;
       if (category !== undefined && category !== MARKETING_PREFERENCE) continue;
-      if (choice !== 'stop' && choice !== 'resume') continue;
+      const optOut = MARKETING_OPT_OUT_BY_CHOICE.get(choice.toLowerCase());
+      if (optOut === undefined) continue;
       this.sighted({
         waId: preference.data.wa_id,
         userId: preference.data.user_id,
-        marketingOptOut: choice === 'stop',
+        marketingOptOut: optOut,
         ...(timestamp !== undefined && { marketingPreferenceAt: timestamp }),
       });
     }
