@@ -46,6 +46,12 @@ export const pricingSchema = z.looseObject({
 
 const optionalId = z.string().min(1).optional();
 
+/**
+ * An id Meta added lately, whose name or presence its pages do not agree on yet: when it is not a
+ * non-empty string it is dropped alone, never the status with it.
+ */
+const lenientId = optionalId.catch(undefined);
+
 export const statusSchema = z.looseObject({
   id: z.string().min(1),
   /** Kept as text here: an unknown status is skipped and reported by the parser, not refused. */
@@ -60,6 +66,15 @@ export const statusSchema = z.looseObject({
   recipient_type: z.string().optional(),
   /** In a group: the participant the status is about. */
   recipient_participant_id: optionalId,
+  /** The parent BSUID under the name Meta's status examples give it (`recipient_parent_user_id` above). */
+  parent_recipient_user_id: lenientId,
+  /** The parent BSUID as Meta's field list for statuses names it; on a group status, the participant's. */
+  parent_user_id: lenientId,
+  /** In a group: the participant's BSUID and parent BSUID. */
+  recipient_participant_user_id: lenientId,
+  recipient_participant_parent_user_id: lenientId,
+  /** The participant's number under another spelling seen in Meta's pages. */
+  participant_recipient_id: lenientId,
   /** Parsed leniently by the parser: a broken one is dropped from the status, not the status with it. */
   conversation: z.unknown().optional(),
   pricing: z.unknown().optional(),

@@ -345,15 +345,24 @@ class PayloadReader {
       const error = this.readError(rawError, { ...place, path: `${place.path}.errors[${i}]` });
       if (error) errors.push(error);
     }
+    // Meta's pages spell the parent BSUID three ways; a bare `parent_user_id` on a group status can only
+    // be the participant's (the group has none).
+    const isGroup = status.recipient_type === 'group';
     const update: StatusUpdate = withoutUndefined({
       messageId: status.id,
       status: known,
       timestamp: status.timestamp,
       recipientId: status.recipient_id,
       recipientUserId: status.recipient_user_id,
-      recipientParentUserId: status.recipient_parent_user_id,
+      recipientParentUserId:
+        status.recipient_parent_user_id ??
+        status.parent_recipient_user_id ??
+        (isGroup ? undefined : status.parent_user_id),
       recipientType: status.recipient_type,
-      recipientParticipantId: status.recipient_participant_id,
+      recipientParticipantId: status.recipient_participant_id ?? status.participant_recipient_id,
+      recipientParticipantUserId: status.recipient_participant_user_id,
+      recipientParticipantParentUserId:
+        status.recipient_participant_parent_user_id ?? (isGroup ? status.parent_user_id : undefined),
       phoneNumberId,
       errors,
     });
