@@ -12,7 +12,7 @@ export interface ContactSighting {
   profileName?: string;
   /** When the customer wrote, when the sighting comes from an inbound message. */
   inboundAt?: EpochMillis;
-  /** True when the customer stopped marketing messages, false when they resumed (`user_preferences`). */
+  /** True when the customer stopped marketing messages; false when they resumed or signed up for them. */
   marketingOptOut?: boolean;
   /** When they chose; an older choice never overrides a newer one. */
   marketingPreferenceAt?: EpochMillis;

@@ -33,6 +33,8 @@ export function toMessage(record: MessageRecord): MessageView {
     recipientType: record.recipientType ?? null,
     groupId: record.groupId ?? null,
     recipientParticipantId: record.recipientParticipantId ?? null,
+    recipientParticipantUserId: record.recipientParticipantUserId ?? null,
+    recipientParticipantParentUserId: record.recipientParticipantParentUserId ?? null,
     type: record.type,
     createdAt: new Date(record.createdAt),
     updatedAt: new Date(record.updatedAt),

@@ -23,7 +23,13 @@ export {
 export { type StatusBus } from './status-bus';
 export { type IdempotencyStore } from './idempotency-store';
 export { type SendRateLimiter, type TokenGrant } from './send-rate-limiter';
-export { customerKeyOf, isBusinessScopedUserId, normaliseCustomerId } from './customer-id';
+export {
+  customerIdProblem,
+  customerKeyOf,
+  isBusinessScopedUserId,
+  MAX_CUSTOMER_ID_LENGTH,
+  normaliseCustomerId,
+} from './customer-id';
 export {
   InvalidPageCursorError,
   compareNewestFirst,

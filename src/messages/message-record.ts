@@ -41,8 +41,12 @@ export interface StatusUpdate {
   recipientParentUserId?: string;
   /** `group` for a message to a WhatsApp group; absent (or `individual`) for one customer. */
   recipientType?: string;
-  /** In a group: the participant this status is about. */
+  /** In a group: the participant this status is about (their number, when Meta shows it). */
   recipientParticipantId?: string;
+  /** In a group: the participant's business-scoped user id. */
+  recipientParticipantUserId?: string;
+  /** In a group: the participant's parent BSUID. */
+  recipientParticipantParentUserId?: string;
   /** The business phone number the message went from. */
   phoneNumberId: string;
   errors: MessageErrorDetail[];
@@ -77,8 +81,13 @@ export interface MessageRecord {
   recipientType?: string;
   /** The group id for a message to a group (Meta's `recipient_id` of a group status). */
   groupId?: string;
-  /** In a group: the participant of the latest status that named one. */
+  /**
+   * In a group: the participant of the latest status that named one, kept whole (their number, BSUID and
+   * parent BSUID as that status gave them).
+   */
   recipientParticipantId?: string;
+  recipientParticipantUserId?: string;
+  recipientParticipantParentUserId?: string;
   /** The content kind: `text`, `template`, `image`, … or `unknown` when first seen in a webhook. */
   type: string;
   createdAt: EpochMillis;

@@ -157,6 +157,7 @@ export function applyStatusToRecord(
         : base.errors.map((e) => ({ ...e })),
     updatedAt: receivedAt,
   };
+  keepParticipantOf(updated, update);
   if (isNonEmpty(update.conversation)) updated.conversation = { ...update.conversation };
   if (isNonEmpty(update.pricing)) updated.pricing = { ...update.pricing };
 
@@ -260,9 +261,28 @@ function identityLearnedFrom(record: MessageRecord, update: StatusUpdate): Parti
     learned.recipientUserId = update.recipientUserId;
   if (update.recipientParentUserId !== undefined && record.recipientParentUserId === undefined)
     learned.recipientParentUserId = update.recipientParentUserId;
-  if (update.recipientParticipantId !== undefined)
-    learned.recipientParticipantId = update.recipientParticipantId;
   return learned;
+}
+
+/** The fields that name a group's participant; the apply script (apply-script.ts) keeps the same ones. */
+const PARTICIPANT_FIELDS = [
+  'recipientParticipantId',
+  'recipientParticipantUserId',
+  'recipientParticipantParentUserId',
+] as const;
+
+/**
+ * In a group each status is about one participant, named by number, BSUID or both as Meta knows them. A
+ * status that names a participant replaces the one kept, whole: one participant's number must never be
+ * shown beside another's BSUID.
+ */
+function keepParticipantOf(record: MessageRecord, update: StatusUpdate): void {
+  if (PARTICIPANT_FIELDS.every((field) => update[field] === undefined)) return;
+  for (const field of PARTICIPANT_FIELDS) {
+    const value = update[field];
+    if (value === undefined) delete record[field];
+    else record[field] = value;
+  }
 }
 
 /** The send's own naming of the customer wins; what webhooks taught about the other identity is kept. */

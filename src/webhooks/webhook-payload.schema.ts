@@ -46,6 +46,12 @@ export const pricingSchema = z.looseObject({
 
 const optionalId = z.string().min(1).optional();
 
+/**
+ * An id Meta added lately, whose name or presence its pages do not agree on yet: when it is not a
+ * non-empty string it is dropped alone, never the status with it.
+ */
+const lenientId = optionalId.catch(undefined);
+
 export const statusSchema = z.looseObject({
   id: z.string().min(1),
   /** Kept as text here: an unknown status is skipped and reported by the parser, not refused. */
@@ -60,6 +66,15 @@ export const statusSchema = z.looseObject({
   recipient_type: z.string().optional(),
   /** In a group: the participant the status is about. */
   recipient_participant_id: optionalId,
+  /** The parent BSUID under the name Meta's status examples give it (`recipient_parent_user_id` above). */
+  parent_recipient_user_id: lenientId,
+  /** The parent BSUID as Meta's field list for statuses names it; on a group status, the participant's. */
+  parent_user_id: lenientId,
+  /** In a group: the participant's BSUID and parent BSUID. */
+  recipient_participant_user_id: lenientId,
+  recipient_participant_parent_user_id: lenientId,
+  /** The participant's number under another spelling seen in Meta's pages. */
+  participant_recipient_id: lenientId,
   /** Parsed leniently by the parser: a broken one is dropped from the status, not the status with it. */
   conversation: z.unknown().optional(),
   pricing: z.unknown().optional(),
@@ -127,14 +142,18 @@ export const entrySchema = z.looseObject({
   changes: z.array(z.unknown()),
 });
 
-/** One entry of a `user_preferences` change: a customer stopped or resumed marketing messages. */
+/** One entry of a `user_preferences` change: a customer's choice about marketing messages. */
 export const userPreferenceSchema = z.looseObject({
   wa_id: optionalId,
   user_id: optionalId,
   category: z.string().optional(),
-  /** `stop` or `resume`. */
+  /** `stop`, `resume` or `signup` (an opt-in through a signup link); another word is kept as Meta's. */
   value: z.string(),
   timestamp: unixSecondsSchema.optional(),
+  /** Meta's sentence about the choice ("User signed up via signup link"); shown in the event's summary. */
+  detail: z.unknown().optional(),
+  /** With `signup`: the signup link the customer used. Kept in the event's payload, not read here. */
+  signup_id: z.unknown().optional(),
 });
 
 export const userPreferencesValueSchema = z.looseObject({

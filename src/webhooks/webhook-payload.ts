@@ -107,6 +107,17 @@ export const USER_PREFERENCES_FIELD = 'user_preferences';
 /** The preference category of marketing messages (the only one Meta reports so far). */
 const MARKETING_PREFERENCE = 'marketing_messages';
 
+/**
+ * Meta's marketing choices (compared in lower case) and whether each leaves the customer opted out. A
+ * `signup` (through a signup link) is an explicit opt-in, like `resume`. Another word says nothing the
+ * gateway can act on: the contact keeps its choice, and the account event shows Meta's word.
+ */
+const MARKETING_OPT_OUT_BY_CHOICE: ReadonlyMap<string, boolean> = new Map([
+  ['stop', true],
+  ['resume', false],
+  ['signup', false],
+]);
+
 /** Something in the body the gateway deliberately ignored; reported so that the caller can log it at debug. */
 export type PayloadNotice =
   | { kind: 'unknown-object'; object: string }
@@ -290,11 +301,12 @@ class PayloadReader {
       }
       const { category, value: choice, timestamp } = preference.data;
       if (category !== undefined && category !== MARKETING_PREFERENCE) continue;
-      if (choice !== 'stop' && choice !== 'resume') continue;
+      const optOut = MARKETING_OPT_OUT_BY_CHOICE.get(choice.toLowerCase());
+      if (optOut === undefined) continue;
       this.sighted({
         waId: preference.data.wa_id,
         userId: preference.data.user_id,
-        marketingOptOut: choice === 'stop',
+        marketingOptOut: optOut,
         ...(timestamp !== undefined && { marketingPreferenceAt: timestamp }),
       });
     }
@@ -333,15 +345,24 @@ class PayloadReader {
       const error = this.readError(rawError, { ...place, path: `${place.path}.errors[${i}]` });
       if (error) errors.push(error);
     }
+    // Meta's pages spell the parent BSUID three ways; a bare `parent_user_id` on a group status can only
+    // be the participant's (the group has none).
+    const isGroup = status.recipient_type === 'group';
     const update: StatusUpdate = withoutUndefined({
       messageId: status.id,
       status: known,
       timestamp: status.timestamp,
       recipientId: status.recipient_id,
       recipientUserId: status.recipient_user_id,
-      recipientParentUserId: status.recipient_parent_user_id,
+      recipientParentUserId:
+        status.recipient_parent_user_id ??
+        status.parent_recipient_user_id ??
+        (isGroup ? undefined : status.parent_user_id),
       recipientType: status.recipient_type,
-      recipientParticipantId: status.recipient_participant_id,
+      recipientParticipantId: status.recipient_participant_id ?? status.participant_recipient_id,
+      recipientParticipantUserId: status.recipient_participant_user_id,
+      recipientParticipantParentUserId:
+        status.recipient_participant_parent_user_id ?? (isGroup ? status.parent_user_id : undefined),
       phoneNumberId,
       errors,
     });

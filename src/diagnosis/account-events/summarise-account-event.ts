@@ -11,6 +11,35 @@ const template = (payload: Record<string, unknown>, unknown: string): string => 
   return language === undefined ? name : `${name} (${language})`;
 };
 
+/**
+ * The first choice of a `user_preferences` change: who made it, Meta's word for it (`stop`, `resume`,
+ * `signup`, or one added since) and Meta's own sentence about it, each when sent.
+ */
+const marketingChoice = (
+  payload: Record<string, unknown>,
+): { who?: string; value?: string; detail?: string } => {
+  const first = record(
+    Array.isArray(payload['user_preferences']) ? payload['user_preferences'][0] : undefined,
+  );
+  return {
+    who: text(first, 'wa_id') ?? text(first, 'user_id'),
+    value: text(first, 'value'),
+    detail: text(first, 'detail'),
+  };
+};
+
+/** Meta's marketing choices (lower case) in words; a word not here is shown as Meta sent it. */
+const MARKETING_CHOICES_EN: Readonly<Record<string, string>> = {
+  stop: 'stopped marketing messages',
+  resume: 'resumed marketing messages',
+  signup: 'signed up for marketing messages through a signup link',
+};
+const MARKETING_CHOICES_ZH: Readonly<Record<string, string>> = {
+  stop: '停止接收行銷訊息',
+  resume: '恢復接收行銷訊息',
+  signup: '透過註冊連結訂閱行銷訊息',
+};
+
 /** Meta's pause titles and how long each pause lasts. */
 const PAUSE_HOURS: Readonly<Record<string, number>> = { FIRST_PAUSE: 3, SECOND_PAUSE: 6 };
 
@@ -60,13 +89,12 @@ const SUMMARIES: Record<Locale, Record<AccountEventKindName, Summariser>> = {
       return `Business capability changed${limit !== undefined ? `: messaging limit ${limit}` : ''}`;
     },
     USER_PREFERENCE: ({ payload }) => {
-      const first = record(
-        Array.isArray(payload['user_preferences']) ? payload['user_preferences'][0] : undefined,
-      );
-      const who = text(first, 'wa_id') ?? text(first, 'user_id') ?? 'A customer';
-      return text(first, 'value') === 'resume'
-        ? `${who} resumed marketing messages`
-        : `${who} stopped marketing messages`;
+      const { who, value, detail } = marketingChoice(payload);
+      const choice =
+        value === undefined
+          ? 'changed their marketing message preference'
+          : (MARKETING_CHOICES_EN[value.toLowerCase()] ?? `chose "${value}" for marketing messages`);
+      return `${who ?? 'A customer'} ${choice}${detail === undefined ? '' : ` (Meta says: “${detail}”)`}`;
     },
     WEBHOOK_ERROR: ({ payload }) => {
       const error = record(payload['error']);
@@ -112,11 +140,12 @@ const SUMMARIES: Record<Locale, Record<AccountEventKindName, Summariser>> = {
       return `商家功能已變更${limit !== undefined ? `：傳訊上限 ${limit}` : ''}`;
     },
     USER_PREFERENCE: ({ payload }) => {
-      const first = record(
-        Array.isArray(payload['user_preferences']) ? payload['user_preferences'][0] : undefined,
-      );
-      const who = text(first, 'wa_id') ?? text(first, 'user_id') ?? '一位顧客';
-      return text(first, 'value') === 'resume' ? `${who} 恢復接收行銷訊息` : `${who} 停止接收行銷訊息`;
+      const { who, value, detail } = marketingChoice(payload);
+      const choice =
+        value === undefined
+          ? '變更了行銷訊息偏好設定'
+          : (MARKETING_CHOICES_ZH[value.toLowerCase()] ?? `將行銷訊息偏好設為「${value}」`);
+      return `${who ?? '一位顧客'} ${choice}${detail === undefined ? '' : `（Meta 說明：「${detail}」）`}`;
     },
     WEBHOOK_ERROR: ({ payload }) => {
       const error = record(payload['error']);

@@ -251,7 +251,7 @@ export const EN = {
   'fact.marketing.stopped':
     'The customer stopped marketing messages from this business on {at} (user_preferences webhook).',
   'fact.marketing.resumed':
-    'The customer resumed marketing messages on {at} (user_preferences webhook); the refusal may predate that choice.',
+    'The customer opted in to marketing messages on {at} (resumed or signed up, user_preferences webhook); the refusal may predate that choice.',
   'fact.account.template': 'Template {template}: {event}.',
   'fact.account.metaSays': 'Meta says: “{text}”',
   'fact.account.quality': '{subject}: quality {previous} → {current}.',

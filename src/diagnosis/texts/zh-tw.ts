@@ -217,7 +217,7 @@ export const ZH_TW: Readonly<Record<MessageId, string>> = {
   'fact.held': 'Meta 回應 held_for_quality_assessment(品質審查中)。',
   'fact.marketing.stopped': '顧客已於 {at} 停止接收此商家的行銷訊息(user_preferences webhook)。',
   'fact.marketing.resumed':
-    '顧客已於 {at} 恢復接收行銷訊息(user_preferences webhook);此次拒絕可能發生在這個選擇之前。',
+    '顧客已於 {at} 選擇接收行銷訊息(恢復接收或透過註冊連結訂閱,user_preferences webhook);此次拒絕可能發生在這個選擇之前。',
   'fact.account.template': '範本 {template}：{event}。',
   'fact.account.metaSays': 'Meta 說明：「{text}」',
   'fact.account.quality': '{subject}：品質 {previous} → {current}。',

@@ -8,7 +8,8 @@ export class MessageFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The customer: an E.164 number or a business-scoped user id (BSUID).',
+    description:
+      "The customer: an E.164 number, a business-scoped user id (BSUID), or a contact's `id` as the gateway shows it.",
   })
   recipient?: string | null;
 

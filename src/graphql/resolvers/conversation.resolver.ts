@@ -17,7 +17,7 @@ import {
   type InboundMessageRecord,
   InvalidConversationCursorError,
 } from '../../conversations';
-import { decodePageCursor, InvalidPageCursorError, isBusinessScopedUserId } from '../../messages';
+import { customerIdProblem, decodePageCursor, InvalidPageCursorError } from '../../messages';
 import { badInput } from '../gateway-error';
 import { toContact, toMessage, toMessageError } from '../mappers';
 import { Contact } from '../types/contact.type';
@@ -26,7 +26,6 @@ import { CallPermissionResponse } from '../types/inbound-reply.type';
 import { ConversationConnection, InboundMessage } from '../types/inbound-message.type';
 
 const MAX_PAGE_SIZE = 100;
-const PHONE_NUMBER = /^\+?[\d\s().-]{7,20}$/;
 
 @ArgsType()
 export class PageArgs {
@@ -59,7 +58,9 @@ export class ConversationResolver {
       'A customer’s conversation: the messages the business sent and those the customer wrote, in one time line, newest first.',
   })
   async conversation(
-    @Arg('contact', () => String, { description: 'The customer: an E.164 number or a BSUID.' })
+    @Arg('contact', () => String, {
+      description: "The customer: an E.164 number, a BSUID, or a contact's `id` as the gateway shows it.",
+    })
     contact: string,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<ConversationConnection> {
@@ -197,12 +198,17 @@ export function assertPageSize(first: number): void {
   }
 }
 
+/**
+ * The one check of a customer a read is given (`contact`, `conversation`, the `recipient` and `contact`
+ * filters): any id the gateway shows passes, even one that is no phone number, since Meta's WhatsApp ids
+ * are not always numbers; only what can name nobody is refused.
+ */
 export function assertCustomer(argument: string, value: string): void {
-  const trimmed = value.trim();
-  if (!isBusinessScopedUserId(trimmed) && !PHONE_NUMBER.test(trimmed)) {
+  const problem = customerIdProblem(value);
+  if (problem !== null) {
     throw badInput(
       argument,
-      `${argument} must be a phone number in E.164 or a business-scoped user id (e.g. US.1349…).`,
+      `${argument} ${problem}: give a phone number in E.164, a business-scoped user id (e.g. US.1349…) or a contact's id as the gateway shows it.`,
     );
   }
 }

@@ -26,7 +26,7 @@ class MessageReceivedArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      'Only messages from this customer: an E.164 number or a BSUID (either name of a known contact).',
+      "Only messages from this customer: an E.164 number, a BSUID (either name of a known contact), or a contact's `id` as the gateway shows it.",
   })
   contact?: string | null;
 
@@ -62,8 +62,9 @@ export class LiveSubscriptionsResolver {
       info,
     }: SubscribeResolverData<unknown, MessageReceivedArgs, GatewayContext>) => {
       assertScope(context, Scope.SUBSCRIBE);
-      if (args.contact) assertCustomer('contact', args.contact);
-      return context.live.messages.subscribeTo(args.contact?.trim() || null, {
+      const contact = args.contact ?? null;
+      if (contact !== null) assertCustomer('contact', contact);
+      return context.live.messages.subscribeTo(contact === null ? null : contact.trim(), {
         phoneNumberId: args.phoneNumberId ?? null,
         since: args.since ?? null,
         info,

@@ -32,6 +32,7 @@ import { type DiagnosisService } from '../services/diagnosis-service';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { MessageConnection } from '../types/message-connection.type';
 import { Message } from '../types/message.type';
+import { assertCustomer } from './conversation.resolver';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -79,10 +80,12 @@ export class MessageResolver {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badInput('first', `first must be from 1 to ${MAX_PAGE_SIZE}.`);
     }
+    const recipient = filter?.recipient ?? null;
+    if (recipient !== null) assertCustomer('filter.recipient', recipient);
     const page = await this.listPage(
       {
         ...(filter?.status && { status: filter.status }),
-        ...(filter?.recipient && { recipient: normaliseCustomerId(filter.recipient) }),
+        ...(recipient !== null && { recipient: normaliseCustomerId(recipient) }),
         ...(filter?.phoneNumberId && { phoneNumberId: filter.phoneNumberId }),
         ...(filter?.from && { from: filter.from.getTime() }),
         ...(filter?.to && { to: filter.to.getTime() }),

@@ -15,6 +15,7 @@ import { toStatusEvent } from '../mappers';
 import { assertScope } from '../auth-checker';
 import { type StatusEventWithMessage } from '../../status-events';
 import { MessageStatusEvent } from '../types/message-status-event.type';
+import { assertCustomer } from './conversation.resolver';
 
 @ArgsType()
 class MessageStatusChangedArgs {
@@ -23,7 +24,8 @@ class MessageStatusChangedArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only messages to this customer: an E.164 number or a business-scoped user id (BSUID).',
+    description:
+      "Only messages to this customer: an E.164 number, a business-scoped user id (BSUID), or a contact's `id` as the gateway shows it.",
   })
   recipient?: string | null;
 
@@ -50,10 +52,12 @@ export class StatusSubscriptionResolver {
       info,
     }: SubscribeResolverData<unknown, MessageStatusChangedArgs, GatewayContext>) => {
       assertScope(context, Scope.SUBSCRIBE);
+      const recipient = args.recipient ?? null;
+      if (recipient !== null) assertCustomer('recipient', recipient);
       return context.live.statuses.subscribe({
         filter: {
           messageId: args.messageId ?? null,
-          recipient: args.recipient ? normaliseCustomerId(args.recipient) : null,
+          recipient: recipient === null ? null : normaliseCustomerId(recipient),
           phoneNumberId: args.phoneNumberId ?? null,
         },
         since: args.since ?? null,

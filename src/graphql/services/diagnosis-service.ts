@@ -52,8 +52,11 @@ export class DiagnosisService {
     if (customer !== undefined && record.errors.some((error) => error.code === REENGAGEMENT_CODE)) {
       evidence.lastInboundAt = await loaders.lastInbound.load(`${customer}|${record.phoneNumberId}`);
     }
-    if (customer !== undefined && record.errors.some((error) => error.code === MARKETING_STOPPED_CODE)) {
-      await this.addMarketingChoice(evidence, customer);
+    // The contact is looked up by the name the gateway shows for the recipient (`+` and the WhatsApp id,
+    // or the BSUID): a WhatsApp id is not always a number, and only that name finds such a customer.
+    const contact = record.recipient ?? record.recipientUserId;
+    if (contact !== undefined && record.errors.some((error) => error.code === MARKETING_STOPPED_CODE)) {
+      await this.addMarketingChoice(evidence, contact);
     }
     return diagnose(evidence, locale);
   }

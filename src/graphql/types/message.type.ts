@@ -54,6 +54,20 @@ export class Message {
   })
   recipientParticipantId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'In a group: the business-scoped user id (BSUID) of the participant named by the latest status about one, when Meta sent it.',
+  })
+  recipientParticipantUserId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'In a group: the parent BSUID (`US.ENT.…`) of the participant named by the latest status about one, when Meta sent it (the business portfolio is linked to others).',
+  })
+  recipientParticipantParentUserId!: string | null;
+
   @Field({
     description: 'The content kind: `text`, `template`, `image`, … (`unknown` when first seen in a webhook).',
   })

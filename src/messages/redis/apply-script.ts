@@ -132,7 +132,12 @@ local function apply(KEYS, ARGV)
   if u.recipientParentUserId and not rec.recipientParentUserId then
     rec.recipientParentUserId = u.recipientParentUserId
   end
-  if u.recipientParticipantId then rec.recipientParticipantId = u.recipientParticipantId end
+  -- A status that names a group's participant replaces the one kept, whole (keepParticipantOf).
+  if u.recipientParticipantId or u.recipientParticipantUserId or u.recipientParticipantParentUserId then
+    rec.recipientParticipantId = u.recipientParticipantId
+    rec.recipientParticipantUserId = u.recipientParticipantUserId
+    rec.recipientParticipantParentUserId = u.recipientParticipantParentUserId
+  end
   local isSend = ARGV[6] ~= ''
   if isSend then
     local send = cjson.decode(ARGV[6])

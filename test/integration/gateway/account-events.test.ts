@@ -330,7 +330,9 @@ describe.each(eachStore(REDIS_URL))('account events on %s', (_name, env) => {
         )
       ).body.data?.contact;
     expect(await contact()).toEqual({ marketingOptOut: true });
-    expect((await newest('USER_PREFERENCE')).summary).toBe(`${customer} stopped marketing messages`);
+    expect((await newest('USER_PREFERENCE')).summary).toBe(
+      `${customer} stopped marketing messages (Meta says: “User requested to stop marketing messages”)`,
+    );
 
     // An older choice delivered late does not undo the newer one.
     expect((await postSignedJson(gateway().url, preference('resume', T - 60))).status).toBe(200);

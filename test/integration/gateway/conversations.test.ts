@@ -283,7 +283,7 @@ describe.each(eachStore(REDIS_URL))('conversations on %s', (_name, env) => {
       after: 'not-a-cursor',
     });
     expect(bad.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    const nobody = await gateway().graphql(CONVERSATION, { contact: 'robert', first: 2 });
+    const nobody = await gateway().graphql(CONVERSATION, { contact: 'robert smith', first: 2 });
     expect(nobody.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 });

@@ -123,7 +123,7 @@ describe('messageReceived and accountEventReceived on two gateways sharing Redis
   it('refuses a cursor from the future and a contact that is no customer with BAD_USER_INPUT', async () => {
     const ahead = open<InboundEvent>(MESSAGE_RECEIVED, 'messageReceived', { since: '99999999999999-0' });
     expect((await ahead.waitForErrors())[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    const nobody = open<InboundEvent>(MESSAGE_RECEIVED, 'messageReceived', { contact: 'robert' });
+    const nobody = open<InboundEvent>(MESSAGE_RECEIVED, 'messageReceived', { contact: 'robert smith' });
     expect((await nobody.waitForErrors())[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 

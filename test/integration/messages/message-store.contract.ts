@@ -222,6 +222,50 @@ export function defineMessageStoreContract(
       });
     });
 
+    it('keeps the parent BSUID Meta named, and a group’s latest participant whole', async () => {
+      const group = (at: number, participant: Partial<StatusUpdate>): StatusUpdate => ({
+        ...update('wamid.group.ids', MessageStatus.READ, at),
+        recipientId: '120363049182736451',
+        recipientType: 'group',
+        ...participant,
+      });
+      await store.applyStatuses(
+        [
+          {
+            ...update('wamid.parent', MessageStatus.DELIVERED, 1),
+            recipientId: '5511987654321',
+            recipientUserId: 'BR.20394857610293847',
+            recipientParentUserId: 'BR.ENT.55501928374650192',
+          },
+          group(1, {
+            recipientParticipantId: '5511912345678',
+            recipientParticipantUserId: 'BR.77129384756102938',
+            recipientParticipantParentUserId: 'BR.ENT.66610293847561029',
+          }),
+        ],
+        SEQUENCE_BASE_MS + 2000,
+      );
+      const [parent, first] = await store.getMany(['wamid.parent', 'wamid.group.ids']);
+      expect(parent).toMatchObject({ recipientParentUserId: 'BR.ENT.55501928374650192' });
+      expect(first).toMatchObject({
+        groupId: '120363049182736451',
+        recipientParticipantId: '5511912345678',
+        recipientParticipantUserId: 'BR.77129384756102938',
+        recipientParticipantParentUserId: 'BR.ENT.66610293847561029',
+      });
+
+      // Another participant, known by BSUID only: nothing of the first one stays beside it.
+      await store.applyStatuses(
+        [group(2, { recipientParticipantUserId: 'BR.88830192837465019' })],
+        SEQUENCE_BASE_MS + 3000,
+      );
+      const [second] = await store.getMany(['wamid.group.ids']);
+      expect(second).toMatchObject({ recipientParticipantUserId: 'BR.88830192837465019' });
+      expect(second).not.toHaveProperty('recipientParticipantId');
+      expect(second).not.toHaveProperty('recipientParticipantParentUserId');
+      expect(second?.statusHistory).toHaveLength(2);
+    });
+
     it('answers a repeated send with the event it stored the first time', async () => {
       const { event: first } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 1);
       const { event: again } = await store.recordSent(newMessage('wamid.twice'), SEQUENCE_BASE_MS + 2);
