@@ -8,7 +8,15 @@ import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
 import { openStore } from './open-store';
-import { accountEventStream, InboundEvents, inboundStream, LiveEvents, StatusEvents } from './status-events';
+import {
+  accountEventStream,
+  CallEvents,
+  callEventStream,
+  InboundEvents,
+  inboundStream,
+  LiveEvents,
+  StatusEvents,
+} from './status-events';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -88,8 +96,19 @@ export async function startGateway(
     closers.push(() => upstream.close());
     upstream.onBreakerStateChange((state) => metrics.breakerState(state));
 
-    const { store, bus, contacts, accountEvents, inbound, inboundFeed, accountEventFeed, checks, redis } =
-      await openStore(config, logger, metrics, (close) => closers.push(close));
+    const {
+      store,
+      bus,
+      contacts,
+      accountEvents,
+      inbound,
+      calls,
+      inboundFeed,
+      accountEventFeed,
+      callFeed,
+      checks,
+      redis,
+    } = await openStore(config, logger, metrics, (close) => closers.push(close));
     const sender = composeSendHandler({
       config,
       sender: new MessageSender({ upstream, store, clock }),
@@ -111,6 +130,7 @@ export async function startGateway(
       contacts,
       accountEvents,
       inbound,
+      calls,
       upstream,
       sender,
       defaultPhoneNumberId: upstreamOptions.phoneNumberId,
@@ -136,12 +156,14 @@ export async function startGateway(
           stream: accountEventStream(accountEvents, accountEventFeed),
           logger: liveLogger,
         }),
+        calls: new CallEvents(contacts, { stream: callEventStream(calls, callFeed), logger: liveLogger }),
       },
       webhooks: createWebhookHandler({
         store,
         contacts,
         accountEvents,
         inbound,
+        calls,
         appSecret: config.webhook.appSecret,
         verifyToken: config.webhook.verifyToken,
         logger: logger.child({ component: 'webhooks' }),

@@ -5,6 +5,7 @@ import {
   MemoryAccountEventStore,
   RedisAccountEventStore,
 } from './account-events';
+import { type CallStore, decodePublishedCallEvent, MemoryCallStore, RedisCallStore } from './calls';
 import { type Config } from './config';
 import { type ContactStore, MemoryContactStore, RedisContactStore } from './contacts';
 import {
@@ -13,7 +14,7 @@ import {
   MemoryInboundStore,
   RedisInboundStore,
 } from './conversations';
-import { type AccountEventFeed, type InboundFeed } from './status-events';
+import { type AccountEventFeed, type CallEventFeed, type InboundFeed } from './status-events';
 import { type ReadinessCheck } from './http';
 import {
   CLUSTER_PARTITION_COUNT,
@@ -34,9 +35,11 @@ export interface OpenedStore {
   contacts: ContactStore;
   accountEvents: AccountEventStore;
   inbound: InboundStore;
-  /** The live side of the inbound and account event streams (pub/sub, or the embedded stores). */
+  calls: CallStore;
+  /** The live side of the inbound, account event and call event streams (pub/sub, or the embedded stores). */
   inboundFeed: InboundFeed;
   accountEventFeed: AccountEventFeed;
+  callFeed: CallEventFeed;
   /** What `/readyz` asks. */
   checks: ReadinessCheck[];
   /** The command connection, for the stores of idempotency keys and send rates; null when embedded. */
@@ -65,14 +68,17 @@ export async function openStore(
     const { store, bus } = createMemoryMessaging(options);
     const accountEvents = new MemoryAccountEventStore(config.streamMaxLength);
     const inbound = new MemoryInboundStore(config.streamMaxLength, Date.now, retentionMs);
+    const calls = new MemoryCallStore(config.streamMaxLength, Date.now, retentionMs);
     return {
       store,
       bus,
       contacts: new MemoryContactStore(retentionMs),
       accountEvents,
       inbound,
+      calls,
       inboundFeed: inbound,
       accountEventFeed: accountEvents,
+      callFeed: calls,
       checks: [],
       redis: null,
     };
@@ -141,6 +147,11 @@ export async function openStore(
     maxLength: config.streamMaxLength,
     retentionMs,
   });
+  const calls = new RedisCallStore(command, {
+    keyPrefix: config.redisKeyPrefix,
+    maxLength: config.streamMaxLength,
+    retentionMs,
+  });
   const liveLogger = logger.child({ component: 'live' });
   return {
     store,
@@ -148,6 +159,7 @@ export async function openStore(
     contacts: new RedisContactStore(command, config.redisKeyPrefix, retentionMs),
     accountEvents,
     inbound,
+    calls,
     // The same subscriber connection as the status bus: each listens to its own channel on it.
     inboundFeed: new RedisChannel(subscriber, inbound.channel, decodePublishedInbound, liveLogger),
     accountEventFeed: new RedisChannel(
@@ -156,6 +168,7 @@ export async function openStore(
       decodePublishedAccountEvent,
       liveLogger,
     ),
+    callFeed: new RedisChannel(subscriber, calls.channel, decodePublishedCallEvent, liveLogger),
     redis: command,
     checks: [
       { name: 'store', check: () => store.ping() },

@@ -1,3 +1,4 @@
+import { type CallEventRecord, type CallPosition, type CallStore } from '../calls';
 import { type ContactRecord, type ContactStore } from '../contacts';
 import {
   compareNewestFirst,
@@ -20,10 +21,11 @@ function namesOf(contact: ContactRecord | null, customer: string): string[] {
   return names.length > 0 ? names : [normaliseCustomerId(customer)];
 }
 
-/** One item of a conversation's time line: what the business sent, or what the customer wrote. */
+/** One item of a conversation's time line: what the business sent, what the customer wrote, or a call. */
 export type ConversationEntry =
   | { kind: 'outbound'; timestamp: EpochMillis; id: string; message: MessageRecord }
-  | { kind: 'inbound'; timestamp: EpochMillis; id: string; message: InboundMessageRecord };
+  | { kind: 'inbound'; timestamp: EpochMillis; id: string; message: InboundMessageRecord }
+  | { kind: 'call'; timestamp: EpochMillis; id: string; call: CallEventRecord };
 
 export interface ConversationPage {
   /** The customer, when a webhook has named them: the sender of every inbound entry. */
@@ -46,11 +48,12 @@ export class InvalidConversationCursorError extends Error {
 
 /**
  * A position in a time line: after the entry `(timestamp, kind, id)`. At one timestamp, outbound entries
- * come before inbound ones, each by id descending, so every entry has exactly one place.
+ * come before inbound ones, and those before call events, each by id descending, so every entry has
+ * exactly one place.
  */
 interface ConversationPosition {
   timestamp: EpochMillis;
-  kind: 'o' | 'i';
+  kind: 'o' | 'i' | 'c';
   id: string;
 }
 
@@ -63,6 +66,7 @@ export class ConversationService {
     private readonly messages: MessageStore,
     private readonly inbound: InboundStore,
     private readonly contacts: ContactStore,
+    private readonly calls: CallStore,
   ) {}
 
   /**
@@ -73,9 +77,10 @@ export class ConversationService {
     const position = after === null ? null : decodeConversationCursor(after);
     const contact = await this.contacts.find(customer);
     const names = namesOf(contact, customer);
-    const [outbound, inbound] = await Promise.all([
+    const [outbound, inbound, calls] = await Promise.all([
       Promise.all(names.map((name) => this.outboundPage(name, first + 1, position))),
       this.inbound.listFrom(names, first + 1, inboundPosition(position)),
+      this.calls.listFor(names, first + 1, callPosition(position)),
     ]);
     const seen = new Set<string>();
     const entries: ConversationEntry[] = [];
@@ -87,6 +92,7 @@ export class ConversationService {
     for (const message of inbound) {
       entries.push({ kind: 'inbound', timestamp: message.timestamp, id: message.id, message });
     }
+    for (const call of calls) entries.push({ kind: 'call', timestamp: call.timestamp, id: call.id, call });
     entries.sort(compareEntries);
     const page = entries.slice(0, first);
     const cursors = page.map(encodeEntryCursor);
@@ -111,7 +117,7 @@ export class ConversationService {
       const after = encodePageCursor({ createdAt: position.timestamp, id: position.id });
       return (await this.messages.list({ recipient: name }, limit, after)).records;
     }
-    // After an inbound entry: outbound entries at its timestamp came before it.
+    // After an inbound entry or a call event: outbound entries at its timestamp came before it.
     return (await this.messages.list({ recipient: name, to: position.timestamp - 1 }, limit, null)).records;
   }
 }
@@ -119,12 +125,22 @@ export class ConversationService {
 /** After an outbound entry, every inbound one at its timestamp is still to come; after an inbound one, only older ones. */
 function inboundPosition(position: ConversationPosition | null): InboundPosition | null {
   if (position === null) return null;
+  if (position.kind === 'c') return { timestamp: position.timestamp - 1 };
   return position.kind === 'o'
     ? { timestamp: position.timestamp }
     : { timestamp: position.timestamp, id: position.id };
 }
 
-const KIND_RANK = { outbound: 0, inbound: 1 } as const;
+/** After a message entry, every call event at its timestamp is still to come; after a call event, older ones. */
+function callPosition(position: ConversationPosition | null): CallPosition | null {
+  if (position === null) return null;
+  return position.kind === 'c'
+    ? { timestamp: position.timestamp, id: position.id }
+    : { timestamp: position.timestamp };
+}
+
+const KIND_RANK = { outbound: 0, inbound: 1, call: 2 } as const;
+const KIND_LETTER = { outbound: 'o', inbound: 'i', call: 'c' } as const;
 
 function compareEntries(a: ConversationEntry, b: ConversationEntry): number {
   if (a.timestamp !== b.timestamp) return b.timestamp - a.timestamp;
@@ -134,7 +150,7 @@ function compareEntries(a: ConversationEntry, b: ConversationEntry): number {
 
 /** Opaque to clients: base64url of `[timestamp, kind, id]`. */
 function encodeEntryCursor(entry: ConversationEntry): string {
-  const position = [entry.timestamp, entry.kind === 'outbound' ? 'o' : 'i', entry.id];
+  const position = [entry.timestamp, KIND_LETTER[entry.kind], entry.id];
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
@@ -149,7 +165,7 @@ function decodeConversationCursor(cursor: string): ConversationPosition {
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
     !Number.isSafeInteger(parsed[0]) ||
-    (parsed[1] !== 'o' && parsed[1] !== 'i') ||
+    (parsed[1] !== 'o' && parsed[1] !== 'i' && parsed[1] !== 'c') ||
     typeof parsed[2] !== 'string'
   ) {
     throw new InvalidConversationCursorError(cursor);

@@ -3,12 +3,14 @@ import { type GraphQLSchema, isUnionType } from 'graphql';
 import { type SendHandler, ServiceWindowCheck } from '../sending';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { type AccountEventStore } from '../account-events';
+import { type CallStore } from '../calls';
 import { type ContactStore } from '../contacts';
 import { ConversationService, type InboundStore } from '../conversations';
 import { type MessageStore } from '../messages';
 import { type GraphApiClient } from '../upstream';
 import { scopeAuthChecker } from './auth-checker';
 import { AccountEventResolver } from './resolvers/account-event.resolver';
+import { CallEventResolver, ContactCallsResolver } from './resolvers/call-event.resolver';
 import { ContactResolver } from './resolvers/contact.resolver';
 import { LiveSubscriptionsResolver } from './resolvers/live-subscriptions.resolver';
 import { ConversationResolver, InboundMessageResolver } from './resolvers/conversation.resolver';
@@ -27,6 +29,7 @@ export interface SchemaDependencies {
   contacts: ContactStore;
   accountEvents: AccountEventStore;
   inbound: InboundStore;
+  calls: CallStore;
   upstream: GraphApiClient;
   sender: SendHandler;
   defaultPhoneNumberId: string;
@@ -49,6 +52,8 @@ const RESOLVERS = [
   InboundMessageResolver,
   AccountEventResolver,
   LiveSubscriptionsResolver,
+  CallEventResolver,
+  ContactCallsResolver,
 ] as const;
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
@@ -58,7 +63,7 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
     async () => tokenEvidenceFrom(await deps.upstream.debugToken(deps.ownToken)),
     deps.contacts,
   );
-  const conversations = new ConversationService(deps.store, deps.inbound, deps.contacts);
+  const conversations = new ConversationService(deps.store, deps.inbound, deps.contacts, deps.calls);
   const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
   return new Map<unknown, unknown>([
     [MessageResolver, new MessageResolver(deps.store, diagnosis)],
@@ -82,6 +87,8 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
     [InboundMessageResolver, new InboundMessageResolver(deps.contacts, deps.clock)],
     [AccountEventResolver, new AccountEventResolver(deps.accountEvents)],
     [LiveSubscriptionsResolver, new LiveSubscriptionsResolver()],
+    [CallEventResolver, new CallEventResolver(deps.contacts, deps.clock)],
+    [ContactCallsResolver, new ContactCallsResolver(deps.calls)],
   ]);
 }
 
@@ -149,6 +156,7 @@ export function buildSchemaForPrinting(): Promise<GraphQLSchema> {
     contacts: unavailable as ContactStore,
     accountEvents: unavailable as AccountEventStore,
     inbound: unavailable as InboundStore,
+    calls: unavailable as CallStore,
     upstream: unavailable as GraphApiClient,
     sender: unavailable as SendHandler,
     defaultPhoneNumberId: '0',

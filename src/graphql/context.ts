@@ -5,6 +5,7 @@ import { createLoaders, type Loaders } from './loaders';
 import { type AccountEventRecord } from '../account-events';
 import {
   type AccountEventFilter,
+  type CallEvents,
   type InboundEvents,
   type LiveEvents,
   type LiveTransport,
@@ -16,6 +17,7 @@ export interface LiveStreams {
   statuses: StatusEvents;
   messages: InboundEvents;
   accountEvents: LiveEvents<AccountEventRecord, AccountEventRecord, AccountEventFilter>;
+  calls: CallEvents;
 }
 
 /** Who is calling: the scopes of their API key, or every scope when the gateway runs open (simulated mode). */

@@ -3,6 +3,7 @@ import { CUSTOMER_SERVICE_WINDOW_MS } from '../diagnosis';
 import { type Contact } from './types/contact.type';
 import {
   type MessageErrorDetail,
+  MessageOrigin,
   type MessageRecord,
   type PricingInfo,
   type StatusChangeEvent,
@@ -57,6 +58,11 @@ export function toMessage(record: MessageRecord): MessageView {
         }
       : null,
     pricing: record.pricing ? toPricing(record.pricing) : null,
+    // A record without an origin is a send through the gateway (the records of sends carry none).
+    origin: record.origin ?? MessageOrigin.API,
+    text: record.text ?? null,
+    originalMessageId: record.originalMessageId ?? null,
+    raw: record.rawJson === undefined ? null : (JSON.parse(record.rawJson) as Record<string, unknown>),
   };
 }
 

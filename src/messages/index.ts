@@ -5,12 +5,14 @@ export {
   type EpochMillis,
   type MessageErrorDetail,
   type MessageRecord,
+  type NewEcho,
   type NewMessage,
   type PricingInfo,
   type StatusChangeEvent,
   type StatusUpdate,
 } from './message-record';
 export { MessageStatus } from './message-status';
+export { MessageOrigin } from './message-origin';
 export {
   CursorAheadError,
   CursorExpiredError,

@@ -1,3 +1,4 @@
+import { type MessageOrigin } from './message-origin';
 import { type MessageStatus } from './message-status';
 
 /** Epoch milliseconds. Every time inside the gateway is one of these; Meta's seconds are converted at the edge. */
@@ -102,6 +103,23 @@ export interface MessageRecord {
   pricing?: PricingInfo;
   /** Time of the latest status change; the index orders by creation, this tells staleness. */
   updatedAt: EpochMillis;
+  /**
+   * `BUSINESS_APP` for a message the business sent from the WhatsApp Business app (an echo); absent for a
+   * send through the gateway, so that the records of sends stay as they were.
+   */
+  origin?: MessageOrigin;
+  /**
+   * What a message sent from the app says (a text's body, a caption, an edit's new text). The gateway keeps
+   * no content of its own sends: the caller has it.
+   */
+  text?: string;
+  /** For an edit or a revoke sent from the app: the wamid of the message it changes. */
+  originalMessageId?: string;
+  /**
+   * The echo as Meta sent it, as JSON text: the Lua apply script decodes and re-encodes the record on every
+   * status, and cjson would turn its empty lists into objects and round its long numbers.
+   */
+  rawJson?: string;
 }
 
 /** What subscribers receive: one change of one message, with its place in the stream. */
@@ -135,4 +153,28 @@ export interface NewMessage {
   type: string;
   status: MessageStatus.ACCEPTED | MessageStatus.HELD;
   createdAt: EpochMillis;
+}
+
+/**
+ * A message the business sent from the WhatsApp Business app, as Meta echoed it (`smb_message_echoes`). It
+ * is stored as an outbound message of the customer's conversation, never sent: the app already sent it.
+ */
+export interface NewEcho {
+  /** The wamid. */
+  id: string;
+  /** The business number it went from. */
+  phoneNumberId: string;
+  /** The customer's number, E.164 with `+`, when Meta named it. */
+  recipient?: string;
+  waId?: string;
+  recipientUserId?: string;
+  recipientParentUserId?: string;
+  /** Meta's type word: `text`, `image`, `edit`, `revoke`, … */
+  type: string;
+  /** Meta's time of the echo. */
+  timestamp: EpochMillis;
+  text?: string;
+  originalMessageId?: string;
+  /** The echo as Meta sent it, serialised. */
+  rawJson: string;
 }

@@ -1,6 +1,7 @@
 import {
   type EpochMillis,
   type MessageRecord,
+  type NewEcho,
   type NewMessage,
   type StatusChangeEvent,
   type StatusUpdate,
@@ -99,6 +100,14 @@ export interface MessageStore {
    * the webhook must then be answered 5xx) when the store cannot take them.
    */
   applyStatuses(updates: readonly StatusUpdate[], receivedAt: EpochMillis): Promise<ApplyOutcome[]>;
+  /**
+   * Stores messages the business sent from the WhatsApp Business app (echoes), in order, atomically each,
+   * in one round trip: each becomes an outbound message of its customer, `ACCEPTED` at the echo's time, and
+   * its event goes to the stream and the bus like a send's. An echo whose wamid is already stored with
+   * facts of its own (Meta retried it) is a `duplicate`; one whose message only statuses had shown fills it
+   * in. Rejects (the webhook is then answered 5xx) when the store cannot take them.
+   */
+  recordEchoes(echoes: readonly NewEcho[], receivedAt: EpochMillis): Promise<ApplyOutcome[]>;
   /** Records, aligned with `ids`, in one round trip; null for unknown ids. */
   getMany(ids: readonly string[]): Promise<Array<MessageRecord | null>>;
   /**

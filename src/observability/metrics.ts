@@ -35,7 +35,7 @@ export interface WebhookObservation {
   unreadable: number;
   /** Account events recorded, by kind. */
   accountEvents: ReadonlyArray<{ kind: string; count: number }>;
-  /** Changes of the `calls` field (accepted, not stored). */
+  /** Changes of the `calls` field (their calls are stored as call events). */
   calls: number;
 }
 
@@ -129,7 +129,7 @@ export class Metrics {
 
   private readonly webhookCalls = new Counter({
     name: 'gateway_webhook_calls_total',
-    help: 'Changes of the calls webhook field: accepted and counted, not stored.',
+    help: 'Changes of the calls webhook field (their calls are stored as call events).',
     registers: [this.registry],
   });
 

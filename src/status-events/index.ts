@@ -20,3 +20,4 @@ export {
 export { LiveEvents, type LiveEventsOptions } from './live-events';
 export { InboundEvents, inboundStream, type InboundEventFilter, type InboundFeed } from './inbound-stream';
 export { accountEventStream, type AccountEventFilter, type AccountEventFeed } from './account-event-stream';
+export { CallEvents, callEventStream, type CallEventFeed, type CallEventFilter } from './call-event-stream';

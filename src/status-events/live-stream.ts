@@ -41,7 +41,7 @@ export interface LiveFilter<E, F> {
 
 /** One kind of live event, end to end. */
 export interface LiveStream<E extends LiveEvent, P, F> {
-  /** For logs: `status`, `message`, `accountEvent`. */
+  /** For logs: `status`, `message`, `accountEvent`, `call`. */
   readonly name: string;
   readonly source: LiveSource<E, P>;
   readonly filter: LiveFilter<E, F>;

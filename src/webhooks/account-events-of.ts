@@ -3,9 +3,10 @@ import { type EpochMillis } from '../messages';
 import { type WebhookPayload } from './webhook-payload';
 
 /**
- * The account events a notification leaves: every change of a field other than `messages` (and `calls`),
- * each part the gateway could not read, kept whole so that nothing Meta sent is lost, and each error Meta
- * reported for the account rather than one message.
+ * The account events a notification leaves: every change of a field other than `messages`, `calls` and
+ * `smb_message_echoes` (stored as messages and call events), each part the gateway could not read, kept
+ * whole so that nothing Meta sent is lost, and each error Meta reported for the account rather than one
+ * message.
  */
 export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis): NewAccountEvent[] {
   const events: NewAccountEvent[] = [];

@@ -23,7 +23,7 @@ export interface WebhookEventCounts {
   unreadable: number;
   /** Account events the body made, by kind (non-zero rows only). */
   accountEvents: AccountEventCount[];
-  /** Changes of the `calls` field: accepted and counted, never stored as messages. */
+  /** Changes of the `calls` field (their calls are stored as call events, never as messages). */
   calls: number;
 }
 

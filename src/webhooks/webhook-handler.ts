@@ -1,4 +1,5 @@
 import { type AccountEventStore, type NewAccountEvent } from '../account-events';
+import { type CallStore } from '../calls';
 import { type ContactSighting, type ContactStore } from '../contacts';
 import { type InboundStore } from '../conversations';
 import { type ApplyOutcome, type EpochMillis, type MessageStore, type StatusUpdate } from '../messages';
@@ -24,6 +25,8 @@ export interface WebhookHandlerOptions {
   accountEvents: AccountEventStore;
   /** Where what customers write is kept. */
   inbound: InboundStore;
+  /** Where call events (the `calls` field) are kept. A rejection turns the answer into 503 like any store's. */
+  calls: CallStore;
   /** The Meta app secret that keys `X-Hub-Signature-256`. Required, non-empty; never logged. */
   appSecret: string;
   /** The token set in Meta's webhook configuration for the GET handshake. Required, non-empty; never logged. */
@@ -143,15 +146,16 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
 type StoreResult = { ok: true; outcomes: ApplyOutcome[] } | { ok: false; error: unknown };
 
-type Stores = Pick<WebhookHandlerOptions, 'store' | 'contacts' | 'accountEvents' | 'inbound'>;
+type Stores = Pick<WebhookHandlerOptions, 'store' | 'contacts' | 'accountEvents' | 'inbound' | 'calls'>;
 
 /**
- * Statuses (in body order, one batch), inbound times, contacts and account events are written concurrently,
- * and every write is waited for before answering, so that no write is still in flight once the answer is
- * sent. Each write is idempotent, so a body retried after a partial failure is stored once.
+ * Statuses (in body order, one batch), inbound times, contacts, account events, inbound messages, echoes
+ * and call events are written concurrently, and every write is waited for before answering, so that no
+ * write is still in flight once the answer is sent. Each write is idempotent, so a body retried after a
+ * partial failure is stored once.
  */
 async function storeAll(
-  { store, contacts, accountEvents, inbound }: Stores,
+  { store, contacts, accountEvents, inbound, calls }: Stores,
   payload: WebhookPayload,
   events: readonly NewAccountEvent[],
   receivedAt: EpochMillis,
@@ -182,6 +186,13 @@ async function storeAll(
   if (payload.inbound.length > 0) {
     const messages = payload.inbound.map((message) => ({ ...message.content, receivedAt }));
     writes.push((async () => inbound.record(messages))());
+  }
+  // Echoes are the business's own messages, stored as such: never sent, so no idempotency key, rate limit
+  // or upstream call is involved, and an echo Meta delivers again is a duplicate.
+  if (payload.echoes.length > 0) writes.push((async () => store.recordEchoes(payload.echoes, receivedAt))());
+  if (payload.callEvents.length > 0) {
+    const callEvents = payload.callEvents.map((event) => ({ ...event, receivedAt }));
+    writes.push((async () => calls.record(callEvents))());
   }
   const [applied, ...recorded] = await Promise.allSettled([statuses, ...writes]);
   const failure = [applied, ...recorded].find((r): r is PromiseRejectedResult => r?.status === 'rejected');

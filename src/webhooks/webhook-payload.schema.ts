@@ -160,7 +160,109 @@ export const userPreferencesValueSchema = z.looseObject({
   user_preferences: z.array(z.unknown()),
 });
 
+/** The business number a change of the coexistence and calling fields is about, as in `messages`. */
+const metadataSchema = z.looseObject({
+  display_phone_number: z.string().optional(),
+  phone_number_id: z.string().min(1),
+});
+
+/**
+ * One message the business sent from the WhatsApp Business app (`smb_message_echoes`): the customer is
+ * `to` / `to_user_id`. Meta's own examples of an edit or a revoke swap `from` and `to`, so a side that is
+ * the business's number is told apart by the parser, not here.
+ */
+export const messageEchoSchema = z
+  .looseObject({
+    from: optionalId,
+    to: optionalId,
+    to_user_id: optionalId,
+    to_parent_user_id: optionalId,
+    /** The customer's BSUID when an edit or a revoke names the customer in `from`. */
+    from_user_id: optionalId,
+    id: z.string().min(1),
+    timestamp: unixSecondsSchema,
+    type: z.string().optional(),
+  })
+  .refine((echo) => echo.to !== undefined || echo.to_user_id !== undefined || echo.from !== undefined, {
+    message: 'names no customer: neither to nor to_user_id',
+    path: ['to'],
+  });
+
+/** The `value` of a change whose `field` is `smb_message_echoes`; its lists are read item by item. */
+export const echoesValueSchema = z.looseObject({
+  messaging_product: z.string().optional(),
+  metadata: metadataSchema,
+  contacts: z.array(z.unknown()).optional(),
+  message_echoes: z.array(z.unknown()),
+});
+
+/** Unix seconds that, when broken, are dropped from the item (which keeps them in its raw form) alone. */
+const lenientSecondsSchema = unixSecondsSchema.optional().catch(undefined);
+
+/** One item of `calls[]`: a call connecting (`connect`) or ended (`terminate`). */
+export const callSchema = z.looseObject({
+  /** Meta's call id (`wacid.…`). */
+  id: z.string().min(1),
+  from: optionalId,
+  to: optionalId,
+  /** BSUIDs of the sides, for customers known by username (not in Meta's examples yet). */
+  from_user_id: optionalId,
+  to_user_id: optionalId,
+  /** `connect` or `terminate`; kept as text, an unknown word is stored as such. */
+  event: z.string().optional(),
+  timestamp: unixSecondsSchema,
+  /** `BUSINESS_INITIATED` or `USER_INITIATED`. */
+  direction: z.string().optional(),
+  /** On `terminate`: `COMPLETED` or `FAILED`. */
+  status: z.string().optional(),
+  start_time: lenientSecondsSchema,
+  end_time: lenientSecondsSchema,
+  /** Seconds; a digit string is tolerated, anything else dropped from the item alone. */
+  duration: z
+    .union([
+      z.number().int().nonnegative(),
+      z
+        .string()
+        .regex(/^\d{1,9}$/)
+        .transform(Number),
+    ])
+    .optional()
+    .catch(undefined),
+  biz_opaque_callback_data: z.string().optional(),
+  /** The SDP offer or answer of a connecting call; kept in the raw item. */
+  session: z.unknown().optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+
+/** One item of `statuses[]` of the `calls` field: a business-initiated call rings, or was taken or refused. */
+export const callStatusSchema = z.looseObject({
+  id: z.string().min(1),
+  timestamp: unixSecondsSchema,
+  /** `call`. */
+  type: z.string().optional(),
+  /** `RINGING`, `ACCEPTED` or `REJECTED`; kept as text. */
+  status: z.string(),
+  recipient_id: optionalId,
+  recipient_user_id: optionalId,
+  biz_opaque_callback_data: z.string().optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+
+/** The `value` of a change whose `field` is `calls`; its lists are read item by item. */
+export const callsValueSchema = z.looseObject({
+  messaging_product: z.string().optional(),
+  metadata: metadataSchema,
+  contacts: z.array(z.unknown()).optional(),
+  calls: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
+  /** Errors of the change's calls (Meta's example: 12455 beside a terminated call). */
+  errors: z.array(z.unknown()).optional(),
+});
+
 export type StatusPayload = z.output<typeof statusSchema>;
 export type ErrorPayload = z.output<typeof errorSchema>;
 export type ContactPayload = z.output<typeof contactSchema>;
 export type MessagesValuePayload = z.output<typeof messagesValueSchema>;
+export type MessageEchoPayload = z.output<typeof messageEchoSchema>;
+export type CallPayload = z.output<typeof callSchema>;
+export type CallStatusPayload = z.output<typeof callStatusSchema>;

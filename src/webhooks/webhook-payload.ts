@@ -1,11 +1,14 @@
 import { type z } from 'zod';
 import { type ContactSighting } from '../contacts';
 import { type InboundContent, readInboundContent } from './inbound-message-reader';
+import { callCustomer, callEventOf, callStatusEventOf, type ParsedCallEvent } from './call-reader';
+import { echoRecipient, type Party, readEchoContent } from './echo-reader';
 import {
   type ConversationInfo,
   type EpochMillis,
   type MessageErrorDetail,
   MessageStatus,
+  type NewEcho,
   type PricingInfo,
   type StatusUpdate,
 } from '../messages';
@@ -24,6 +27,11 @@ import {
   type StatusPayload,
   userPreferenceSchema,
   userPreferencesValueSchema,
+  callSchema,
+  callStatusSchema,
+  callsValueSchema,
+  echoesValueSchema,
+  messageEchoSchema,
 } from './webhook-payload.schema';
 
 /** The `object` of the notifications the gateway handles; any other is acknowledged and ignored. */
@@ -98,8 +106,14 @@ export interface AccountChange {
   path: string;
 }
 
-/** The `field` of incoming and outgoing calls: counted, not stored (they are not messages). */
+/** The `field` of incoming and outgoing calls: stored as call events of the customer (they are not messages). */
 export const CALLS_FIELD = 'calls';
+
+/**
+ * The `field` of the messages a business on the WhatsApp Business app and the Cloud API at once sent from
+ * the app: stored as outbound messages of the customer's conversation.
+ */
+export const SMB_MESSAGE_ECHOES_FIELD = 'smb_message_echoes';
 
 /** The `field` of customers' marketing preferences. */
 export const USER_PREFERENCES_FIELD = 'user_preferences';
@@ -131,10 +145,14 @@ export interface WebhookPayload {
   /** One per customer named in the body (sightings of the same customer merged). */
   contacts: ContactSighting[];
   accountErrors: AccountLevelError[];
-  /** Changes of every other field, in body order (calls excepted: only counted). */
+  /** Changes of every other field, in body order (calls and echoes excepted: `callEvents`, `echoes`). */
   accountChanges: AccountChange[];
   /** Changes of the `calls` field. */
   calls: number;
+  /** Messages the business sent from the WhatsApp Business app (`smb_message_echoes`), in body order. */
+  echoes: NewEcho[];
+  /** Call events (`calls[]` and `statuses[]` of the `calls` field), in body order. */
+  callEvents: ParsedCallEvent[];
   unreadable: UnreadablePart[];
   /** Statuses skipped because Meta's word for them is unknown (each also reported as a notice). */
   unknownStatuses: number;
@@ -172,6 +190,8 @@ class PayloadReader {
     accountErrors: [],
     accountChanges: [],
     calls: 0,
+    echoes: [],
+    callEvents: [],
     unreadable: [],
     unknownStatuses: 0,
     notices: [],
@@ -208,6 +228,9 @@ class PayloadReader {
         this.readMessagesValue(value, { ...place, path: `${place.path}.value` });
       } else if (field === CALLS_FIELD) {
         this.payload.calls += 1;
+        this.readCallsValue(value, { ...place, path: `${place.path}.value` });
+      } else if (field === SMB_MESSAGE_ECHOES_FIELD) {
+        this.readEchoesValue(value, { ...place, path: `${place.path}.value` });
       } else {
         this.payload.accountChanges.push({
           field,
@@ -424,6 +447,156 @@ class PayloadReader {
     }
     this.reportExtraKeys(parsed.data as Record<string, unknown>, schema.shape, path);
     return parsed.data;
+  }
+
+  /**
+   * Messages the business sent from the WhatsApp Business app. Each is an outbound message of its customer
+   * (`to`), never an inbound one: it neither opens the service window nor counts as the customer writing.
+   */
+  private readEchoesValue(raw: unknown, place: PartPlace): void {
+    const value = echoesValueSchema.safeParse(raw);
+    if (!value.success) return this.unreadable(place, value.error, raw);
+    const { path } = place;
+    const { phone_number_id: phoneNumberId, display_phone_number: business } = value.data.metadata;
+    const at = (item: string): PartPlace => ({ ...place, path: `${path}.${item}`, phoneNumberId });
+    this.reportExtraKeys(value.data, echoesValueSchema.shape, path);
+    this.readContactList(value.data.contacts ?? [], at);
+    for (const [i, rawEcho] of value.data.message_echoes.entries()) {
+      const parsed = messageEchoSchema.safeParse(rawEcho);
+      if (!parsed.success) {
+        this.unreadable(at(`message_echoes[${i}]`), parsed.error, rawEcho);
+        continue;
+      }
+      const recipient = echoRecipient(parsed.data, business);
+      if (recipient === null) {
+        this.unreadableBecause(
+          at(`message_echoes[${i}]`),
+          'names no customer: to and from are the business',
+          rawEcho,
+        );
+        continue;
+      }
+      const content = readEchoContent(rawEcho as Record<string, unknown>);
+      this.payload.echoes.push(
+        withoutUndefined<NewEcho>({
+          id: parsed.data.id,
+          phoneNumberId,
+          recipient: recipient.waId === undefined ? undefined : `+${recipient.waId}`,
+          waId: recipient.waId,
+          recipientUserId: recipient.userId,
+          recipientParentUserId: recipient.parentUserId,
+          type: content.type,
+          timestamp: parsed.data.timestamp,
+          text: content.text,
+          originalMessageId: content.originalMessageId,
+          // As Meta sent it (timestamps stay Meta's seconds), for the content the gateway does not model.
+          rawJson: JSON.stringify(rawEcho),
+        }),
+      );
+      this.sighted(recipient);
+    }
+  }
+
+  /**
+   * Calls (`calls[]`: connect, terminate) and their statuses (`statuses[]`: ringing, accepted, rejected),
+   * each a call event of its customer. The change's `value.errors` are the errors of its calls (Meta's
+   * example: 12455 beside a terminated call); in a change without a readable call they are kept as
+   * account-level errors, so that none is lost.
+   */
+  private readCallsValue(raw: unknown, place: PartPlace): void {
+    const value = callsValueSchema.safeParse(raw);
+    if (!value.success) return this.unreadable(place, value.error, raw);
+    const { path } = place;
+    const { phone_number_id: phoneNumberId, display_phone_number: business } = value.data.metadata;
+    const at = (item: string): PartPlace => ({ ...place, path: `${path}.${item}`, phoneNumberId });
+    this.reportExtraKeys(value.data, callsValueSchema.shape, path);
+    const contacts = this.readContactList(value.data.contacts ?? [], at);
+    // Meta's example names the customer in `contacts[]` as well: with one there, a side left out is it.
+    const onlyContact = contacts.length === 1 ? (contacts[0] as Party) : null;
+    const changeErrors: Array<{ error: MessageErrorDetail; path: string }> = [];
+    for (const [i, rawError] of (value.data.errors ?? []).entries()) {
+      const error = this.readError(rawError, at(`errors[${i}]`));
+      if (error) changeErrors.push({ error, path: `${path}.errors[${i}]` });
+    }
+    const before = this.payload.callEvents.length;
+    const itemErrors = (item: string, list: unknown[] | undefined): MessageErrorDetail[] => {
+      const errors: MessageErrorDetail[] = [];
+      for (const [e, rawError] of (list ?? []).entries()) {
+        const error = this.readError(rawError, at(`${item}.errors[${e}]`));
+        if (error) errors.push(error);
+      }
+      return [...errors, ...changeErrors.map(({ error }) => ({ ...error }))];
+    };
+    for (const [i, rawCall] of (value.data.calls ?? []).entries()) {
+      const call = callSchema.safeParse(rawCall);
+      if (!call.success) {
+        this.unreadable(at(`calls[${i}]`), call.error, rawCall);
+        continue;
+      }
+      const customer = callCustomer(call.data, business) ?? onlyContact;
+      if (customer === null) {
+        this.unreadableBecause(at(`calls[${i}]`), 'names no customer: neither from nor to', rawCall);
+        continue;
+      }
+      const errors = itemErrors(`calls[${i}]`, call.data.errors);
+      const context = { phoneNumberId, customer, errors, raw: rawCall as Record<string, unknown> };
+      this.payload.callEvents.push(callEventOf(call.data, context));
+      this.sighted(customer);
+    }
+    for (const [i, rawStatus] of (value.data.statuses ?? []).entries()) {
+      const status = callStatusSchema.safeParse(rawStatus);
+      if (!status.success) {
+        this.unreadable(at(`statuses[${i}]`), status.error, rawStatus);
+        continue;
+      }
+      const named = withoutUndefined<Party>({
+        waId: status.data.recipient_id,
+        userId: status.data.recipient_user_id,
+      });
+      const customer = named.waId !== undefined || named.userId !== undefined ? named : onlyContact;
+      if (customer === null) {
+        this.unreadableBecause(at(`statuses[${i}]`), 'names no customer: no recipient_id', rawStatus);
+        continue;
+      }
+      const errors = itemErrors(`statuses[${i}]`, status.data.errors);
+      const context = { phoneNumberId, customer, errors, raw: rawStatus as Record<string, unknown> };
+      this.payload.callEvents.push(callStatusEventOf(status.data, context));
+      this.sighted(customer);
+    }
+    if (this.payload.callEvents.length === before) {
+      for (const { error, path: errorPath } of changeErrors) {
+        this.payload.accountErrors.push({ ...error, phoneNumberId, path: errorPath });
+      }
+    }
+  }
+
+  /** The customers a change's `contacts[]` names, each also a sighting; an unreadable one is set aside. */
+  private readContactList(list: readonly unknown[], at: (item: string) => PartPlace): Party[] {
+    const parties: Party[] = [];
+    for (const [i, rawContact] of list.entries()) {
+      const contact = contactSchema.safeParse(rawContact);
+      if (!contact.success) {
+        this.unreadable(at(`contacts[${i}]`), contact.error, rawContact);
+        continue;
+      }
+      const party = withoutUndefined<Party>({
+        waId: contact.data.wa_id,
+        userId: contact.data.user_id,
+        parentUserId: contact.data.parent_user_id,
+      });
+      if (party.waId !== undefined || party.userId !== undefined) parties.push(party);
+      this.sighted({
+        ...party,
+        username: contact.data.profile?.username,
+        profileName: contact.data.profile?.name,
+      });
+    }
+    return parties;
+  }
+
+  /** A part the schemas read but whose meaning the gateway cannot tell; kept whole like any unreadable part. */
+  private unreadableBecause(place: PartPlace, reason: string, raw: unknown): void {
+    this.payload.unreadable.push({ ...place, reason, raw });
   }
 
   /** Sightings of one customer in one body become one, so that a busy body costs one write per customer. */

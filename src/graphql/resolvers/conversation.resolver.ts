@@ -24,6 +24,7 @@ import { Contact } from '../types/contact.type';
 import { pricingValue } from '../types/conversation.type';
 import { CallPermissionResponse } from '../types/inbound-reply.type';
 import { ConversationConnection, InboundMessage } from '../types/inbound-message.type';
+import { toCallEvent } from './call-event-view';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -79,11 +80,20 @@ export async function conversationConnection(
   assertPageSize(first);
   try {
     const page = await conversations.page(customer, first, after);
-    const nodes = page.entries.map((entry) =>
-      entry.kind === 'outbound' ? toMessage(entry.message) : toInboundMessage(entry.message, page.contact),
-    );
+    const nodes = page.entries.map((entry) => {
+      switch (entry.kind) {
+        case 'outbound':
+          return toMessage(entry.message);
+        case 'inbound':
+          return toInboundMessage(entry.message, page.contact);
+        case 'call':
+          return toCallEvent(entry.call, page.contact);
+        default:
+          throw new Error(`Unhandled conversation entry: ${JSON.stringify(entry satisfies never)}`);
+      }
+    });
     return {
-      // The inbound view gains its `from` in `InboundMessageResolver`.
+      // The inbound view gains its `from` in `InboundMessageResolver`, a call's `contact` in `CallEventResolver`.
       nodes: nodes as unknown as ConversationConnection['nodes'],
       edges: nodes.map((node, i) => ({
         node: node as unknown as InboundMessage,

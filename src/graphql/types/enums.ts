@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { AccountEventKind } from '../../account-events';
 import { DiagnosisCause, Locale, Verdict } from '../../diagnosis';
-import { MessageStatus } from '../../messages';
+import { MessageOrigin, MessageStatus } from '../../messages';
 
 registerEnumType(MessageStatus, {
   name: 'MessageStatus',
@@ -43,7 +43,7 @@ registerEnumType(Locale, {
   valuesConfig: { EN: { description: 'English' }, ZH_TW: { description: 'Traditional Chinese (Taiwan)' } },
 });
 
-export { DiagnosisCause, Locale, MessageStatus, Verdict };
+export { DiagnosisCause, Locale, MessageOrigin, MessageStatus, Verdict };
 
 registerEnumType(AccountEventKind, {
   name: 'AccountEventKind',
@@ -70,5 +70,17 @@ registerEnumType(AccountEventKind, {
     },
     SECURITY: { description: '`security`: a security setting of the number changed.' },
     OTHER: { description: 'Any other field; its `payload` is kept as sent.' },
+  },
+});
+
+registerEnumType(MessageOrigin, {
+  name: 'MessageOrigin',
+  description: 'Who sent an outbound message: the gateway, or the business from its phone.',
+  valuesConfig: {
+    API: { description: 'Sent through the gateway (`sendMessage`, the Cloud API).' },
+    BUSINESS_APP: {
+      description:
+        'Sent from the WhatsApp Business app on a number that is on the app and the Cloud API at once (coexistence); Meta echoed it in an `smb_message_echoes` webhook. The gateway never sends these: it only records them.',
+    },
   },
 });

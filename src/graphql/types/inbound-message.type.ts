@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { InboundMessageType } from '../../conversations';
+import { CallEvent } from './call-event.type';
 import { Contact } from './contact.type';
 import { InboundCallPermissionReply, InboundFlowReply } from './inbound-reply.type';
 import { Message } from './message.type';
@@ -187,15 +188,20 @@ export class InboundMessageEvent {
   message!: InboundMessage;
 }
 
-/** Which member of `ConversationItem` an item is: only a message the business sent has a status history. */
-export function conversationItemTypeName(item: object): 'Message' | 'InboundMessage' {
-  return 'statusHistory' in item ? 'Message' : 'InboundMessage';
+/**
+ * Which member of `ConversationItem` an item is: only a message the business sent has a status history,
+ * only a call event a call id.
+ */
+export function conversationItemTypeName(item: object): 'Message' | 'InboundMessage' | 'CallEvent' {
+  if ('statusHistory' in item) return 'Message';
+  return 'callId' in item ? 'CallEvent' : 'InboundMessage';
 }
 
 export const ConversationItem = createUnionType({
   name: 'ConversationItem',
-  description: 'One item of a conversation: a message the business sent, or one the customer wrote.',
-  types: () => [Message, InboundMessage] as const,
+  description:
+    'One item of a conversation: a message the business sent (through the gateway or from the WhatsApp Business app), one the customer wrote, or an event of a call.',
+  types: () => [Message, InboundMessage, CallEvent] as const,
   resolveType: conversationItemTypeName,
 });
 
@@ -205,7 +211,7 @@ export class ConversationEdge {
   cursor!: string;
 
   @Field(() => ConversationItem, { description: 'The item.' })
-  node!: Message | InboundMessage;
+  node!: Message | InboundMessage | CallEvent;
 }
 
 @ObjectType({ description: 'A page of a conversation, newest first.' })
@@ -214,7 +220,7 @@ export class ConversationConnection {
   edges!: ConversationEdge[];
 
   @Field(() => [ConversationItem], { description: 'The items of this page.' })
-  nodes!: Array<Message | InboundMessage>;
+  nodes!: Array<Message | InboundMessage | CallEvent>;
 
   @Field(() => PageInfo, { description: 'Pagination state.' })
   pageInfo!: PageInfo;

@@ -1,6 +1,7 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Conversation, Pricing } from './conversation.type';
-import { MessageStatus } from './enums';
+import { MessageOrigin, MessageStatus } from './enums';
 import { MessageError } from './message-error.type';
 import { StatusEvent } from './status-event.type';
 
@@ -101,4 +102,31 @@ export class Message {
 
   @Field(() => Pricing, { nullable: true, description: 'The pricing, when Meta reported it.' })
   pricing?: Pricing | null;
+
+  @Field(() => MessageOrigin, {
+    description:
+      'Who sent it: `API` through the gateway, `BUSINESS_APP` from the WhatsApp Business app (an echo, recorded as `ACCEPTED` at Meta’s time of the echo, then the statuses Meta reports).',
+  })
+  origin!: MessageOrigin;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The text of a message sent from the WhatsApp Business app: a text’s body, a caption, or an edit’s new text. Null for sends through the gateway, whose content the caller keeps.',
+  })
+  text!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For an edit or a deletion made in the WhatsApp Business app (`type` `edit` or `revoke`): the wamid of the message it changes.',
+  })
+  originalMessageId!: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'A message sent from the WhatsApp Business app as Meta echoed it (media, locations and every other content kept whole); null for sends through the gateway.',
+  })
+  raw!: Record<string, unknown> | null;
 }

@@ -1,6 +1,7 @@
 import {
   type EpochMillis,
   type MessageRecord,
+  type NewEcho,
   type NewMessage,
   type StatusChangeEvent,
   type StatusUpdate,
@@ -23,6 +24,7 @@ import {
   statusUpdateForSend,
   type AppliedStatus,
 } from '../status-rules';
+import { applyEchoToRecord } from '../echo-rules';
 
 export interface MemoryRetention {
   /** How long a message (and an inbound time) is kept after its last write, in ms. */
@@ -86,6 +88,15 @@ export class MemoryMessageStore implements MessageStore {
     return updates.map((update): ApplyOutcome => {
       const current = this.live(update.messageId);
       const applied = applyStatusToRecord(current, update, receivedAt, this.log.peekCursor());
+      if (applied === 'duplicate') return { kind: 'duplicate' };
+      this.commit(applied);
+      return { kind: 'applied', event: structuredClone(applied.event) };
+    });
+  }
+
+  async recordEchoes(echoes: readonly NewEcho[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {
+    return echoes.map((echo): ApplyOutcome => {
+      const applied = applyEchoToRecord(this.live(echo.id), echo, receivedAt, this.log.peekCursor());
       if (applied === 'duplicate') return { kind: 'duplicate' };
       this.commit(applied);
       return { kind: 'applied', event: structuredClone(applied.event) };

@@ -1,5 +1,6 @@
 import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '../status-rules';
 import { luaStatusRanks } from './lua-status-ranks';
+import { ECHO_ONLY_FIELDS } from '../echo-rules';
 
 /**
  * The names the store gives the apply script (ioredis `defineCommand`): webhooks' runs go through the
@@ -43,9 +44,13 @@ export type ApplyCommand = typeof APPLY_COMMAND | typeof APPLY_AT_ONCE_COMMAND;
  * Returns one reply per item: `{1, event JSON with cursor}` when applied (a send: `{1, event, record
  * JSON[, inbound time or '']}`), `{0, cursor of the stored duplicate}` for a duplicate, `{-1, error}` for
  * an item that failed.
+ * An echo (a message sent from the WhatsApp Business app) is a send whose facts carry an `origin`
+ * (`echo-rules.ts`): it also sets the echo's own fields, and is a duplicate when its message is stored with
+ * facts of its own already.
  */
 export const APPLY_STATUS_LUA = `
 local RANK = ${luaStatusRanks()}
+local ECHO_ONLY_FIELDS = {${ECHO_ONLY_FIELDS.map((field) => `'${field}'`).join(', ')}}
 local function nextEffective(cur, conflict, s)
   if cur == nil then return s, false end
   if s == 'DELETED' or s == 'WARNING' then return cur, conflict end
@@ -96,6 +101,10 @@ local function apply(KEYS, ARGV)
   local status, conflict
   if raw then
     rec = cjson.decode(raw)
+    -- isEchoOfStoredMessage (echo-rules.ts): an echo of a message stored with facts of its own changes nothing.
+    if ARGV[6] ~= '' and cjson.decode(ARGV[6]).origin and (rec.origin or rec.type ~= 'unknown') then
+      return {0, rec.statusHistory[1] and rec.statusHistory[1].cursor or ''}
+    end
     for _, h in ipairs(rec.statusHistory) do
       if h.status == u.status and h.timestamp == u.timestamp then return {0, h.cursor} end
     end
@@ -147,6 +156,9 @@ local function apply(KEYS, ARGV)
     if send.recipientUserId then rec.recipientUserId = send.recipientUserId end
     rec.type = send.type
     rec.createdAt = send.createdAt
+    for _, field in ipairs(ECHO_ONLY_FIELDS) do
+      if send[field] ~= nil then rec[field] = send[field] end
+    end
   end
 
   local event = cjson.encode({v = 1, messageId = rec.id, phoneNumberId = rec.phoneNumberId,

@@ -4,6 +4,7 @@ import { type MessageKeys } from './keys';
 import {
   type EpochMillis,
   type MessageRecord,
+  type NewEcho,
   type NewMessage,
   type StatusChangeEvent,
   type StatusUpdate,
@@ -34,6 +35,7 @@ import { readStreamsAfter } from './stream-reader';
 import { eventFromHistoryEntry, statusUpdateForSend } from '../status-rules';
 import { parseStreamCursor, type StreamCursor } from '../stream-cursor';
 import { customerKeyOf } from '../customer-id';
+import { echoFacts, statusUpdateForEcho } from '../echo-rules';
 
 type ScriptArg = string | number;
 
@@ -167,6 +169,20 @@ export class RedisMessageStore implements MessageStore {
     // Meta retries it; the statuses that did get stored are then dropped as duplicates, so the retry is safe.
     const replies = await this.applyItems(
       updates.map((update) => this.applyItem(update, receivedAt, '')),
+      APPLY_COMMAND,
+    );
+    const failed = replies.find((reply) => reply instanceof Error);
+    if (failed !== undefined) throw failed;
+    return replies.map((reply) => this.toOutcome(reply));
+  }
+
+  async recordEchoes(echoes: readonly NewEcho[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {
+    if (echoes.length === 0) return [];
+    // The apply script takes an echo as a send whose facts carry an origin: one run per partition.
+    const replies = await this.applyItems(
+      echoes.map((echo) =>
+        this.applyItem(statusUpdateForEcho(echo), receivedAt, JSON.stringify(echoFacts(echo, receivedAt))),
+      ),
       APPLY_COMMAND,
     );
     const failed = replies.find((reply) => reply instanceof Error);

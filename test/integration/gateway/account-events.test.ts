@@ -209,14 +209,22 @@ const CASES: Array<{
     diagnosis: null,
   },
   {
-    field: 'smb_message_echoes',
+    field: 'smb_app_state_sync',
     value: {
       messaging_product: 'whatsapp',
       metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
+      state_sync: [
+        {
+          type: 'contact',
+          contact: { full_name: 'Ana Pérez', first_name: 'Ana', phone_number: '16505551234' },
+          action: 'add',
+          metadata: { timestamp: '1760000000' },
+        },
+      ],
     },
     kind: 'OTHER',
-    summary: /^Webhook event "smb_message_echoes" received$/,
-    zh: /smb_message_echoes/,
+    summary: /^Webhook event "smb_app_state_sync" received$/,
+    zh: /smb_app_state_sync/,
     diagnosis: null,
   },
 ];
@@ -279,7 +287,7 @@ describe.each(eachStore(REDIS_URL))('account events on %s', (_name, env) => {
     expect(event.diagnosis).toMatchObject({ cause: 'RATE_LIMITED', code: 130429 });
   });
 
-  it('accepts and counts calls without storing them as messages or account events', async () => {
+  it('counts calls and keeps them out of messages and account events (they are call events)', async () => {
     const before = await newest();
     const calls = accountChange('calls', {
       messaging_product: 'whatsapp',

@@ -4,6 +4,7 @@ import { createLogger } from '../../../src/observability';
 import { type AccountEventStore, MemoryAccountEventStore } from '../../../src/account-events';
 import { type ContactStore, MemoryContactStore } from '../../../src/contacts';
 import { MemoryInboundStore } from '../../../src/conversations';
+import { MemoryCallStore } from '../../../src/calls';
 import {
   createWebhookHandler,
   signBody,
@@ -51,14 +52,15 @@ interface Harness {
 
 interface HarnessOptions {
   onEventsThrows?: boolean;
-  /** The contact, account event and inbound stores of the store under test; in-memory ones when not given. */
-  stores?: Pick<StoreUnderTest, 'contacts' | 'accountEvents' | 'inbound'>;
+  /** The contact, account event, inbound and call stores of the store under test; in-memory ones when not given. */
+  stores?: Pick<StoreUnderTest, 'contacts' | 'accountEvents' | 'inbound' | 'calls'>;
 }
 
 function harness(store: MessageStore, options: HarnessOptions = {}): Harness {
   const contacts = options.stores?.contacts ?? new MemoryContactStore();
   const accountEvents = options.stores?.accountEvents ?? new MemoryAccountEventStore();
   const inbound = options.stores?.inbound ?? new MemoryInboundStore();
+  const calls = options.stores?.calls ?? new MemoryCallStore();
   const chunks: string[] = [];
   const destination: DestinationStream = { write: (line: string) => void chunks.push(line) };
   const counts: WebhookEventCounts[] = [];
@@ -67,6 +69,7 @@ function harness(store: MessageStore, options: HarnessOptions = {}): Harness {
     contacts,
     accountEvents,
     inbound,
+    calls,
     appSecret: APP_SECRET,
     verifyToken: VERIFY_TOKEN,
     logger: createLogger({ level: 'debug', destination }),
@@ -690,13 +693,14 @@ describe('createWebhookHandler options', () => {
     ['appSecret', { appSecret: '' }, /appSecret is empty/],
     ['verifyToken', { verifyToken: '' }, /verifyToken is empty/],
   ])('refuses an empty %s at construction', async (_name, override, message) => {
-    const { store, contacts, accountEvents, inbound } = await memoryStoreSetup.create();
+    const { store, contacts, accountEvents, inbound, calls } = await memoryStoreSetup.create();
     const logger = createLogger({ level: 'silent' });
     const options = {
       store,
       contacts,
       accountEvents,
       inbound,
+      calls,
       appSecret: APP_SECRET,
       verifyToken: VERIFY_TOKEN,
       logger,

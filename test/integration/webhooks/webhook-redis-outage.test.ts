@@ -9,6 +9,7 @@ import { createSilentLogger } from '../../../src/observability';
 import { MemoryAccountEventStore } from '../../../src/account-events';
 import { MemoryContactStore } from '../../../src/contacts';
 import { MemoryInboundStore } from '../../../src/conversations';
+import { MemoryCallStore } from '../../../src/calls';
 import { createWebhookHandler, signBody, type WebhookHandler } from '../../../src/webhooks';
 import { metaBytes, statusesBody } from '../../unit/webhooks/meta-payload.fixtures';
 import { freePort } from '../../support/gateway-process';
@@ -24,6 +25,7 @@ function handlerFor(store: MessageStore): WebhookHandler {
     contacts: new MemoryContactStore(),
     accountEvents: new MemoryAccountEventStore(),
     inbound: new MemoryInboundStore(),
+    calls: new MemoryCallStore(),
     appSecret: APP_SECRET,
     verifyToken: 'outage-verify-token',
     logger,

@@ -17,6 +17,7 @@ import {
 } from '../../../src/account-events';
 import { type ContactStore, MemoryContactStore, RedisContactStore } from '../../../src/contacts';
 import { type InboundStore, MemoryInboundStore, RedisInboundStore } from '../../../src/conversations';
+import { type CallStore, MemoryCallStore, RedisCallStore } from '../../../src/calls';
 
 /** A real store, a record of every event its bus delivered, and a way to release it. */
 export interface StoreUnderTest {
@@ -24,6 +25,7 @@ export interface StoreUnderTest {
   contacts: ContactStore;
   accountEvents: AccountEventStore;
   inbound: InboundStore;
+  calls: CallStore;
   events: StatusChangeEvent[];
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export const memoryStoreSetup: StoreSetup = {
       contacts: new MemoryContactStore(),
       accountEvents: new MemoryAccountEventStore(),
       inbound: new MemoryInboundStore(),
+      calls: new MemoryCallStore(),
       events,
       async close() {
         unsubscribe();
@@ -102,6 +105,7 @@ export function redisStoreSetup(filePrefix: string, port = 6379): StoreSetup {
         contacts: new RedisContactStore(command, keyPrefix),
         accountEvents: new RedisAccountEventStore(command, { keyPrefix }),
         inbound: new RedisInboundStore(command, { keyPrefix }),
+        calls: new RedisCallStore(command, { keyPrefix }),
         events,
         async close() {
           unsubscribe();
@@ -127,6 +131,7 @@ export function withFaults(store: MessageStore, faults: Partial<MessageStore>): 
   return {
     recordSent: faults.recordSent ?? store.recordSent.bind(store),
     applyStatuses: faults.applyStatuses ?? store.applyStatuses.bind(store),
+    recordEchoes: faults.recordEchoes ?? store.recordEchoes.bind(store),
     getMany: faults.getMany ?? store.getMany.bind(store),
     list: faults.list ?? store.list.bind(store),
     recordInbound: faults.recordInbound ?? store.recordInbound.bind(store),

@@ -55,6 +55,8 @@ describe('parseWebhookPayload', () => {
       accountErrors: [],
       accountChanges: [],
       calls: 0,
+      echoes: [],
+      callEvents: [],
       unreadable: [],
       unknownStatuses: 0,
       notices: [],
@@ -264,7 +266,7 @@ describe('parseWebhookPayload', () => {
       [
         change({ event: 'APPROVED', message_template_id: 1 }, 'message_template_status_update'),
         change(messagesValue({ statuses: [statusItem({ id: 'wamid.k', status: 'sent', timestamp: 5 })] })),
-        change({ calls: [] }, 'calls'),
+        change(messagesValue({ extra: { calls: [] } }), 'calls'),
       ],
     ]);
     const payload = parsed(body);

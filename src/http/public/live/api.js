@@ -8,6 +8,8 @@ const MESSAGE_SUMMARY = /* GraphQL */ `
     recipient
     recipientUserId
     type
+    origin
+    text
     status
     conflict
     createdAt
@@ -161,6 +163,22 @@ const INBOUND_SUMMARY = /* GraphQL */ `
   }
 `;
 
+const CALL_SUMMARY = /* GraphQL */ `
+  fragment CallSummary on CallEvent {
+    id
+    kind
+    # Aliased: in the conversation's union, Message has a \`status\` of another GraphQL type.
+    callStatus: status
+    direction
+    timestamp
+    durationSeconds
+    errors {
+      code
+      title
+    }
+  }
+`;
+
 const CONTACTS = /* GraphQL */ `
   query LiveContacts($first: Int!, $after: String, $filter: ContactFilter) {
     contacts(first: $first, after: $after, filter: $filter) {
@@ -183,11 +201,15 @@ const CONVERSATION = /* GraphQL */ `
         ... on InboundMessage {
           ...InboundSummary
         }
+        ... on CallEvent {
+          ...CallSummary
+        }
       }
     }
   }
   ${MESSAGE_SUMMARY}
   ${INBOUND_SUMMARY}
+  ${CALL_SUMMARY}
 `;
 
 const MESSAGES_RECEIVED = /* GraphQL */ `
@@ -275,7 +297,7 @@ export class GatewayClient {
     return data.contacts.nodes;
   }
 
-  /** A contact's newest `first` items (outbound `Message`s and `InboundMessage`s), newest first. */
+  /** A contact's newest `first` items (`Message`s, `InboundMessage`s and `CallEvent`s), newest first. */
   async conversation(contact, first) {
     const data = await this.request(CONVERSATION, { contact, first });
     return data.conversation.nodes;

@@ -205,6 +205,7 @@ function renderContacts() {
  */
 function itemTime(item) {
   if (item.__typename === 'Message') return Date.parse(item.createdAt);
+  if (item.__typename === 'CallEvent') return Date.parse(item.timestamp);
   const sent = Date.parse(item.timestamp);
   return Math.max(sent, Math.min(Date.parse(item.receivedAt), sent + 999));
 }
@@ -260,6 +261,7 @@ function shownOnItsMessage(item) {
 }
 
 function renderBubble(item) {
+  if (item.__typename === 'CallEvent') return callBubble(item);
   return item.__typename === 'Message' ? outboundBubble(item) : inboundBubble(item);
 }
 
@@ -271,10 +273,12 @@ function outboundBubble(message) {
     [
       element('div', {
         className: 'body',
-        textContent: state.sentTexts.get(message.id) ?? t('sentText', { type: message.type }),
+        // What the agent typed here, or what the business wrote in the WhatsApp Business app.
+        textContent: state.sentTexts.get(message.id) ?? message.text ?? t('sentText', { type: message.type }),
       }),
       element('div', { className: 'meta' }, [
         element('span', { textContent: formatTime(message.createdAt) }),
+        ...(message.origin === 'BUSINESS_APP' ? [element('span', { textContent: t('fromApp') })] : []),
         badge('status', message.status, STATUS_TONES[message.status]),
         ...(verdict === 'OK' || verdict === 'PENDING'
           ? []
@@ -325,6 +329,32 @@ function inboundContent(message) {
     parts.push(element('div', { textContent: `${error.code} ${error.title ?? ''}`.trim() }));
   }
   return parts;
+}
+
+/** One event of a call with the customer: who called, what became of it, how long it lasted. */
+function callBubble(call) {
+  const phase = call.callStatus ?? call.kind;
+  const parts = [
+    element('div', {
+      className: 'body',
+      textContent: t('callLine', {
+        call: t(`call.${call.direction ?? 'UNKNOWN'}`),
+        state: t(`callState.${phase}`),
+      }),
+    }),
+  ];
+  for (const error of call.errors) {
+    parts.push(element('div', { textContent: `${error.code} ${error.title ?? ''}`.trim() }));
+  }
+  const meta = [element('span', { textContent: formatTime(call.timestamp) })];
+  if (call.durationSeconds !== null) {
+    meta.push(element('span', { textContent: t('callDuration', { seconds: call.durationSeconds }) }));
+  }
+  return element('li', {}, [...parts, element('div', { className: 'meta' }, meta)], {
+    direction: 'call',
+    callEventId: call.id,
+    state: phase,
+  });
 }
 
 /**

@@ -1,0 +1,86 @@
+import { type MessageEchoPayload } from './webhook-payload.schema';
+
+type Json = Record<string, unknown>;
+
+/** The customer of an echo or a call, as Meta named them: the number (digits), the BSUIDs. */
+export interface Party {
+  waId?: string;
+  userId?: string;
+  parentUserId?: string;
+}
+
+/** What an echo says, beyond who it went to: Meta's type word, the text a list shows, what it changes. */
+export interface EchoContent {
+  type: string;
+  /** A text's body, a caption, or an edit's new text. */
+  text?: string;
+  /** For an `edit` or a `revoke`: the wamid of the message it changes. */
+  originalMessageId?: string;
+}
+
+const CAPTIONED_TYPES = new Set(['image', 'video', 'document']);
+
+/**
+ * Who an echo went to: `to` (and `to_user_id`), unless `to` is the business's own number, as in Meta's
+ * examples of an edit or a revoke, which name the customer in `from`. Null when no side is the customer.
+ */
+export function echoRecipient(echo: MessageEchoPayload, businessNumber: string | undefined): Party | null {
+  const toBusiness = isNumber(echo.to, businessNumber);
+  if (!toBusiness && (echo.to !== undefined || echo.to_user_id !== undefined)) {
+    return clean({ waId: echo.to, userId: echo.to_user_id, parentUserId: echo.to_parent_user_id });
+  }
+  if (echo.from !== undefined && !isNumber(echo.from, businessNumber)) {
+    return clean({ waId: echo.from, userId: echo.from_user_id });
+  }
+  return null;
+}
+
+/** The content of an echo as Meta sent it; what is not read here stays in the raw echo. */
+export function readEchoContent(raw: Json): EchoContent {
+  const type = string(raw['type']) ?? 'unknown';
+  const content: EchoContent = { type };
+  const body = object(raw[type]);
+  const text = textOf(type, body);
+  if (text !== undefined) content.text = text;
+  if (type === 'edit' || type === 'revoke') {
+    const original = string(body['original_message_id']);
+    if (original !== undefined) content.originalMessageId = original;
+    if (type === 'edit') {
+      // The edit carries the message as it now reads, in the shape of a message of its own.
+      const edited = object(body['message']);
+      const editedType = string(edited['type']);
+      const editedText =
+        editedType === undefined ? undefined : textOf(editedType, object(edited[editedType]));
+      if (editedText !== undefined) content.text = editedText;
+    }
+  }
+  return content;
+}
+
+function textOf(type: string, body: Json): string | undefined {
+  if (type === 'text') return string(body['body']);
+  if (CAPTIONED_TYPES.has(type)) return string(body['caption']);
+  return undefined;
+}
+
+/** Whether `value` is the business's number (digits compared, so `+1 555…` and `1555…` are one). */
+export function isNumber(value: string | undefined, businessNumber: string | undefined): boolean {
+  if (value === undefined || businessNumber === undefined) return false;
+  const digits = businessNumber.replace(/\D/g, '');
+  return digits !== '' && value.replace(/\D/g, '') === digits;
+}
+
+function object(value: unknown): Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function string(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Absent fields stay absent, so records compare and serialise the same in every store. */
+function clean<T extends object>(value: T): T {
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
+  return kept as T;
+}
