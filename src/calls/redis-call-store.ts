@@ -1,5 +1,5 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { BYTES_LESS_LUA, DEFAULT_MESSAGE_RETENTION_MS, readEntriesAfter } from '../messages';
+import { DEFAULT_MESSAGE_RETENTION_MS, NEWEST_ON_PAGE_LUA, readEntriesAfter } from '../messages';
 import {
   type CallEventRecord,
   type CallPosition,
@@ -54,26 +54,9 @@ return out
  * page), 4 limit. An id whose event expired since the last write trimmed its index is skipped.
  */
 const LIST_LUA = `
-${BYTES_LESS_LUA}
-local max, beforeId, limit = ARGV[2], ARGV[3], tonumber(ARGV[4])
-local maxScore = max ~= '+inf' and tonumber(max) or nil
-local seen, found = {}, {}
-for _, key in ipairs(KEYS) do
-  -- Ties at the position's timestamp are few; a margin keeps them on the page without a second walk.
-  local entries = redis.call('ZREVRANGEBYSCORE', key, max, '-inf', 'WITHSCORES', 'LIMIT', 0, limit + 64)
-  for i = 1, #entries, 2 do
-    local id, score = entries[i], tonumber(entries[i + 1])
-    local onPage = maxScore == nil or score < maxScore or beforeId == '' or bytesLess(id, beforeId)
-    if onPage and not seen[id] then
-      seen[id] = true
-      found[#found + 1] = {id = id, score = score}
-    end
-  end
-end
-table.sort(found, function(a, b)
-  if a.score ~= b.score then return a.score > b.score end
-  return bytesLess(b.id, a.id)
-end)
+${NEWEST_ON_PAGE_LUA}
+local limit = tonumber(ARGV[4])
+local found = newestOnPage(KEYS, ARGV[2], ARGV[3], limit)
 local out = {}
 for i = 1, #found do
   if #out == limit then break end

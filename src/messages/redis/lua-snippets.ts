@@ -12,3 +12,36 @@ local function bytesLess(a, b)
   return #a < #b
 end
 `;
+
+/**
+ * Lua shared by the scripts that page a customer's time line kept under several names (number, BSUID):
+ * `newestOnPage(keys, max, beforeId, limit)` walks each name's sorted set from `max` ('+inf' or a score)
+ * down, keeps what is on the page (below the position, or at its score and before its id in byte order;
+ * with `beforeId` '' every member at `max` is), merges the names without duplicates and returns
+ * `{ id, score }` newest first, ties by id descending. At most `limit` + 64 per name are read: ties at
+ * the position's score are few, and the margin keeps them on the page without a second walk. The caller
+ * reads the records and stops at its limit, skipping ids whose record expired.
+ */
+export const NEWEST_ON_PAGE_LUA = `
+${BYTES_LESS_LUA}
+local function newestOnPage(keys, max, beforeId, limit)
+  local maxScore = max ~= '+inf' and tonumber(max) or nil
+  local seen, found = {}, {}
+  for _, key in ipairs(keys) do
+    local entries = redis.call('ZREVRANGEBYSCORE', key, max, '-inf', 'WITHSCORES', 'LIMIT', 0, limit + 64)
+    for i = 1, #entries, 2 do
+      local id, score = entries[i], tonumber(entries[i + 1])
+      local onPage = maxScore == nil or score < maxScore or beforeId == '' or bytesLess(id, beforeId)
+      if onPage and not seen[id] then
+        seen[id] = true
+        found[#found + 1] = {id = id, score = score}
+      end
+    end
+  end
+  table.sort(found, function(a, b)
+    if a.score ~= b.score then return a.score > b.score end
+    return bytesLess(b.id, a.id)
+  end)
+  return found
+end
+`;
