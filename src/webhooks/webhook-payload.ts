@@ -252,18 +252,7 @@ class PayloadReader {
     const at = (item: string): PartPlace => ({ ...place, path: `${path}.${item}`, phoneNumberId });
     this.reportExtraKeys(value.data, messagesValueSchema.shape, path);
 
-    for (const [i, rawContact] of (value.data.contacts ?? []).entries()) {
-      const contact = contactSchema.safeParse(rawContact);
-      if (!contact.success) this.unreadable(at(`contacts[${i}]`), contact.error, rawContact);
-      else
-        this.sighted({
-          waId: contact.data.wa_id,
-          userId: contact.data.user_id,
-          parentUserId: contact.data.parent_user_id,
-          username: contact.data.profile?.username,
-          profileName: contact.data.profile?.name,
-        });
-    }
+    this.readContactList(value.data.contacts ?? [], at);
     for (const [i, rawStatus] of (value.data.statuses ?? []).entries()) {
       this.readStatus(rawStatus, at(`statuses[${i}]`), phoneNumberId);
     }
