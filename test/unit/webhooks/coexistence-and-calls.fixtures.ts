@@ -2,7 +2,7 @@
  * Bodies of the `smb_message_echoes` and `calls` webhook fields, in Meta's shapes (the business's messages
  * sent from the WhatsApp Business app on a coexistence number, and WhatsApp calls), with values of our own.
  */
-import { type Json, PHONE_NUMBER_ID, WABA_ID } from './meta-payload.fixtures';
+import { change, type Json, notification, PHONE_NUMBER_ID } from './meta-payload.fixtures';
 
 /** The business number's display form, as `metadata.display_phone_number` carries it. */
 export const BUSINESS_DISPLAY_NUMBER = '15550783881';
@@ -29,10 +29,7 @@ function metadata(phoneNumberId: string): Json {
 
 /** One change in one entry of a WhatsApp Business Account notification. */
 export function bodyOf(field: string, value: Json): Json {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [{ id: WABA_ID, changes: [{ value, field }] }],
-  };
+  return notification([[change(value, field)]]);
 }
 
 /** A text the business sent from the app, as Meta echoes it: `from` the business, `to` the customer. */
