@@ -1,5 +1,10 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { DEFAULT_MESSAGE_RETENTION_MS, NEWEST_ON_PAGE_LUA, readEntriesAfter } from '../messages';
+import {
+  DEFAULT_MESSAGE_RETENTION_MS,
+  INDEX_UNDER_NAMES_LUA,
+  NEWEST_ON_PAGE_LUA,
+  readEntriesAfter,
+} from '../messages';
 import {
   type CallEventRecord,
   type CallPosition,
@@ -21,6 +26,7 @@ import {
  * ids of events more than `retention` older than the one it adds.
  */
 const RECORD_LUA = `
+${INDEX_UNDER_NAMES_LUA}
 local p = ARGV[1]
 local retention = tonumber(ARGV[5])
 local out = {}
@@ -32,13 +38,7 @@ for i = 6, #ARGV, 4 do
     local cursor = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[i + 1])
     local record = '{"cursor":"' .. cursor .. '",' .. string.sub(ARGV[i + 1], 2)
     redis.call('SET', key, record, 'PX', retention)
-    local timestamp = tonumber(ARGV[i + 3])
-    for name in string.gmatch(ARGV[i + 2], '%S+') do
-      local index = p .. 'call-by:' .. name
-      redis.call('ZADD', index, timestamp, ARGV[i])
-      redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. string.format('%d', timestamp - retention))
-      redis.call('PEXPIRE', index, retention)
-    end
+    indexUnderNames(p .. 'call-by:', ARGV[i + 2], tonumber(ARGV[i + 3]), ARGV[i], retention)
     redis.call(ARGV[4], ARGV[3], record)
     out[#out + 1] = cursor
   end

@@ -2,6 +2,7 @@ import { type Cluster, type Redis } from 'ioredis';
 import {
   BYTES_LESS_LUA,
   DEFAULT_MESSAGE_RETENTION_MS,
+  INDEX_UNDER_NAMES_LUA,
   NEWEST_ON_PAGE_LUA,
   readEntriesAfter,
 } from '../messages';
@@ -27,18 +28,14 @@ import { changeOf, type InboundChanges, withChanges } from './inbound-changes';
  */
 const RECORD_LUA = `
 ${BYTES_LESS_LUA}
+${INDEX_UNDER_NAMES_LUA}
 local p = ARGV[1]
 local retention = tonumber(ARGV[5])
 local out = {}
 for i = 6, #ARGV, 4 do
   local message = cjson.decode(ARGV[i])
   if redis.call('SET', p .. 'in:' .. message.id, ARGV[i], 'NX', 'PX', retention) then
-    for name in string.gmatch(ARGV[i + 1], '%S+') do
-      local index = p .. 'in-by:' .. name
-      redis.call('ZADD', index, message.timestamp, message.id)
-      redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. string.format('%d', message.timestamp - retention))
-      redis.call('PEXPIRE', index, retention)
-    end
+    indexUnderNames(p .. 'in-by:', ARGV[i + 1], message.timestamp, message.id, retention)
     local kind = ARGV[i + 2]
     if kind ~= '' then
       local key = p .. 'in-' .. kind .. ':' .. ARGV[i + 3]

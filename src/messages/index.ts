@@ -56,5 +56,5 @@ export { CLUSTER_PARTITION_COUNT } from './redis/partitions';
 export { RedisChannel } from './redis/channel';
 export { readEntriesAfter } from './redis/stream-reader';
 export { eventsAfter, StreamIds } from './memory/stream';
-export { BYTES_LESS_LUA, NEWEST_ON_PAGE_LUA } from './redis/lua-snippets';
+export { BYTES_LESS_LUA, INDEX_UNDER_NAMES_LUA, NEWEST_ON_PAGE_LUA } from './redis/lua-snippets';
 export { DEFAULT_MESSAGE_RETENTION_MS } from './redis/message-store-options';

@@ -45,3 +45,20 @@ local function newestOnPage(keys, max, beforeId, limit)
   return found
 end
 `;
+
+/**
+ * Lua shared by the scripts that keep a customer's time line under each of their names (number, BSUID):
+ * `indexUnderNames(indexPrefix, names, score, id, retention)` adds `id` at `score` to the sorted set of each
+ * name in `names` (joined by spaces), drops the members more than `retention` older than it, and gives the
+ * set the same TTL, so that an index lives as long as what it lists.
+ */
+export const INDEX_UNDER_NAMES_LUA = `
+local function indexUnderNames(indexPrefix, names, score, id, retention)
+  for name in string.gmatch(names, '%S+') do
+    local index = indexPrefix .. name
+    redis.call('ZADD', index, score, id)
+    redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. string.format('%d', score - retention))
+    redis.call('PEXPIRE', index, retention)
+  end
+end
+`;
