@@ -47,7 +47,8 @@ export async function registerGraphqlRoutes(
   const apollo = new ApolloServer<GatewayContext>({
     // Apollo's executor hook: repeated operations run compiled (see `CompiledExecution`).
     gateway: execution,
-    introspection: config.graphql.introspection,
+    // Introspection is refused, when off, by a rule of the query limits, on HTTP and WebSocket alike.
+    introspection: true,
     csrfPrevention: true,
     // One operation per request: a batch would multiply every per-operation limit by its length.
     allowBatchedHttpRequests: false,

@@ -1,7 +1,7 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { type ParseOptions, type ValidationRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type ParseOptions, type ValidationRule } from 'graphql';
 import { type Config } from '../config';
 import { GatewayError, GatewayErrorCode } from '../graphql';
 
@@ -52,8 +52,10 @@ export const INTROSPECTION_MAX_DEPTH = 24;
  * stops the lexer at the limit (armor's Apollo plugin for it throws outside Apollo's parse step, which
  * Apollo turns into a 500). With introspection on, `__schema` selections are measured by their own depth
  * bound instead of the operation limits (their size is still bounded by the token and alias limits).
- * Field suggestions are hidden unless introspection is on, by Apollo's plugin rather than armor's: armor's
- * rewrites the message of every error a request meets, execution errors included, in place.
+ * With introspection off, `__schema` and `__type` are refused by a validation rule of these limits, so
+ * that a WebSocket is refused it as HTTP is. Field suggestions are hidden unless introspection is on, by
+ * Apollo's plugin rather than armor's: armor's rewrites the message of every error a request meets,
+ * execution errors included, in place.
  */
 export function queryLimits(graphql: Config['graphql']): QueryLimitSetup {
   const ignoreIntrospection = graphql.introspection;
@@ -66,7 +68,10 @@ export function queryLimits(graphql: Config['graphql']): QueryLimitSetup {
     blockFieldSuggestion: { enabled: false },
   });
   const { validationRules, plugins } = armor.protect();
-  if (graphql.introspection) validationRules.push(introspectionDepthRule(graphql.maxDepth));
+  // graphql-js's own rule rather than Apollo's `introspection: false`, which guards HTTP only.
+  validationRules.push(
+    graphql.introspection ? introspectionDepthRule(graphql.maxDepth) : NoSchemaIntrospectionCustomRule,
+  );
   return {
     validationRules,
     plugins,

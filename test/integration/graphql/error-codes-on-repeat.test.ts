@@ -155,6 +155,14 @@ const CASES: Case[] = [
     overWebSocket: false,
   },
   {
+    name: 'introspection, which production turns off',
+    code: GatewayErrorCode.BAD_USER_INPUT,
+    gateway: 'simulated',
+    query: 'query RepeatIntrospection { __schema { queryType { name } } }',
+    key: READER,
+    overWebSocket: true,
+  },
+  {
     name: 'a selection deeper than the limit',
     code: GatewayErrorCode.QUERY_TOO_COMPLEX,
     gateway: 'simulated',
