@@ -10,9 +10,8 @@ import { createWebhookHandler } from './webhooks';
 import { openStore } from './open-store';
 import {
   accountEventStream,
-  CallEvents,
   callEventStream,
-  InboundEvents,
+  CustomerEvents,
   inboundStream,
   LiveEvents,
   StatusEvents,
@@ -148,7 +147,7 @@ export async function startGateway(
       store,
       live: {
         statuses: new StatusEvents({ store, bus, logger: liveLogger }),
-        messages: new InboundEvents(contacts, {
+        messages: new CustomerEvents(contacts, {
           stream: inboundStream(inbound, inboundFeed),
           logger: liveLogger,
         }),
@@ -156,7 +155,7 @@ export async function startGateway(
           stream: accountEventStream(accountEvents, accountEventFeed),
           logger: liveLogger,
         }),
-        calls: new CallEvents(contacts, { stream: callEventStream(calls, callFeed), logger: liveLogger }),
+        calls: new CustomerEvents(contacts, { stream: callEventStream(calls, callFeed), logger: liveLogger }),
       },
       webhooks: createWebhookHandler({
         store,

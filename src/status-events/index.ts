@@ -18,6 +18,17 @@ export {
   type StatusEventWithMessage,
 } from './status-stream';
 export { LiveEvents, type LiveEventsOptions } from './live-events';
-export { InboundEvents, inboundStream, type InboundEventFilter, type InboundFeed } from './inbound-stream';
+export { CustomerEvents, type CustomerEventFilter } from './customer-event-stream';
+export {
+  inboundStream,
+  type InboundEventFilter,
+  type InboundEvents,
+  type InboundFeed,
+} from './inbound-stream';
 export { accountEventStream, type AccountEventFilter, type AccountEventFeed } from './account-event-stream';
-export { CallEvents, callEventStream, type CallEventFeed, type CallEventFilter } from './call-event-stream';
+export {
+  callEventStream,
+  type CallEventFeed,
+  type CallEventFilter,
+  type CallEvents,
+} from './call-event-stream';

@@ -26,6 +26,7 @@ import { CallEvent, CallEventConnection } from '../types/call-event.type';
 import { Contact } from '../types/contact.type';
 import { type CallEventView, toCallEvent } from './call-event-view';
 import { assertCustomer, assertPageSize, PageArgs } from './conversation.resolver';
+import { liveRequest, SINCE_DESCRIPTION } from './live-request';
 
 @ArgsType()
 class CallEventReceivedArgs {
@@ -39,16 +40,9 @@ class CallEventReceivedArgs {
   @Field(() => ID, { nullable: true, description: 'Only calls of this business phone number id.' })
   phoneNumberId?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The cursor of the last event you received: the events after it are replayed first, then live ones follow, with no gap and no duplicate.',
-  })
+  @Field(() => String, { nullable: true, description: SINCE_DESCRIPTION })
   since?: string | null;
 }
-
-/** The scopes a caller has, as the engine groups subscribers that may see the same renders. */
-const audienceOf = (context: GatewayContext): string => [...(context.caller?.scopes ?? [])].sort().join('+');
 
 @Resolver(() => CallEvent)
 export class CallEventResolver {
@@ -68,11 +62,8 @@ export class CallEventResolver {
       assertScope(context, Scope.SUBSCRIBE);
       if (args.contact) assertCustomer('contact', args.contact);
       return context.live.calls.subscribeTo(args.contact?.trim() || null, {
+        ...liveRequest(context, info, args.since),
         phoneNumberId: args.phoneNumberId ?? null,
-        since: args.since ?? null,
-        info,
-        transport: context.transport,
-        audienceKey: audienceOf(context),
       });
     },
   })

@@ -17,9 +17,7 @@ import { AccountEvent } from '../types/account-event.type';
 import { InboundMessageEvent } from '../types/inbound-message.type';
 import { toAccountEvent } from './account-event.resolver';
 import { assertCustomer, toInboundMessage } from './conversation.resolver';
-
-const SINCE_DESCRIPTION =
-  'The cursor of the last event you received: the events after it are replayed first, then live ones follow, with no gap and no duplicate.';
+import { liveRequest, SINCE_DESCRIPTION } from './live-request';
 
 @ArgsType()
 class MessageReceivedArgs {
@@ -49,9 +47,6 @@ class AccountEventReceivedArgs {
   since?: string | null;
 }
 
-/** The scopes a caller has, as the engine groups subscribers that may see the same renders. */
-const audienceOf = (context: GatewayContext): string => [...(context.caller?.scopes ?? [])].sort().join('+');
-
 @Resolver()
 export class LiveSubscriptionsResolver {
   @Subscription(() => InboundMessageEvent, {
@@ -65,11 +60,8 @@ export class LiveSubscriptionsResolver {
       const contact = args.contact ?? null;
       if (contact !== null) assertCustomer('contact', contact);
       return context.live.messages.subscribeTo(contact === null ? null : contact.trim(), {
+        ...liveRequest(context, info, args.since),
         phoneNumberId: args.phoneNumberId ?? null,
-        since: args.since ?? null,
-        info,
-        transport: context.transport,
-        audienceKey: audienceOf(context),
       });
     },
   })
@@ -92,11 +84,8 @@ export class LiveSubscriptionsResolver {
     }: SubscribeResolverData<unknown, AccountEventReceivedArgs, GatewayContext>) => {
       assertScope(context, Scope.SUBSCRIBE);
       return context.live.accountEvents.subscribe({
+        ...liveRequest(context, info, args.since),
         filter: { kinds: args.kind && args.kind.length > 0 ? args.kind : null },
-        since: args.since ?? null,
-        info,
-        transport: context.transport,
-        audienceKey: audienceOf(context),
       });
     },
   })

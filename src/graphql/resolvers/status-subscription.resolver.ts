@@ -16,6 +16,7 @@ import { assertScope } from '../auth-checker';
 import { type StatusEventWithMessage } from '../../status-events';
 import { MessageStatusEvent } from '../types/message-status-event.type';
 import { assertCustomer } from './conversation.resolver';
+import { liveRequest, SINCE_DESCRIPTION } from './live-request';
 
 @ArgsType()
 class MessageStatusChangedArgs {
@@ -32,11 +33,7 @@ class MessageStatusChangedArgs {
   @Field(() => ID, { nullable: true, description: 'Only messages from this business phone number id.' })
   phoneNumberId?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The cursor of the last event you received: the events after it are replayed first, then live ones follow, with no gap and no duplicate.',
-  })
+  @Field(() => String, { nullable: true, description: SINCE_DESCRIPTION })
   since?: string | null;
 }
 
@@ -55,15 +52,12 @@ export class StatusSubscriptionResolver {
       const recipient = args.recipient ?? null;
       if (recipient !== null) assertCustomer('recipient', recipient);
       return context.live.statuses.subscribe({
+        ...liveRequest(context, info, args.since),
         filter: {
           messageId: args.messageId ?? null,
           recipient: recipient === null ? null : normaliseCustomerId(recipient),
           phoneNumberId: args.phoneNumberId ?? null,
         },
-        since: args.since ?? null,
-        info,
-        transport: context.transport,
-        audienceKey: [...(context.caller?.scopes ?? [])].sort().join('+'),
       });
     },
   })
