@@ -128,7 +128,7 @@ export class RedisCallStore implements CallStore {
     return entries.flatMap(([id, fields]) => {
       const at = fields.indexOf('e');
       const event =
-        at === -1 ? null : decodeCallEvent(`{"cursor":"${id}",${(fields[at + 1] ?? '{}').slice(1)}`);
+        at === -1 ? null : decodePublishedCallEvent(`{"cursor":"${id}",${(fields[at + 1] ?? '{}').slice(1)}`);
       return event === null ? [] : [event];
     });
   }
@@ -148,7 +148,7 @@ export class RedisCallStore implements CallStore {
       limit,
     );
     return raws.flatMap((raw) => {
-      const event = decodeCallEvent(raw);
+      const event = decodePublishedCallEvent(raw);
       return event === null ? [] : [event];
     });
   }
@@ -156,10 +156,6 @@ export class RedisCallStore implements CallStore {
 
 /** A published or stored call event (the record with its cursor), or null for one this gateway cannot read. */
 export function decodePublishedCallEvent(raw: string): CallEventRecord | null {
-  return decodeCallEvent(raw);
-}
-
-function decodeCallEvent(raw: string): CallEventRecord | null {
   try {
     const parsed = JSON.parse(raw) as CallEventRecord;
     return typeof parsed.cursor === 'string' && typeof parsed.callId === 'string' ? parsed : null;

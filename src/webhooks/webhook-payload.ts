@@ -1,7 +1,13 @@
 import { type z } from 'zod';
 import { type ContactSighting } from '../contacts';
 import { type InboundContent, readInboundContent } from './inbound-message-reader';
-import { callCustomer, callEventOf, callStatusEventOf, type ParsedCallEvent } from './call-reader';
+import {
+  type CallContext,
+  callCustomer,
+  callEventOf,
+  callStatusEventOf,
+  type ParsedCallEvent,
+} from './call-reader';
 import { echoRecipient, type Party, readEchoContent } from './echo-reader';
 import {
   type ConversationInfo,
@@ -516,6 +522,23 @@ class PayloadReader {
       }
       return [...errors, ...changeErrors.map(({ error }) => ({ ...error }))];
     };
+    const addEvent = (
+      item: string,
+      rawItem: unknown,
+      customer: Party | null,
+      errorList: unknown[] | undefined,
+      eventOf: (context: CallContext) => ParsedCallEvent,
+    ): void => {
+      if (customer === null) {
+        this.unreadableBecause(at(item), 'names no customer: neither its sides nor contacts[]', rawItem);
+        return;
+      }
+      const errors = itemErrors(item, errorList);
+      this.payload.callEvents.push(
+        eventOf({ phoneNumberId, customer, errors, raw: rawItem as Record<string, unknown> }),
+      );
+      this.sighted(customer);
+    };
     for (const [i, rawCall] of (value.data.calls ?? []).entries()) {
       const call = callSchema.safeParse(rawCall);
       if (!call.success) {
@@ -523,14 +546,9 @@ class PayloadReader {
         continue;
       }
       const customer = callCustomer(call.data, business) ?? onlyContact;
-      if (customer === null) {
-        this.unreadableBecause(at(`calls[${i}]`), 'names no customer: neither from nor to', rawCall);
-        continue;
-      }
-      const errors = itemErrors(`calls[${i}]`, call.data.errors);
-      const context = { phoneNumberId, customer, errors, raw: rawCall as Record<string, unknown> };
-      this.payload.callEvents.push(callEventOf(call.data, context));
-      this.sighted(customer);
+      addEvent(`calls[${i}]`, rawCall, customer, call.data.errors, (context) =>
+        callEventOf(call.data, context),
+      );
     }
     for (const [i, rawStatus] of (value.data.statuses ?? []).entries()) {
       const status = callStatusSchema.safeParse(rawStatus);
@@ -543,14 +561,9 @@ class PayloadReader {
         userId: status.data.recipient_user_id,
       });
       const customer = named.waId !== undefined || named.userId !== undefined ? named : onlyContact;
-      if (customer === null) {
-        this.unreadableBecause(at(`statuses[${i}]`), 'names no customer: no recipient_id', rawStatus);
-        continue;
-      }
-      const errors = itemErrors(`statuses[${i}]`, status.data.errors);
-      const context = { phoneNumberId, customer, errors, raw: rawStatus as Record<string, unknown> };
-      this.payload.callEvents.push(callStatusEventOf(status.data, context));
-      this.sighted(customer);
+      addEvent(`statuses[${i}]`, rawStatus, customer, status.data.errors, (context) =>
+        callStatusEventOf(status.data, context),
+      );
     }
     if (this.payload.callEvents.length === before) {
       for (const { error, path: errorPath } of changeErrors) {
