@@ -2,6 +2,12 @@ import { startTestGateway, type TestGateway } from '../../support/gateway-harnes
 import { RedisProcess } from '../../support/redis-process';
 import { LiveSubscriber } from '../live/support/live-subscriber';
 import { APP_SECRET, newWamid, postSignedJson, VERIFY_TOKEN } from '../live/support/live-webhooks';
+import {
+  change,
+  messagesValue,
+  notification,
+  type ValueFixture,
+} from '../../unit/webhooks/meta-payload.fixtures';
 
 const PHONE_NUMBER_ID = '106540352242922';
 /** Unix seconds of the first message; each post is a second later, so none is a duplicate. */
@@ -81,25 +87,8 @@ describe.each(['the embedded store', 'Redis'])('customer ids that are no phone n
     await redis?.remove();
   });
 
-  const post = async (value: Record<string, unknown>): Promise<void> => {
-    const body = {
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
-                ...value,
-              },
-            },
-          ],
-        },
-      ],
-    };
+  const post = async (value: ValueFixture): Promise<void> => {
+    const body = notification([[change(messagesValue({ phoneNumberId: PHONE_NUMBER_ID, ...value }))]]);
     expect(await postSignedJson(gateway.url, body)).toEqual({ status: 200, body: 'OK' });
   };
 
@@ -241,26 +230,10 @@ describe.each(['the embedded store', 'Redis'])('customer ids that are no phone n
 
   it('names the marketing stop of such a customer in the diagnosis of a 131050', async () => {
     const waId = 'qa-device-7';
-    const body = {
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'user_preferences',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
-                user_preferences: [
-                  { wa_id: waId, category: 'marketing_messages', value: 'stop', timestamp: T + 5000 },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    };
+    const preference = { wa_id: waId, category: 'marketing_messages', value: 'stop', timestamp: T + 5000 };
+    const body = notification([
+      [change(messagesValue({ extra: { user_preferences: [preference] } }), 'user_preferences')],
+    ]);
     expect(await postSignedJson(gateway.url, body)).toEqual({ status: 200, body: 'OK' });
     const failed = newWamid();
     await post({

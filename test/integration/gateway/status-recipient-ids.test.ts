@@ -2,6 +2,7 @@ import { startTestGateway, type TestGateway } from '../../support/gateway-harnes
 import { RedisProcess } from '../../support/redis-process';
 import { LiveSubscriber } from '../live/support/live-subscriber';
 import { APP_SECRET, newWamid, postSignedJson, VERIFY_TOKEN } from '../live/support/live-webhooks';
+import { change, type Json, messagesValue, notification } from '../../unit/webhooks/meta-payload.fixtures';
 
 const PHONE_NUMBER_ID = '106540352242922';
 const T = 1_760_300_000;
@@ -10,26 +11,8 @@ const PARENT_BSUID = 'BR.ENT.55501928374650192';
 const GROUP_ID = '120363049182736451';
 
 /** A messages webhook with statuses and the contacts Meta puts beside them. */
-function statusesBody(statuses: Array<Record<string, unknown>>, contacts: unknown[] = []): unknown {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
-              contacts,
-              statuses,
-            },
-          },
-        ],
-      },
-    ],
-  };
+function statusesBody(statuses: Json[], contacts: Json[] = []): Json {
+  return notification([[change(messagesValue({ phoneNumberId: PHONE_NUMBER_ID, contacts, statuses }))]]);
 }
 
 const RECIPIENT_FIELDS = /* GraphQL */ `
