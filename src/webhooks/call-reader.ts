@@ -1,6 +1,7 @@
 import { CallEventKind, type NewCallEvent } from '../calls';
 import { type EpochMillis, type MessageErrorDetail } from '../messages';
 import { isNumber, type Party } from './echo-reader';
+import { withoutUndefined } from './json-fields';
 import { type CallPayload, type CallStatusPayload } from './webhook-payload.schema';
 
 /** A call event as read from a webhook; the handler stamps when it was received. */
@@ -91,11 +92,4 @@ function head(
     errors: context.errors,
     raw: context.raw,
   };
-}
-
-/** Absent fields stay absent, so records compare and serialise the same in every store. */
-function withoutUndefined<T extends object>(value: T): T {
-  const kept: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
-  return kept as T;
 }

@@ -1,6 +1,5 @@
+import { type Json, object, string, withoutUndefined } from './json-fields';
 import { type MessageEchoPayload } from './webhook-payload.schema';
-
-type Json = Record<string, unknown>;
 
 /** The customer of an echo or a call, as Meta named them: the number (digits), the BSUIDs. */
 export interface Party {
@@ -27,10 +26,10 @@ const CAPTIONED_TYPES = new Set(['image', 'video', 'document']);
 export function echoRecipient(echo: MessageEchoPayload, businessNumber: string | undefined): Party | null {
   const toBusiness = isNumber(echo.to, businessNumber);
   if (!toBusiness && (echo.to !== undefined || echo.to_user_id !== undefined)) {
-    return clean({ waId: echo.to, userId: echo.to_user_id, parentUserId: echo.to_parent_user_id });
+    return withoutUndefined({ waId: echo.to, userId: echo.to_user_id, parentUserId: echo.to_parent_user_id });
   }
   if (echo.from !== undefined && !isNumber(echo.from, businessNumber)) {
-    return clean({ waId: echo.from, userId: echo.from_user_id });
+    return withoutUndefined({ waId: echo.from, userId: echo.from_user_id });
   }
   return null;
 }
@@ -68,19 +67,4 @@ export function isNumber(value: string | undefined, businessNumber: string | und
   if (value === undefined || businessNumber === undefined) return false;
   const digits = businessNumber.replace(/\D/g, '');
   return digits !== '' && value.replace(/\D/g, '') === digits;
-}
-
-function object(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
-}
-
-function string(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** Absent fields stay absent, so records compare and serialise the same in every store. */
-function clean<T extends object>(value: T): T {
-  const kept: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
-  return kept as T;
 }

@@ -1,7 +1,7 @@
 import { type InboundMessageRecord, InboundMessageType, type InboundReply } from '../conversations';
 import { type EpochMillis, type MessageErrorDetail } from '../messages';
 import { readCallPermissionReply, readFlowReply } from './interactive-reply-reader';
-import { boolean, clean, type Json, number, object, string } from './json-fields';
+import { boolean, withoutUndefined, type Json, number, object, string } from './json-fields';
 
 /** An inbound message as read from a webhook; the handler stamps when it was received. */
 export type InboundContent = Omit<InboundMessageRecord, 'receivedAt'>;
@@ -67,7 +67,7 @@ export function readInboundContent(
   if (MEDIA_TYPES.has(rawType)) {
     const id = string(body['id']);
     if (id !== undefined) {
-      content.media = clean({
+      content.media = withoutUndefined({
         id,
         mimeType: string(body['mime_type']),
         sha256: string(body['sha256']),
@@ -88,7 +88,7 @@ export function readInboundContent(
       const latitude = number(body['latitude']);
       const longitude = number(body['longitude']);
       if (latitude !== undefined && longitude !== undefined) {
-        content.location = clean({
+        content.location = withoutUndefined({
           latitude,
           longitude,
           name: string(body['name']),
@@ -102,7 +102,7 @@ export function readInboundContent(
       const kind = string(body['type']);
       if (kind !== undefined) {
         const chosen = object(body[kind]);
-        content.reply = clean<InboundReply>({
+        content.reply = withoutUndefined<InboundReply>({
           kind,
           id: string(chosen['id']) ?? string(chosen['name']),
           title: string(chosen['title']) ?? string(chosen['body']),
@@ -121,7 +121,7 @@ export function readInboundContent(
       setChanges(content, body['original_message_id']);
       break;
     case InboundMessageType.BUTTON:
-      content.reply = clean<InboundReply>({
+      content.reply = withoutUndefined<InboundReply>({
         kind: 'button',
         id: string(body['payload']),
         title: string(body['text']),
@@ -130,7 +130,8 @@ export function readInboundContent(
       break;
     case InboundMessageType.REACTION: {
       const messageId = string(body['message_id']);
-      if (messageId !== undefined) content.reaction = clean({ messageId, emoji: string(body['emoji']) });
+      if (messageId !== undefined)
+        content.reaction = withoutUndefined({ messageId, emoji: string(body['emoji']) });
       break;
     }
     case InboundMessageType.ORDER:
@@ -163,7 +164,10 @@ function readEdit(content: InboundContent, edit: Json, head: MessageHead): void 
     head,
     [],
   );
-  Object.assign(content, clean({ text, media, location, reply, reaction, flowReply, callPermissionReply }));
+  Object.assign(
+    content,
+    withoutUndefined({ text, media, location, reply, reaction, flowReply, callPermissionReply }),
+  );
 }
 
 function setChanges(content: InboundContent, originalId: unknown): void {

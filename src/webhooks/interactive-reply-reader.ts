@@ -1,5 +1,5 @@
 import { type InboundCallPermissionReply, type InboundFlowReply, type JsonValue } from '../conversations';
-import { boolean, clean, type Json, number, object, string } from './json-fields';
+import { boolean, withoutUndefined, type Json, number, object, string } from './json-fields';
 
 /**
  * A completed Flow (`interactive.nfm_reply`): `response_json` is the customer's answers as JSON text. Text
@@ -9,7 +9,7 @@ import { boolean, clean, type Json, number, object, string } from './json-fields
 export function readFlowReply(reply: Json): InboundFlowReply {
   const sent = reply['response_json'] as JsonValue | undefined;
   const response = typeof sent === 'string' ? parseJson(sent) : sent;
-  return clean<InboundFlowReply>({
+  return withoutUndefined<InboundFlowReply>({
     name: string(reply['name']),
     body: string(reply['body']),
     response,
@@ -23,7 +23,7 @@ export function readFlowReply(reply: Json): InboundFlowReply {
  */
 export function readCallPermissionReply(reply: Json): InboundCallPermissionReply {
   const expires = number(reply['expiration_timestamp']);
-  return clean<InboundCallPermissionReply>({
+  return withoutUndefined<InboundCallPermissionReply>({
     response: string(reply['response']),
     expiresAt:
       expires !== undefined && Number.isSafeInteger(expires) && expires >= 0 ? expires * 1000 : undefined,

@@ -22,9 +22,13 @@ export function boolean(value: unknown): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
 }
 
-/** Absent fields stay absent, so records compare and serialise the same in every store. */
-export function clean<T extends object>(value: T): T {
+/** Absent fields stay absent (not `undefined`), so records compare and serialise the same in every store. */
+export function withoutUndefined<T extends object>(value: T): T {
+  // A plain loop: this runs for every status, its errors, conversation and pricing.
   const kept: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
+  for (const key in value) {
+    const field = value[key];
+    if (field !== undefined) kept[key] = field;
+  }
   return kept as T;
 }

@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { type ContactSighting } from '../contacts';
 import { type InboundContent, readInboundContent } from './inbound-message-reader';
+import { withoutUndefined } from './json-fields';
 import {
   type CallContext,
   callCustomer,
@@ -663,15 +664,4 @@ class PayloadReader {
         this.notice({ kind: 'extra-property', path: path === '' ? key : `${path}.${key}` });
     }
   }
-}
-
-/** Absent fields stay absent (not `undefined`), so records compare and serialise the same in every store. */
-function withoutUndefined<T extends object>(value: T): T {
-  // A plain loop: this runs for every status, its errors, conversation and pricing.
-  const kept: Record<string, unknown> = {};
-  for (const key in value) {
-    const field = value[key];
-    if (field !== undefined) kept[key] = field;
-  }
-  return kept as T;
 }
