@@ -8,14 +8,7 @@ import { startSimulator, type RunningSimulator } from './simulator';
 import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
 import { openStore } from './open-store';
-import {
-  accountEventStream,
-  callEventStream,
-  CustomerEvents,
-  inboundStream,
-  LiveEvents,
-  StatusEvents,
-} from './status-events';
+import { accountEventStream, callEventStream, inboundStream, LiveEvents, statusStream } from './live';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -146,16 +139,14 @@ export async function startGateway(
       schema,
       store,
       live: {
-        statuses: new StatusEvents({ store, bus, logger: liveLogger }),
-        messages: new CustomerEvents(contacts, {
-          stream: inboundStream(inbound, inboundFeed),
-          logger: liveLogger,
-        }),
+        statuses: new LiveEvents({ stream: statusStream(store, bus), logger: liveLogger }),
+        messages: new LiveEvents({ stream: inboundStream(inbound, inboundFeed), logger: liveLogger }),
         accountEvents: new LiveEvents({
           stream: accountEventStream(accountEvents, accountEventFeed),
           logger: liveLogger,
         }),
-        calls: new CustomerEvents(contacts, { stream: callEventStream(calls, callFeed), logger: liveLogger }),
+        calls: new LiveEvents({ stream: callEventStream(calls, callFeed), logger: liveLogger }),
+        contacts,
       },
       webhooks: createWebhookHandler({
         store,

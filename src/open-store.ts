@@ -14,7 +14,7 @@ import {
   MemoryInboundStore,
   RedisInboundStore,
 } from './conversations';
-import { type AccountEventFeed, type CallEventFeed, type InboundFeed } from './status-events';
+import { type AccountEventFeed, type CallEventFeed, type InboundFeed } from './live';
 import { type ReadinessCheck } from './http';
 import {
   CLUSTER_PARTITION_COUNT,

@@ -2,22 +2,23 @@ import { type Scope } from '../config';
 import { type Logger } from '../observability';
 import { type MessageStore } from '../messages';
 import { createLoaders, type Loaders } from './loaders';
-import { type AccountEventRecord } from '../account-events';
+import { type ContactStore } from '../contacts';
 import {
-  type AccountEventFilter,
+  type AccountEvents,
   type CallEvents,
   type InboundEvents,
-  type LiveEvents,
   type LiveTransport,
   type StatusEvents,
-} from '../status-events';
+} from '../live';
 
 /** Every kind of live event, each on the live engine; subscriptions read theirs here. */
 export interface LiveStreams {
   statuses: StatusEvents;
   messages: InboundEvents;
-  accountEvents: LiveEvents<AccountEventRecord, AccountEventRecord, AccountEventFilter>;
+  accountEvents: AccountEvents;
   calls: CallEvents;
+  /** Where a subscription's customer is looked up, to follow them under every name (number, BSUID). */
+  contacts: ContactStore;
 }
 
 /** Who is calling: the scopes of their API key, or every scope when the gateway runs open (simulated mode). */

@@ -1,4 +1,6 @@
-import { type GraphQLError } from 'graphql';
+import { GraphQLError, locatedError } from 'graphql';
+import { SubscriberTooSlowError } from '../live';
+import { CursorAheadError, CursorExpiredError, InvalidCursorError } from '../messages';
 import { SendErrorKind, isSendError, type AnySendError } from '../sending';
 import {
   UpstreamFailureKind,
@@ -10,12 +12,38 @@ import { GatewayError, GatewayErrorCode, badInput } from './gateway-error';
 
 /**
  * The one place where the domain's errors become GraphQL errors: the sending domain's and the upstream
- * client's, each by an exhaustive switch over its `kind`. Anything else is returned as it is, for
- * `formatError` to mask as an internal error.
+ * client's, each by an exhaustive switch over its `kind`, and the live streams'. Anything else is
+ * returned as it is, for `formatError` to mask as an internal error.
  */
 export function toGatewayError(error: unknown): unknown {
   if (isSendError(error)) return fromSendError(error);
   if (isUpstreamFailure(error)) return fromUpstreamFailure(error);
+  return fromLiveError(error);
+}
+
+/**
+ * An operation's error with its domain cause mapped (`toGatewayError`), where graphql-js or graphql-ws
+ * wrapped what a resolver or a subscription's stream threw; its path and locations are kept.
+ */
+export function withGatewayCause(error: GraphQLError): GraphQLError {
+  const cause = error.originalError;
+  if (cause === undefined || cause instanceof GraphQLError) return error;
+  const mapped = toGatewayError(cause);
+  return mapped instanceof GraphQLError ? locatedError(mapped, error.nodes, error.path) : error;
+}
+
+/** A `since` the stream cannot serve (too old, ahead of it, malformed) is the client's to fix. */
+function fromLiveError(error: unknown): unknown {
+  if (
+    error instanceof CursorExpiredError ||
+    error instanceof CursorAheadError ||
+    error instanceof InvalidCursorError
+  ) {
+    return badInput('since', error.message);
+  }
+  if (error instanceof SubscriberTooSlowError) {
+    return new GatewayError(GatewayErrorCode.RATE_LIMITED, error.message);
+  }
   return error;
 }
 

@@ -9,3 +9,4 @@ export {
 } from './context';
 export { createLoaders, type Loaders } from './loaders';
 export { GatewayError, GatewayErrorCode } from './gateway-error';
+export { toGatewayError, withGatewayCause } from './domain-errors';

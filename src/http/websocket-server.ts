@@ -4,9 +4,15 @@ import { getOperationAST, GraphQLError, type ExecutionArgs, type GraphQLSchema }
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Scope } from '../config';
-import { type Caller, type GatewayContext, GatewayError, GatewayErrorCode } from '../graphql';
+import {
+  type Caller,
+  type GatewayContext,
+  GatewayError,
+  GatewayErrorCode,
+  withGatewayCause,
+} from '../graphql';
 import { type Logger } from '../observability';
-import { type LiveTransport } from '../status-events';
+import { type LiveTransport } from '../live';
 import { type ApiKeyAuthenticator } from './api-key-authenticator';
 import { type CompiledExecution } from './compiled-execution';
 import { formatOperationError } from './format-error';
@@ -96,7 +102,7 @@ export function startWebSocketServer(options: WebSocketOptions): {
       options.logger.warn('Closed a WebSocket whose client stopped reading its subscriptions.'),
   });
   const formatErrors = (errors: readonly GraphQLError[], requestId: string) =>
-    errors.map((error) => formatOperationError(error, requestId, options.logger));
+    errors.map((error) => formatOperationError(withGatewayCause(error), requestId, options.logger));
 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema: options.schema,

@@ -26,7 +26,7 @@ import { CallEvent, CallEventConnection } from '../types/call-event.type';
 import { Contact } from '../types/contact.type';
 import { type CallEventView, toCallEvent } from './call-event-view';
 import { assertCustomer, assertPageSize, PageArgs } from './conversation.resolver';
-import { liveRequest, SINCE_DESCRIPTION } from './live-request';
+import { customerFilter, liveRequest, SINCE_DESCRIPTION } from './live-request';
 
 @ArgsType()
 class CallEventReceivedArgs {
@@ -61,10 +61,10 @@ export class CallEventResolver {
     }: SubscribeResolverData<unknown, CallEventReceivedArgs, GatewayContext>) => {
       assertScope(context, Scope.SUBSCRIBE);
       if (args.contact) assertCustomer('contact', args.contact);
-      return context.live.calls.subscribeTo(args.contact?.trim() || null, {
-        ...liveRequest(context, info, args.since),
-        phoneNumberId: args.phoneNumberId ?? null,
-      });
+      const live = liveRequest(context, info, args.since);
+      return customerFilter(context, args.contact?.trim() || null, args.phoneNumberId ?? null).then(
+        (filter) => context.live.calls.subscribe({ ...live, filter }),
+      );
     },
   })
   callEventReceived(@Root() event: CallEventRecord, @Args() _args: CallEventReceivedArgs): CallEventView {

@@ -1,5 +1,6 @@
 import { type GraphQLResolveInfo } from 'graphql';
-import { type LiveSubscribeRequest } from '../../status-events';
+import { customerNames } from '../../conversations';
+import { type CustomerEventFilter, type LiveSubscribeRequest } from '../../live';
 import { type GatewayContext } from '../context';
 
 /** The `since` argument of every live subscription. */
@@ -22,4 +23,17 @@ export function liveRequest(
     transport: context.transport,
     audienceKey: [...(context.caller?.scopes ?? [])].sort().join('+'),
   };
+}
+
+/**
+ * The filter of a customer stream (`messageReceived`, `callEventReceived`): a customer named by number or
+ * BSUID is followed under every name the contacts know them by.
+ */
+export async function customerFilter(
+  context: GatewayContext,
+  customer: string | null,
+  phoneNumberId: string | null,
+): Promise<CustomerEventFilter> {
+  const customers = customer === null ? null : await customerNames(context.live.contacts, customer);
+  return { customers, phoneNumberId };
 }

@@ -17,7 +17,7 @@ import { AccountEvent } from '../types/account-event.type';
 import { InboundMessageEvent } from '../types/inbound-message.type';
 import { toAccountEvent } from './account-event.resolver';
 import { assertCustomer, toInboundMessage } from './conversation.resolver';
-import { liveRequest, SINCE_DESCRIPTION } from './live-request';
+import { customerFilter, liveRequest, SINCE_DESCRIPTION } from './live-request';
 
 @ArgsType()
 class MessageReceivedArgs {
@@ -59,10 +59,11 @@ export class LiveSubscriptionsResolver {
       assertScope(context, Scope.SUBSCRIBE);
       const contact = args.contact ?? null;
       if (contact !== null) assertCustomer('contact', contact);
-      return context.live.messages.subscribeTo(contact === null ? null : contact.trim(), {
-        ...liveRequest(context, info, args.since),
-        phoneNumberId: args.phoneNumberId ?? null,
-      });
+      const live = liveRequest(context, info, args.since);
+      const customer = contact === null ? null : contact.trim();
+      return customerFilter(context, customer, args.phoneNumberId ?? null).then((filter) =>
+        context.live.messages.subscribe({ ...live, filter }),
+      );
     },
   })
   messageReceived(

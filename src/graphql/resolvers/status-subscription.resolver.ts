@@ -13,7 +13,7 @@ import { normaliseCustomerId } from '../../messages';
 import { type GatewayContext } from '../context';
 import { toStatusEvent } from '../mappers';
 import { assertScope } from '../auth-checker';
-import { type StatusEventWithMessage } from '../../status-events';
+import { type StatusEventWithMessage } from '../../live';
 import { MessageStatusEvent } from '../types/message-status-event.type';
 import { assertCustomer } from './conversation.resolver';
 import { liveRequest, SINCE_DESCRIPTION } from './live-request';

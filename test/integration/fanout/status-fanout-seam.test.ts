@@ -1,11 +1,6 @@
 import { createMemoryMessaging, MessageStatus, type StatusChangeEvent } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
-import {
-  LiveFanout,
-  statusStream,
-  type FanoutShape,
-  type StatusEventWithMessage,
-} from '../../../src/status-events';
+import { LiveFanout, statusStream, type FanoutShape, type StatusEventWithMessage } from '../../../src/live';
 import { waitFor } from '../../support/gateway-harness';
 
 /** Renders the cursor and status only, so that each delivery is easy to compare. */

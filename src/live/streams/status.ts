@@ -1,5 +1,11 @@
-import { type MessageRecord, type MessageStore, type StatusBus, type StatusChangeEvent } from '../messages';
-import { type LiveFilter, type LiveSource, type LiveStream } from './live-stream';
+import {
+  type MessageRecord,
+  type MessageStore,
+  type StatusBus,
+  type StatusChangeEvent,
+} from '../../messages';
+import { type LiveEvents } from '../live-events';
+import { type LiveFilter, type LiveSource, type LiveStream } from '../live-stream';
 
 /** Which status events a subscriber wants; every field given must match. */
 export interface StatusEventFilter {
@@ -14,6 +20,9 @@ export interface StatusEventWithMessage {
   event: StatusChangeEvent;
   message: MessageRecord;
 }
+
+/** `messageStatusChanged` on the engine. */
+export type StatusEvents = LiveEvents<StatusChangeEvent, StatusEventWithMessage, StatusEventFilter>;
 
 export function matchesStatusFilter(event: StatusChangeEvent, filter: StatusEventFilter): boolean {
   return (

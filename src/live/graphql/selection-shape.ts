@@ -7,8 +7,8 @@ import {
   type FragmentDefinitionNode,
   type GraphQLResolveInfo,
 } from 'graphql';
-import { type FanoutShape } from './fanout-subscriber';
-import { type LiveTransport } from './live-transport';
+import { type FanoutShape } from '../engine/fanout-subscriber';
+import { type LiveTransport } from './transport';
 
 /**
  * The operation with the subscription field's own arguments left out (they pick events, they do not

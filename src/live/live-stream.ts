@@ -1,8 +1,8 @@
 /**
  * What the fan-out engine needs to know about one kind of live event: where events come from (a durable
  * stream with cursor ids, plus pub/sub for the live ones), how a subscriber's filter picks them, and what
- * a subscriber is rendered from. Statuses are one such stream; inbound messages and account events are
- * meant to be others, each a `LiveStream` handed to its own `LiveFanout`.
+ * a subscriber is rendered from. Each stream (`streams/`: statuses, inbound messages, account events,
+ * calls) is one `LiveStream`, run by its own `LiveEvents`.
  */
 
 /** Anything with a place in a durable stream. */

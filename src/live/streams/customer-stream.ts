@@ -1,7 +1,4 @@
-import { type ContactStore } from '../contacts';
-import { customerNames } from '../conversations';
-import { LiveEvents, type LiveEventsOptions } from './live-events';
-import { type LiveEvent, type LiveFilter, type LiveStream } from './live-stream';
+import { type LiveEvent, type LiveFilter, type LiveStream } from '../live-stream';
 
 /**
  * Streams of what happens with one customer at a time (the messages they write, the calls with them): a
@@ -12,7 +9,10 @@ import { type LiveEvent, type LiveFilter, type LiveStream } from './live-stream'
 
 /** Which events a subscriber wants; every field given must match. */
 export interface CustomerEventFilter {
-  /** The customer's names (number as E.164, BSUID): an event of any of them matches. Null: anyone. */
+  /**
+   * The customer's names (number as E.164, BSUID): an event of any of them matches. Null: anyone. The
+   * subscriber resolves a customer to all their names (the contact store knows them) before subscribing.
+   */
   customers: readonly string[] | null;
   phoneNumberId: string | null;
 }
@@ -67,29 +67,4 @@ export function customerEventStream<E extends LiveEvent>(
     },
     filter: customerEventFilter(parts),
   };
-}
-
-type CustomerSubscribeRequest<E extends LiveEvent> = Omit<
-  Parameters<LiveEvents<E, E, CustomerEventFilter>['subscribe']>[0],
-  'filter'
-> & { phoneNumberId: string | null };
-
-/** A customer stream's subscriptions: a customer named by number or BSUID is followed under every name. */
-export class CustomerEvents<E extends LiveEvent> extends LiveEvents<E, E, CustomerEventFilter> {
-  constructor(
-    private readonly contacts: ContactStore,
-    options: LiveEventsOptions<E, E, CustomerEventFilter>,
-  ) {
-    super(options);
-  }
-
-  /** Subscribes to a customer's events (or everyone's), resolving the customer's names first. */
-  async subscribeTo(
-    customer: string | null,
-    request: CustomerSubscribeRequest<E>,
-  ): Promise<AsyncIterableIterator<unknown>> {
-    const customers = customer === null ? null : await customerNames(this.contacts, customer);
-    const { phoneNumberId, ...rest } = request;
-    return this.subscribe({ ...rest, filter: { customers, phoneNumberId } });
-  }
 }

@@ -1,4 +1,4 @@
-import { type LiveFilter } from './live-stream';
+import { type LiveFilter } from '../live-stream';
 
 /** The key of the subscribers whose filter matches every event. */
 const ALL = '\u0000*';

@@ -1,4 +1,4 @@
-import { type LiveEvent, type LiveSource } from './live-stream';
+import { type LiveEvent, type LiveSource } from '../live-stream';
 
 /**
  * The stream after `since`, page by page, oldest first; the last page is the first one shorter than

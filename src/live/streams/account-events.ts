@@ -1,5 +1,6 @@
-import { type AccountEventKind, type AccountEventRecord, type AccountEventStore } from '../account-events';
-import { type LiveFilter, type LiveStream } from './live-stream';
+import { type AccountEventKind, type AccountEventRecord, type AccountEventStore } from '../../account-events';
+import { type LiveEvents } from '../live-events';
+import { type LiveFilter, type LiveStream } from '../live-stream';
 
 /** Which account events a subscriber wants: these kinds, or every kind when null. */
 export interface AccountEventFilter {
@@ -12,6 +13,9 @@ export const accountEventFilter: LiveFilter<AccountEventRecord, AccountEventFilt
     filter.kinds !== null && filter.kinds.length === 1 ? `k:${filter.kinds[0]}` : null,
   indexKeysOf: (event) => [`k:${event.kind}`],
 };
+
+/** `accountEventReceived` on the engine. */
+export type AccountEvents = LiveEvents<AccountEventRecord, AccountEventRecord, AccountEventFilter>;
 
 /** The live side of the account event stream (Redis pub/sub, or the embedded store itself). */
 export interface AccountEventFeed {

@@ -1,18 +1,17 @@
 import { type GraphQLResolveInfo } from 'graphql';
-import { type Logger } from '../observability';
-import { toClientError, tooFarBehind } from './client-errors';
+import { SubscriberTooSlowError } from '../live-errors';
 import { EventQueue } from './event-queue';
-import { type FanoutShape } from './fanout-subscriber';
-import { type LiveFanout } from './live-fanout';
-import { type LiveEvent } from './live-stream';
-import { type LiveTransport } from './live-transport';
+import { type FanoutShape } from '../engine/fanout-subscriber';
+import { type LiveFanout } from '../engine/live-fanout';
+import { type LiveEvent } from '../live-stream';
+import { type LiveTransport } from './transport';
 import { ParkedSubscription } from './parked-subscription';
 import { selectionShape } from './selection-shape';
 
 /** One subscription, as its resolver checked it. */
 export interface LiveSubscribeRequest<F> {
   filter: F;
-  /** A well-formed cursor (see `parseSince`), or null for live events only. */
+  /** A well-formed cursor (see `parseStreamCursor`), or null for live events only. */
   since: string | null;
   info: GraphQLResolveInfo;
   /** The operation's transport, when it writes payloads itself (`GatewayContext.transport`). */
@@ -22,10 +21,9 @@ export interface LiveSubscribeRequest<F> {
 }
 
 export interface LiveSubscriptionOptions {
-  logger: Logger;
   /**
    * Events buffered for one subscriber without a transport that is not reading. Past it the
-   * subscription ends with RATE_LIMITED instead of growing the process without bound.
+   * subscription ends with `SubscriberTooSlowError` instead of growing the process without bound.
    */
   maxBufferedEvents: number;
 }
@@ -38,7 +36,9 @@ function payloadShape<P>(): FanoutShape<P, P> {
 /**
  * The GraphQL side of the engine, for a resolver's `subscribe`: with a transport, the subscription joins
  * the fan-out's shared renders and the transport writes them (graphql-js holds a parked iterator); without
- * one, it yields its payloads and graphql-js executes the selection per event.
+ * one, it yields its payloads and graphql-js executes the selection per event. However the stream ends
+ * (a cursor it cannot serve, a failed read), the iterator rejects with the domain's error as it is: the
+ * GraphQL layer maps it for the client (`toGatewayError`).
  */
 export function subscribeLive<E extends LiveEvent, P, F>(
   fanout: LiveFanout<E, P, F>,
@@ -52,7 +52,7 @@ export function subscribeLive<E extends LiveEvent, P, F>(
       {
         filter,
         deliver: transport.write,
-        fail: (error) => parked.fail(toClientError(error, options.logger)),
+        fail: (error) => parked.fail(error),
       },
       selectionShape(request.info, transport, request.audienceKey),
       since,
@@ -65,10 +65,13 @@ export function subscribeLive<E extends LiveEvent, P, F>(
     {
       filter,
       deliver: (payloads) => {
-        if (queue.backlog + payloads.length > options.maxBufferedEvents) queue.fail(tooFarBehind());
-        else for (const payload of payloads) queue.push(payload);
+        if (queue.backlog + payloads.length > options.maxBufferedEvents) {
+          queue.fail(new SubscriberTooSlowError(queue.backlog));
+        } else {
+          for (const payload of payloads) queue.push(payload);
+        }
       },
-      fail: (error) => queue.fail(toClientError(error, options.logger)),
+      fail: (error) => queue.fail(error),
     },
     payloadShape<P>(),
     since,
