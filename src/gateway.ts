@@ -1,4 +1,4 @@
-import { composeSendHandler } from './compose-send-handler';
+import { composeSendHandler } from './sending';
 import { type Config } from './config';
 import { buildGatewaySchema } from './graphql';
 import { MessageSender, SenderThroughput } from './sending';

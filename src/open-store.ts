@@ -20,14 +20,12 @@ import {
   CLUSTER_PARTITION_COUNT,
   createMemoryMessaging,
   createRedisMessaging,
-  recommendedClusterOptions,
   recommendedCommandConnectionOptions,
-  recommendedRedisOptions,
-  RedisChannel,
   type MessageStore,
   type StatusBus,
 } from './messages';
 import { type Logger, type Metrics } from './observability';
+import { recommendedClusterOptions, recommendedRedisOptions, RedisChannel } from './store-kit';
 
 export interface OpenedStore {
   store: MessageStore;

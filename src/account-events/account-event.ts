@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type EpochMillis } from '../messages';
+import { type EpochMillis } from '../store-kit';
 
 /** What an account event is about; one kind per webhook field, plus the gateway's own. */
 export enum AccountEventKind {

@@ -1,4 +1,3 @@
-import { eventsAfter, StreamIds } from '../messages';
 import {
   ACCOUNT_EVENT_DEDUPE_MS,
   accountEventDigest,
@@ -9,6 +8,7 @@ import {
   assertAccountEventCursor,
   type NewAccountEvent,
 } from './account-event';
+import { eventsAfter, StreamIds } from '../store-kit';
 
 /** The embedded store's account events: the newest `maxLength` kept in memory, cursors like Redis's. */
 export class MemoryAccountEventStore implements AccountEventStore {

@@ -1,5 +1,4 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { readEntriesAfter } from '../messages';
 import {
   ACCOUNT_EVENT_DEDUPE_MS,
   accountEventDigest,
@@ -10,6 +9,7 @@ import {
   assertAccountEventCursor,
   type NewAccountEvent,
 } from './account-event';
+import { readEntriesAfter } from '../store-kit';
 
 /**
  * Appends events to the bounded stream and publishes each with its cursor, atomically, so that an event is

@@ -1,4 +1,5 @@
-import { type EpochMillis, type MessageErrorDetail } from '../messages';
+import { type MessageErrorDetail } from '../messages';
+import { type EpochMillis } from '../store-kit';
 
 /** What a call event reports; Meta's own words are kept beside it in the record. */
 export enum CallEventKind {

@@ -1,4 +1,3 @@
-import { compareNewestFirst, DEFAULT_MESSAGE_RETENTION_MS, eventsAfter, StreamIds } from '../messages';
 import {
   type CallEventRecord,
   type CallPosition,
@@ -7,6 +6,7 @@ import {
   isOnCallPage,
   type NewCallEvent,
 } from './call-event';
+import { compareNewestFirst, DEFAULT_RETENTION_MS, eventsAfter, StreamIds } from '../store-kit';
 
 /** Listens to every new call event of the embedded store (the in-process stand-in for pub/sub). */
 export type CallEventListener = (event: CallEventRecord) => void;
@@ -29,7 +29,7 @@ export class MemoryCallStore implements CallStore {
   constructor(
     private readonly maxLength = 100_000,
     private readonly now: () => number = Date.now,
-    private readonly retentionMs: number = DEFAULT_MESSAGE_RETENTION_MS,
+    private readonly retentionMs: number = DEFAULT_RETENTION_MS,
   ) {
     this.ids = new StreamIds(now);
   }

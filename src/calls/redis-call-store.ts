@@ -1,17 +1,17 @@
 import { type Cluster, type Redis } from 'ioredis';
 import {
-  DEFAULT_MESSAGE_RETENTION_MS,
-  INDEX_UNDER_NAMES_LUA,
-  NEWEST_ON_PAGE_LUA,
-  readEntriesAfter,
-} from '../messages';
-import {
   type CallEventRecord,
   type CallPosition,
   type CallStore,
   customerNamesOfCall,
   type NewCallEvent,
 } from './call-event';
+import {
+  DEFAULT_RETENTION_MS,
+  INDEX_UNDER_NAMES_LUA,
+  NEWEST_ON_PAGE_LUA,
+  readEntriesAfter,
+} from '../store-kit';
 
 /**
  * Stores call events not seen before, indexes each under its customer's names, appends it to the bounded
@@ -96,7 +96,7 @@ export class RedisCallStore implements CallStore {
     this.stream = `${this.prefix}call-events`;
     this.channel = `${this.prefix}call-event-published`;
     this.maxLength = options.maxLength ?? 100_000;
-    this.retentionMs = options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS;
+    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   }
 
   async record(events: readonly NewCallEvent[]): Promise<CallEventRecord[]> {

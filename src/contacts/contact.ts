@@ -1,4 +1,4 @@
-import { type EpochMillis } from '../messages';
+import { type EpochMillis } from '../store-kit';
 
 /** What one webhook part says about who a customer is; each field only when Meta sent it. */
 export interface ContactSighting {

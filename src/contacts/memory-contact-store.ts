@@ -1,10 +1,4 @@
 import {
-  compareNewestFirst,
-  DEFAULT_MESSAGE_RETENTION_MS,
-  type EpochMillis,
-  normaliseCustomerId,
-} from '../messages';
-import {
   type ContactFilter,
   type ContactPage,
   type ContactPosition,
@@ -14,6 +8,12 @@ import {
   identityFields,
   matchesContactFilter,
 } from './contact';
+import {
+  compareNewestFirst,
+  DEFAULT_RETENTION_MS,
+  type EpochMillis,
+  normaliseCustomerId,
+} from '../store-kit';
 
 /**
  * The embedded store's contacts: the same joining rules as the Redis script, in process memory. Like
@@ -28,7 +28,7 @@ export class MemoryContactStore implements ContactStore {
   private readonly writtenAt = new Map<string, number>();
 
   constructor(
-    private readonly retentionMs: number = DEFAULT_MESSAGE_RETENTION_MS,
+    private readonly retentionMs: number = DEFAULT_RETENTION_MS,
     private readonly now: () => number = Date.now,
   ) {}
 

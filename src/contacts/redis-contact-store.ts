@@ -1,11 +1,5 @@
 import { type Redis, type Cluster } from 'ioredis';
 import {
-  BYTES_LESS_LUA,
-  DEFAULT_MESSAGE_RETENTION_MS,
-  type EpochMillis,
-  normaliseCustomerId,
-} from '../messages';
-import {
   type ContactFilter,
   type ContactPage,
   type ContactPosition,
@@ -13,6 +7,7 @@ import {
   type ContactSighting,
   type ContactStore,
 } from './contact';
+import { BYTES_LESS_LUA, DEFAULT_RETENTION_MS, type EpochMillis, normaliseCustomerId } from '../store-kit';
 
 /**
  * Applies a webhook's sightings with the joining rules of `ContactStore.observe`, atomically, in one round
@@ -180,7 +175,7 @@ export class RedisContactStore implements ContactStore {
   constructor(
     connection: Redis | Cluster,
     keyPrefix: string,
-    private readonly retentionMs: number = DEFAULT_MESSAGE_RETENTION_MS,
+    private readonly retentionMs: number = DEFAULT_RETENTION_MS,
   ) {
     connection.defineCommand('waContactObserve', { numberOfKeys: 1, lua: OBSERVE_LUA });
     connection.defineCommand('waContactFind', { numberOfKeys: 1, lua: FIND_LUA, readOnly: true });

@@ -1,15 +1,9 @@
 import { type CallEventRecord, type CallPosition, type CallStore } from '../calls';
 import { type ContactRecord, type ContactStore } from '../contacts';
-import {
-  compareNewestFirst,
-  encodePageCursor,
-  type EpochMillis,
-  type MessageRecord,
-  type MessageStore,
-  normaliseCustomerId,
-} from '../messages';
+import { type MessageRecord, type MessageStore } from '../messages';
 import { type InboundMessageRecord } from './inbound-message';
 import { type InboundPosition, type InboundStore } from './inbound-store';
+import { compareNewestFirst, encodePageCursor, type EpochMillis, normaliseCustomerId } from '../store-kit';
 
 /** The names a customer's messages are indexed under: the number (E.164) and the BSUID, as known. */
 export async function customerNames(contacts: ContactStore, customer: string): Promise<string[]> {

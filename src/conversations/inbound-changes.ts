@@ -1,5 +1,5 @@
-import { compareNewestFirst } from '../messages';
 import { type InboundMessageRecord, InboundMessageType } from './inbound-message';
+import { compareNewestFirst } from '../store-kit';
 
 /**
  * What a customer did later to one of their messages, as a store keeps it beside the message: the latest

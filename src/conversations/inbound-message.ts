@@ -1,4 +1,5 @@
-import { type EpochMillis, type MessageErrorDetail } from '../messages';
+import { type MessageErrorDetail } from '../messages';
+import { type EpochMillis } from '../store-kit';
 
 /** What a customer sent, as Meta types it. */
 export enum InboundMessageType {

@@ -1,5 +1,5 @@
-import { type EpochMillis } from '../messages';
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
+import { type EpochMillis } from '../store-kit';
 
 /**
  * Where a page of a customer's inbound messages starts: strictly before `(timestamp, id)`, or, without

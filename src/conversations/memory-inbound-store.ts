@@ -1,7 +1,7 @@
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
-import { compareNewestFirst, DEFAULT_MESSAGE_RETENTION_MS, eventsAfter, StreamIds } from '../messages';
 import { customerNamesOf, type InboundPosition, type InboundStore, isAtOrAfter } from './inbound-store';
 import { changeOf, type InboundChanges, supersedes, withChanges } from './inbound-changes';
+import { compareNewestFirst, DEFAULT_RETENTION_MS, eventsAfter, StreamIds } from '../store-kit';
 
 /** Listens to every new inbound message of the embedded store (the in-process stand-in for pub/sub). */
 export type InboundListener = (event: InboundMessageEvent) => void;
@@ -26,7 +26,7 @@ export class MemoryInboundStore implements InboundStore {
   constructor(
     private readonly maxLength = 100_000,
     private readonly now: () => number = Date.now,
-    private readonly retentionMs: number = DEFAULT_MESSAGE_RETENTION_MS,
+    private readonly retentionMs: number = DEFAULT_RETENTION_MS,
   ) {
     this.ids = new StreamIds(now);
   }

@@ -1,14 +1,14 @@
 import { type Cluster, type Redis } from 'ioredis';
-import {
-  BYTES_LESS_LUA,
-  DEFAULT_MESSAGE_RETENTION_MS,
-  INDEX_UNDER_NAMES_LUA,
-  NEWEST_ON_PAGE_LUA,
-  readEntriesAfter,
-} from '../messages';
 import { type InboundMessageEvent, type InboundMessageRecord } from './inbound-message';
 import { customerNamesOf, type InboundPosition, type InboundStore } from './inbound-store';
 import { changeOf, type InboundChanges, withChanges } from './inbound-changes';
+import {
+  BYTES_LESS_LUA,
+  DEFAULT_RETENTION_MS,
+  INDEX_UNDER_NAMES_LUA,
+  NEWEST_ON_PAGE_LUA,
+  readEntriesAfter,
+} from '../store-kit';
 
 /**
  * Stores inbound messages not seen before, indexes each under its sender's names, appends it to the
@@ -129,7 +129,7 @@ export class RedisInboundStore implements InboundStore {
     this.stream = `${this.prefix}inbound-events`;
     this.channel = `${this.prefix}inbound-published`;
     this.maxLength = options.maxLength ?? 100_000;
-    this.retentionMs = options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS;
+    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   }
 
   async record(messages: readonly InboundMessageRecord[]): Promise<InboundMessageEvent[]> {

@@ -1,6 +1,5 @@
 import { GraphQLError, locatedError } from 'graphql';
 import { SubscriberTooSlowError } from '../live';
-import { CursorAheadError, CursorExpiredError, InvalidCursorError } from '../messages';
 import { SendErrorKind, isSendError, type AnySendError } from '../sending';
 import {
   UpstreamFailureKind,
@@ -9,6 +8,7 @@ import {
   type AnyUpstreamFailure,
 } from '../upstream';
 import { GatewayError, GatewayErrorCode, badInput } from './gateway-error';
+import { CursorAheadError, CursorExpiredError, InvalidCursorError } from '../store-kit';
 
 /**
  * The one place where the domain's errors become GraphQL errors: the sending domain's and the upstream

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { type EpochMillis, type MessageRecord, type MessageStore } from '../messages';
+import { type MessageRecord, type MessageStore } from '../messages';
+import { type EpochMillis } from '../store-kit';
 
 /** Per-request loaders: one batch, one store round trip. Never shared between requests (no stale reads). */
 export interface Loaders {

@@ -1,8 +1,8 @@
-import { parseStreamCursor } from '../messages';
 import { createSilentLogger, type Logger } from '../observability';
 import { LiveFanout } from './engine/live-fanout';
 import { subscribeLive, type LiveSubscribeRequest } from './graphql/subscribe-live';
 import { type LiveEvent, type LiveStream } from './live-stream';
+import { parseStreamCursor } from '../store-kit';
 
 export interface LiveEventsOptions<E extends LiveEvent, P, F> {
   stream: LiveStream<E, P, F>;

@@ -1,7 +1,8 @@
-import { type EpochMillis, type MessageRecord, type NewEcho, type StatusUpdate } from './message-record';
+import { type MessageRecord, type NewEcho, type StatusUpdate } from './message-record';
 import { MessageOrigin } from './message-origin';
 import { MessageStatus } from './message-status';
 import { type AppliedStatus, applyStatusToRecord, customerOf, isPlausibleTimestamp } from './status-rules';
+import { type EpochMillis } from '../store-kit';
 
 /**
  * The record fields an echo sets beyond those of a send; the Lua apply script copies exactly these from the

@@ -1,8 +1,6 @@
+import { type EpochMillis } from '../store-kit';
 import { type MessageOrigin } from './message-origin';
 import { type MessageStatus } from './message-status';
-
-/** Epoch milliseconds. Every time inside the gateway is one of these; Meta's seconds are converted at the edge. */
-export type EpochMillis = number;
 
 /** One error as Meta attaches it to a `failed` status (or as the gateway records a send-time rejection). */
 export interface MessageErrorDetail {

@@ -1,5 +1,4 @@
 import {
-  type EpochMillis,
   type MessageRecord,
   type NewEcho,
   type NewMessage,
@@ -7,6 +6,7 @@ import {
   type StatusUpdate,
 } from './message-record';
 import { type MessageStatus } from './message-status';
+import { type EpochMillis } from '../store-kit';
 
 /** A stored send: its first event and the message record it left. */
 export interface RecordedSend {
@@ -43,45 +43,6 @@ export interface MessagePage {
   /** Opaque; pass as `after` for the next page. Null when this page is the last. */
   endCursor: string | null;
   hasNextPage: boolean;
-}
-
-/** Thrown by `readEventsAfter` when the cursor is older than what the stream still keeps. */
-export class CursorExpiredError extends Error {
-  constructor(
-    readonly cursor: string,
-    readonly oldestKept: string | null,
-  ) {
-    super(
-      `Cursor ${cursor} is older than the oldest event still kept (${oldestKept ?? 'none'}); ` +
-        'reload the message state with a query, then subscribe without `since`.',
-    );
-    this.name = 'CursorExpiredError';
-  }
-}
-
-/**
- * Thrown by `readEventsAfter` when the cursor is past the newest event the stream ever held: no event
- * would ever come after it, so a subscriber resuming from it would wait for nothing.
- */
-export class CursorAheadError extends Error {
-  constructor(
-    readonly cursor: string,
-    readonly newest: string | null,
-  ) {
-    super(
-      `Cursor ${cursor} is ahead of the newest event (${newest ?? 'none yet'}); ` +
-        'pass a cursor you received, or subscribe without `since`.',
-    );
-    this.name = 'CursorAheadError';
-  }
-}
-
-/** Thrown by `readEventsAfter` when the cursor is not one the stream could have produced. */
-export class InvalidCursorError extends Error {
-  constructor(readonly cursor: string) {
-    super(`"${cursor}" is not a status event cursor.`);
-    this.name = 'InvalidCursorError';
-  }
 }
 
 /**

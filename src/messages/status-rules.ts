@@ -1,5 +1,4 @@
 import {
-  type EpochMillis,
   type MessageRecord,
   type NewMessage,
   type StatusChangeEvent,
@@ -7,6 +6,7 @@ import {
   type StatusUpdate,
 } from './message-record';
 import { MessageStatus } from './message-status';
+import { type EpochMillis } from '../store-kit';
 
 /**
  * The progress rank of each status. Progress only moves up: a late or repeated lower status never

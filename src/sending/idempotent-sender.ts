@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { type IdempotencyStore, type MessageStore } from '../messages';
+import { type MessageStore } from '../messages';
+import { type IdempotencyStore } from './idempotency-store';
 import { type Logger } from '../observability';
 import { TRANSIENT_ERROR_CODES, UpstreamFailureKind, isUpstreamFailure } from '../upstream';
 import { type SendCommand } from './send-command';

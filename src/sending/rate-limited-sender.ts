@@ -1,4 +1,4 @@
-import { type SendRateLimiter, type TokenGrant } from '../messages';
+import { type SendRateLimiter, type TokenGrant } from './send-rate-limiter';
 import { type SendCommand } from './send-command';
 import { SendRateLimitedError } from './send-errors';
 import { type SendHandler, type SendOutcome } from './send-outcome';

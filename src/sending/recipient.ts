@@ -1,6 +1,6 @@
 import { validatePhoneNumberLength } from 'libphonenumber-js';
-import { isBusinessScopedUserId } from '../messages';
 import { invalidInput } from './send-errors';
+import { isBusinessScopedUserId } from '../store-kit';
 
 /**
  * Who a message goes to: a phone number, or a business-scoped user id (BSUID) for a customer who uses

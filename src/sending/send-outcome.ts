@@ -1,6 +1,7 @@
-import { type EpochMillis, type MessageRecord } from '../messages';
+import { type MessageRecord } from '../messages';
 import { type SendCommand } from './send-command';
 import { type SendRejection } from './send-rejection';
+import { type EpochMillis } from '../store-kit';
 
 /** How a send ended when it did not throw: a stored message, or Meta's (or the pre-check's) refusal. */
 export type SendOutcome =

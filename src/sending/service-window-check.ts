@@ -1,6 +1,7 @@
-import { type EpochMillis, type MessageStore } from '../messages';
+import { type MessageStore } from '../messages';
 import { type SendCommand } from './send-command';
 import { type SendOutcome } from './send-outcome';
+import { type EpochMillis } from '../store-kit';
 
 /** Meta's customer service window: free-form messages only within 24 hours of the customer's last one. */
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;

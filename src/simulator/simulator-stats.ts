@@ -1,5 +1,5 @@
-import { isBusinessScopedUserId } from './send-validator';
 import type { WebhookDeliveryStats } from './webhook-dispatcher';
+import { isBusinessScopedUserId } from './send-validator';
 
 /** Endpoint labels requests are counted under. */
 export enum SimulatorEndpoint {

@@ -1,6 +1,6 @@
 import { AccountEventKind, accountEventKindOf, type NewAccountEvent } from '../account-events';
-import { type EpochMillis } from '../messages';
 import { type WebhookPayload } from './webhook-payload';
+import { type EpochMillis } from '../store-kit';
 
 /**
  * The account events a notification leaves: every change of a field other than `messages`, `calls` and

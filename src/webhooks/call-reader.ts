@@ -1,8 +1,9 @@
 import { CallEventKind, type NewCallEvent } from '../calls';
-import { type EpochMillis, type MessageErrorDetail } from '../messages';
+import { type MessageErrorDetail } from '../messages';
 import { isNumber, type Party } from './echo-reader';
 import { withoutUndefined } from './json-fields';
 import { type CallPayload, type CallStatusPayload } from './webhook-payload.schema';
+import { type EpochMillis } from '../store-kit';
 
 /** A call event as read from a webhook; the handler stamps when it was received. */
 export type ParsedCallEvent = Omit<NewCallEvent, 'receivedAt'>;

@@ -1,7 +1,8 @@
 import { type InboundMessageRecord, InboundMessageType, type InboundReply } from '../conversations';
-import { type EpochMillis, type MessageErrorDetail } from '../messages';
+import { type MessageErrorDetail } from '../messages';
 import { readCallPermissionReply, readFlowReply } from './interactive-reply-reader';
 import { boolean, withoutUndefined, type Json, number, object, string } from './json-fields';
+import { type EpochMillis } from '../store-kit';
 
 /** An inbound message as read from a webhook; the handler stamps when it was received. */
 export type InboundContent = Omit<InboundMessageRecord, 'receivedAt'>;

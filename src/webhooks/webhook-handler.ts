@@ -2,13 +2,14 @@ import { type AccountEventStore, type NewAccountEvent } from '../account-events'
 import { type CallStore } from '../calls';
 import { type ContactSighting, type ContactStore } from '../contacts';
 import { type InboundStore } from '../conversations';
-import { type ApplyOutcome, type EpochMillis, type MessageStore, type StatusUpdate } from '../messages';
+import { type ApplyOutcome, type MessageStore, type StatusUpdate } from '../messages';
 import { type Logger } from '../observability';
 import { accountEventsOf } from './account-events-of';
 import { verifySignature } from './signature';
 import { verifySubscription } from './verification';
 import { countAccountEvents, countStatuses, type WebhookEventCounts } from './webhook-counts';
 import { type InboundMessage, parseWebhookPayload, type WebhookPayload } from './webhook-payload';
+import { type EpochMillis } from '../store-kit';
 
 /**
  * The largest notification body accepted, in bytes (1 MiB). Enforcing it is the HTTP layer's job: it must

@@ -12,7 +12,6 @@ import {
 import { echoRecipient, type Party, readEchoContent } from './echo-reader';
 import {
   type ConversationInfo,
-  type EpochMillis,
   type MessageErrorDetail,
   MessageStatus,
   type NewEcho,
@@ -40,6 +39,7 @@ import {
   echoesValueSchema,
   messageEchoSchema,
 } from './webhook-payload.schema';
+import { type EpochMillis } from '../store-kit';
 
 /** The `object` of the notifications the gateway handles; any other is acknowledged and ignored. */
 export const WHATSAPP_BUSINESS_ACCOUNT_OBJECT = 'whatsapp_business_account';

@@ -12,12 +12,6 @@ import {
 import { type CallEventRecord, type CallStore } from '../../calls';
 import { Scope } from '../../config';
 import { type ContactStore } from '../../contacts';
-import {
-  decodePageCursor,
-  encodePageCursor,
-  InvalidPageCursorError,
-  normaliseCustomerId,
-} from '../../messages';
 import { assertScope } from '../auth-checker';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
@@ -27,6 +21,12 @@ import { Contact } from '../types/contact.type';
 import { type CallEventView, toCallEvent } from './call-event-view';
 import { assertCustomer, assertPageSize, PageArgs } from './conversation.resolver';
 import { customerFilter, liveRequest, SINCE_DESCRIPTION } from './live-request';
+import {
+  decodePageCursor,
+  encodePageCursor,
+  InvalidPageCursorError,
+  normaliseCustomerId,
+} from '../../store-kit';
 
 @ArgsType()
 class CallEventReceivedArgs {

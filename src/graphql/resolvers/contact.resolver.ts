@@ -3,7 +3,6 @@ import { Scope } from '../../config';
 import { type ContactStore } from '../../contacts';
 import { type ConversationService } from '../../conversations';
 import { CUSTOMER_SERVICE_WINDOW_MS } from '../../diagnosis';
-import { encodePageCursor } from '../../messages';
 import { toContact } from '../mappers';
 import { Contact } from '../types/contact.type';
 import { ContactConnection, ConversationConnection } from '../types/inbound-message.type';
@@ -14,6 +13,7 @@ import {
   decodeContactCursor,
   PageArgs,
 } from './conversation.resolver';
+import { encodePageCursor } from '../../store-kit';
 
 @InputType({ description: 'Which contacts to list. Every field given must match.' })
 class ContactFilter {

@@ -17,7 +17,6 @@ import {
   type InboundMessageRecord,
   InvalidConversationCursorError,
 } from '../../conversations';
-import { customerIdProblem, decodePageCursor, InvalidPageCursorError } from '../../messages';
 import { badInput } from '../gateway-error';
 import { toContact, toMessage, toMessageError } from '../mappers';
 import { Contact } from '../types/contact.type';
@@ -25,6 +24,7 @@ import { pricingValue } from '../types/conversation.type';
 import { CallPermissionResponse } from '../types/inbound-reply.type';
 import { ConversationConnection, InboundMessage } from '../types/inbound-message.type';
 import { toCallEvent } from './call-event-view';
+import { customerIdProblem, decodePageCursor, InvalidPageCursorError } from '../../store-kit';
 
 const MAX_PAGE_SIZE = 100;
 

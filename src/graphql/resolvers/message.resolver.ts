@@ -15,13 +15,10 @@ import {
 import { Scope } from '../../config';
 import { type Diagnosis, Locale } from '../../diagnosis';
 import {
-  encodePageCursor,
-  InvalidPageCursorError,
   type MessageFilter as StoreMessageFilter,
   type MessagePage,
   type MessageRecord,
   type MessageStore,
-  normaliseCustomerId,
 } from '../../messages';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
@@ -33,6 +30,7 @@ import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { MessageConnection } from '../types/message-connection.type';
 import { Message } from '../types/message.type';
 import { assertCustomer } from './conversation.resolver';
+import { encodePageCursor, InvalidPageCursorError, normaliseCustomerId } from '../../store-kit';
 
 const MAX_PAGE_SIZE = 100;
 

@@ -9,7 +9,6 @@ import {
   Subscription,
 } from 'type-graphql';
 import { Scope } from '../../config';
-import { normaliseCustomerId } from '../../messages';
 import { type GatewayContext } from '../context';
 import { toStatusEvent } from '../mappers';
 import { assertScope } from '../auth-checker';
@@ -17,6 +16,7 @@ import { type StatusEventWithMessage } from '../../live';
 import { MessageStatusEvent } from '../types/message-status-event.type';
 import { assertCustomer } from './conversation.resolver';
 import { liveRequest, SINCE_DESCRIPTION } from './live-request';
+import { normaliseCustomerId } from '../../store-kit';
 
 @ArgsType()
 class MessageStatusChangedArgs {

@@ -11,10 +11,11 @@ import {
   type TokenDebugEvidence,
 } from '../../diagnosis';
 import { type ContactStore } from '../../contacts';
-import { customerKeyOf, type MessageRecord } from '../../messages';
+import { type MessageRecord } from '../../messages';
 import { type DebugTokenData } from '../../upstream';
 import { type Loaders } from '../loaders';
 import { type SendRejection } from '../../sending';
+import { customerKeyOf } from '../../store-kit';
 
 /** The code of the 24-hour customer-service window error: its diagnosis needs the customer's last message. */
 const REENGAGEMENT_CODE = 131047;

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextCheckPhase } from 'node:timers/promises';
-import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../../messages';
 import { type Logger } from '../../observability';
 import { type FanoutShape, type FanoutStats, type FanoutSubscriber } from './fanout-subscriber';
 import { type Audience, FollowerIndex } from './follower-index';
 import { type LiveEvent, type LiveStream } from '../live-stream';
 import { replayPages } from './replay';
 import { ReplayBudget } from './replay-budget';
+import { compareStreamCursors, parseStreamCursor, type StreamCursor } from '../../store-kit';
 
 export interface LiveFanoutOptions<E extends LiveEvent, P, F> {
   stream: LiveStream<E, P, F>;

@@ -1,13 +1,14 @@
 import { type MessageRecord, type StatusChangeEvent } from '../message-record';
-import { CursorAheadError, CursorExpiredError } from '../message-store';
 import { type StatusListener } from '../status-bus';
 import {
+  CursorAheadError,
+  CursorExpiredError,
   compareStreamCursors,
   formatStreamCursor,
   nextStreamCursor,
   parseStreamCursor,
   type StreamCursor,
-} from '../stream-cursor';
+} from '../../store-kit';
 
 interface LoggedEvent {
   at: StreamCursor;

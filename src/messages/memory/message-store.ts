@@ -1,5 +1,4 @@
 import {
-  type EpochMillis,
   type MessageRecord,
   type NewEcho,
   type NewMessage,
@@ -15,8 +14,6 @@ import {
 } from '../message-store';
 import { type MemoryEventLog } from './event-log';
 import { matchesMessageFilter } from '../message-filter';
-import { customerKeyOf } from '../customer-id';
-import { compareNewestFirst, decodePageCursor, encodePageCursor, type PagePosition } from '../page-cursor';
 import {
   applySendToRecord,
   applyStatusToRecord,
@@ -25,6 +22,14 @@ import {
   type AppliedStatus,
 } from '../status-rules';
 import { applyEchoToRecord } from '../echo-rules';
+import {
+  type EpochMillis,
+  customerKeyOf,
+  compareNewestFirst,
+  decodePageCursor,
+  encodePageCursor,
+  type PagePosition,
+} from '../../store-kit';
 
 export interface MemoryRetention {
   /** How long a message (and an inbound time) is kept after its last write, in ms. */

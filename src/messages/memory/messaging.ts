@@ -2,7 +2,7 @@ import { type Logger } from '../../observability';
 import { MemoryEventLog } from './event-log';
 import { MemoryMessageStore } from './message-store';
 import { MemoryStatusBus } from './status-bus';
-import { DEFAULT_MESSAGE_RETENTION_MS } from '../redis/message-store-options';
+import { DEFAULT_RETENTION_MS } from '../../store-kit';
 
 export interface MemoryMessagingOptions {
   /** Events kept for replay with `since`; older ones are trimmed exactly. Default 100,000. */
@@ -28,7 +28,7 @@ export function createMemoryMessaging(options: MemoryMessagingOptions = {}): {
   const log = new MemoryEventLog(maxLength, options.now ?? Date.now, (error) =>
     logger?.error({ err: error }, 'A status subscriber threw; the event was still delivered to the others.'),
   );
-  const retentionMs = options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS;
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   if (!Number.isSafeInteger(retentionMs) || retentionMs < 1) {
     throw new Error(`retentionMs must be a positive integer, got ${String(retentionMs)}.`);
   }

@@ -1,5 +1,5 @@
 import { type MessageRecord } from '../message-record';
-import { compareNewestFirst, type PagePosition } from '../page-cursor';
+import { compareNewestFirst, type PagePosition } from '../../store-kit';
 
 /** One partition's answer to a `list` page. */
 export interface PartitionPage {

@@ -1,4 +1,5 @@
-import { BYTES_LESS_LUA } from './lua-snippets';
+import { BYTES_LESS_LUA } from '../../store-kit';
+
 /**
  * One page of `messages`, newest first, in one round trip: walks a createdAt index backwards, reads
  * each record next to it, applies the filters of `message-filter.ts`, and stops at `first + 1` matches

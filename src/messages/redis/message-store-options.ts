@@ -1,8 +1,4 @@
-import { type Cluster, type Redis } from 'ioredis';
 import { type Logger } from '../../observability';
-
-/** A single Redis, or a Redis Cluster (then the store partitions its keys and uses sharded pub/sub). */
-export type RedisConnection = Redis | Cluster;
 
 /** How the Redis stream is trimmed when an event is appended. */
 export enum StreamTrimMode {
@@ -52,9 +48,6 @@ export interface RedisMessageStoreOptions {
   /** Logs events dropped because they could not be decoded. */
   logger: Logger;
 }
-
-/** Meta keeps a message for a phone that is offline 30 days: the default retention. */
-export const DEFAULT_MESSAGE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function positiveInteger(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {

@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import { type Logger } from '../../observability';
 import { type MessageKeys } from './keys';
 import {
-  type EpochMillis,
   type MessageRecord,
   type NewEcho,
   type NewMessage,
@@ -18,24 +17,26 @@ import {
   type RecordedSend,
 } from '../message-store';
 import { messagePartition } from './partitions';
-import { decodePageCursor, encodePageCursor, type PagePosition } from '../page-cursor';
 import { APPLY_AT_ONCE_COMMAND, APPLY_COMMAND, APPLY_STATUS_LUA, type ApplyCommand } from './apply-script';
 import { LIST_MESSAGES_LUA } from './list-script';
 import { mergeListPages, type PartitionPage } from './list-merge';
 import { redisMessageLayout, type RedisMessageLayout } from './message-layout';
-import {
-  DEFAULT_MESSAGE_RETENTION_MS,
-  positiveInteger,
-  StreamTrimMode,
-  type RedisConnection,
-  type RedisMessageStoreOptions,
-} from './message-store-options';
+import { positiveInteger, StreamTrimMode, type RedisMessageStoreOptions } from './message-store-options';
 import { decodeStatusEvent } from '../status-event-codec';
-import { readStreamsAfter } from './stream-reader';
+import { readStreamsAfter } from './status-stream-reader';
 import { eventFromHistoryEntry, statusUpdateForSend } from '../status-rules';
-import { parseStreamCursor, type StreamCursor } from '../stream-cursor';
-import { customerKeyOf } from '../customer-id';
 import { echoFacts, statusUpdateForEcho } from '../echo-rules';
+import {
+  type EpochMillis,
+  decodePageCursor,
+  encodePageCursor,
+  type PagePosition,
+  DEFAULT_RETENTION_MS,
+  type RedisConnection,
+  parseStreamCursor,
+  type StreamCursor,
+  customerKeyOf,
+} from '../../store-kit';
 
 type ScriptArg = string | number;
 
@@ -105,7 +106,7 @@ export class RedisMessageStore implements MessageStore {
     this.maxLength = positiveInteger('streamMaxLength', options.streamMaxLength ?? 100_000);
     this.trim = trimOperator(options.streamTrim ?? StreamTrimMode.APPROXIMATE);
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
-    this.retentionMs = positiveInteger('retentionMs', options.retentionMs ?? DEFAULT_MESSAGE_RETENTION_MS);
+    this.retentionMs = positiveInteger('retentionMs', options.retentionMs ?? DEFAULT_RETENTION_MS);
     this.logger = options.logger;
     // The same script under two names (one SHA, loaded once): see `APPLY_AT_ONCE_COMMAND`.
     connection.defineCommand(APPLY_COMMAND, { lua: APPLY_STATUS_LUA });

@@ -1,6 +1,7 @@
 import { RedisMessageStore } from './message-store';
-import { type RedisConnection, type RedisMessageStoreOptions } from './message-store-options';
+import { type RedisMessageStoreOptions } from './message-store-options';
 import { RedisStatusBus } from './status-bus';
+import { type RedisConnection } from '../../store-kit';
 
 export interface RedisMessagingConnections {
   /** For commands and scripts; see `recommendedRedisOptions` (`recommendedClusterOptions` on a cluster). */

@@ -1,18 +1,18 @@
 import { type Redis } from 'ioredis';
 import { type Logger } from '../../observability';
 import { type MessageRecord, type StatusChangeEvent } from '../message-record';
-import { InvalidCursorError } from '../message-store';
 import { redisMessageLayout } from './message-layout';
-import { type RedisConnection } from './message-store-options';
 import { type StatusBus, type StatusListener } from '../status-bus';
 import { decodePublishedStatus } from './record-codec';
 import { StatusEventDecodeError } from '../status-event-codec';
 import {
+  InvalidCursorError,
+  type RedisConnection,
   compareStreamCursors,
   formatEventCursor,
   parseStreamCursor,
   type StreamCursor,
-} from '../stream-cursor';
+} from '../../store-kit';
 
 export interface RedisStatusBusOptions {
   /** The same key prefix as the store's; the channel is derived from it unless `channel` is given. */

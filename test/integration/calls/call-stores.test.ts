@@ -8,9 +8,9 @@ import {
   type NewCallEvent,
   RedisCallStore,
 } from '../../../src/calls';
-import { CursorAheadError, InvalidCursorError, RedisChannel } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
 import { connectRedis, deleteKeys, randomKeyPrefix, waitFor } from '../webhooks/webhook-store-setups';
+import { CursorAheadError, InvalidCursorError, RedisChannel } from '../../../src/store-kit';
 
 const PHONE = '106540352242922';
 const T = Date.UTC(2025, 9, 23, 12, 0, 0);

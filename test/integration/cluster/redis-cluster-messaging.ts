@@ -3,7 +3,6 @@ import { Cluster } from 'ioredis';
 import {
   CLUSTER_PARTITION_COUNT,
   createRedisMessaging,
-  recommendedClusterOptions,
   StreamTrimMode,
   type RedisMessageStore,
 } from '../../../src/messages';
@@ -11,6 +10,7 @@ import { messagePartition } from '../../../src/messages/redis/partitions';
 import { type RedisStatusBus } from '../../../src/messages/redis/status-bus';
 import { createSilentLogger } from '../../../src/observability';
 import { type RedisClusterProcess } from './redis-cluster-process';
+import { recommendedClusterOptions } from '../../../src/store-kit';
 
 export interface ClusterMessaging {
   command: Cluster;

@@ -186,7 +186,7 @@ describe('inbound media and customers who write back, through the embedded simul
       error: expect.stringContaining('from, fromUserId or both'),
     });
 
-    const script = join(__dirname, '../../../dist/simulator-inbound.js');
+    const script = join(__dirname, '../../../dist/simulator/cli/inbound.js');
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, [
       script,

@@ -1,8 +1,4 @@
 import {
-  CursorAheadError,
-  CursorExpiredError,
-  InvalidCursorError,
-  InvalidPageCursorError,
   MessageStatus,
   type MessageRecord,
   type MessageStore,
@@ -13,6 +9,12 @@ import {
 } from '../../../src/messages';
 import { SEQUENCE_BASE_MS, sequenceUpdate, STATUS_SEQUENCES } from '../../unit/messages/status-sequences';
 import { waitFor } from '../../support/wait-for';
+import {
+  CursorAheadError,
+  CursorExpiredError,
+  InvalidCursorError,
+  InvalidPageCursorError,
+} from '../../../src/store-kit';
 
 export interface ContractHarness {
   store: MessageStore;

@@ -2,10 +2,8 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import {
   createRedisMessaging,
-  CursorExpiredError,
   MessageStatus,
   recommendedCommandConnectionOptions,
-  recommendedRedisOptions,
   StreamTrimMode,
   type NewMessage,
   type RedisMessageStore,
@@ -19,6 +17,7 @@ import { createLogger, createSilentLogger, type Logger } from '../../../src/obse
 import { SEQUENCE_BASE_MS, sequenceSend, sequenceUpdate } from '../../unit/messages/status-sequences';
 import { connectRedis, openRedisHarness, randomPrefix, REDIS_PORT, type RedisHarness } from './redis-harness';
 import { waitFor } from '../../support/wait-for';
+import { CursorExpiredError, recommendedRedisOptions } from '../../../src/store-kit';
 
 const opened: RedisHarness[] = [];
 const connections: Redis[] = [];

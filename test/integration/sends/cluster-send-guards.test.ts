@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Cluster } from 'ioredis';
-import {
-  RedisIdempotencyStore,
-  RedisSendRateLimiter,
-  recommendedClusterOptions,
-} from '../../../src/messages';
 import { startRedisCluster, type RedisClusterProcess } from '../cluster/redis-cluster-process';
 import { defineIdempotencyStoreContract } from './idempotency-store.contract';
+import { recommendedClusterOptions } from '../../../src/store-kit';
+import { RedisIdempotencyStore, RedisSendRateLimiter } from '../../../src/sending';
 
 /** Keys and buckets touch one key per script, so they work on Redis Cluster as they are. */
 describe('idempotency keys and send rate on Redis Cluster', () => {

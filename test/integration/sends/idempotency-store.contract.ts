@@ -1,5 +1,5 @@
-import { type IdempotencyStore } from '../../../src/messages';
 import { waitFor } from '../../support/gateway-harness';
+import { type IdempotencyStore } from '../../../src/sending';
 
 /** A store built with these timings; `close` cleans up after it. */
 export interface IdempotencyStoreSetup {

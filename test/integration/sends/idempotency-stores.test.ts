@@ -1,6 +1,6 @@
-import { MemoryIdempotencyStore, RedisIdempotencyStore } from '../../../src/messages';
 import { connectRedis, deleteKeys, randomPrefix } from '../messages/redis-harness';
 import { defineIdempotencyStoreContract } from './idempotency-store.contract';
+import { MemoryIdempotencyStore, RedisIdempotencyStore } from '../../../src/sending';
 
 defineIdempotencyStoreContract('MemoryIdempotencyStore', (options) =>
   Promise.resolve({ store: new MemoryIdempotencyStore(options), close: () => Promise.resolve() }),

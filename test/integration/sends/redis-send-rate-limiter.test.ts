@@ -1,6 +1,6 @@
-import { RedisSendRateLimiter } from '../../../src/messages';
 import { connectRedis, deleteKeys, randomPrefix } from '../messages/redis-harness';
 import { waitFor } from '../../support/gateway-harness';
+import { RedisSendRateLimiter } from '../../../src/sending';
 
 describe('RedisSendRateLimiter', () => {
   const prefix = randomPrefix();

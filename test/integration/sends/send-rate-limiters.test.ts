@@ -1,6 +1,6 @@
 import { type Redis } from 'ioredis';
-import { MemorySendRateLimiter, RedisSendRateLimiter, type SendRateLimiter } from '../../../src/messages';
 import { connectRedis, deleteKeys, randomPrefix } from '../messages/redis-harness';
+import { MemorySendRateLimiter, RedisSendRateLimiter, type SendRateLimiter } from '../../../src/sending';
 
 /**
  * The contract every send rate limiter keeps, run against the in-process one and the Redis one: one

@@ -1,11 +1,6 @@
 import { Redis } from 'ioredis';
 import { type CallStore, RedisCallStore } from '../../../src/calls';
-import {
-  type MessageStore,
-  MessageOrigin,
-  MessageStatus,
-  recommendedRedisOptions,
-} from '../../../src/messages';
+import { type MessageStore, MessageOrigin, MessageStatus } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
 import { createWebhookHandler, signBody, type WebhookHandler } from '../../../src/webhooks';
 import { freePort } from '../../support/gateway-process';
@@ -28,6 +23,7 @@ import {
   type StoreUnderTest,
   withFaults,
 } from './webhook-store-setups';
+import { recommendedRedisOptions } from '../../../src/store-kit';
 
 const APP_SECRET = 'echo-and-call-app-secret-3b7e';
 const NOW = 1_761_300_000_000;

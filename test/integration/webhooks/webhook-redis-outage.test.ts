@@ -1,10 +1,5 @@
 import { Redis } from 'ioredis';
-import {
-  createRedisMessaging,
-  type MessageStore,
-  MessageStatus,
-  recommendedRedisOptions,
-} from '../../../src/messages';
+import { createRedisMessaging, type MessageStore, MessageStatus } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
 import { MemoryAccountEventStore } from '../../../src/account-events';
 import { MemoryContactStore } from '../../../src/contacts';
@@ -15,6 +10,7 @@ import { metaBytes, statusesBody } from '../../unit/webhooks/meta-payload.fixtur
 import { freePort } from '../../support/gateway-process';
 import { RedisProcess } from '../../support/redis-process';
 import { connectRedis, randomKeyPrefix, recordOf, waitFor } from './webhook-store-setups';
+import { recommendedRedisOptions } from '../../../src/store-kit';
 
 const APP_SECRET = 'outage-app-secret-77c1';
 const logger = createSilentLogger();

@@ -6,7 +6,6 @@ import {
   createRedisMessaging,
   type MessageRecord,
   type MessageStore,
-  recommendedRedisOptions,
   type StatusChangeEvent,
 } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
@@ -18,6 +17,7 @@ import {
 import { type ContactStore, MemoryContactStore, RedisContactStore } from '../../../src/contacts';
 import { type InboundStore, MemoryInboundStore, RedisInboundStore } from '../../../src/conversations';
 import { type CallStore, MemoryCallStore, RedisCallStore } from '../../../src/calls';
+import { recommendedRedisOptions } from '../../../src/store-kit';
 
 /** A real store, a record of every event its bus delivered, and a way to release it. */
 export interface StoreUnderTest {

@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, type FieldNode } from 'graphql';
 import { toGatewayError, withGatewayCause } from '../../../src/graphql';
 import { SubscriberTooSlowError } from '../../../src/live';
-import { CursorAheadError, CursorExpiredError, InvalidCursorError } from '../../../src/messages';
+import { CursorAheadError, CursorExpiredError, InvalidCursorError } from '../../../src/store-kit';
 
 describe('the live streams’ errors, as the client gets them', () => {
   it.each([

@@ -5,8 +5,9 @@ import {
   InvalidCursorError,
   InvalidPageCursorError,
   parseStreamCursor,
-} from '../../../src/messages';
-import { formatStreamCursor, nextStreamCursor } from '../../../src/messages/stream-cursor';
+  formatStreamCursor,
+  nextStreamCursor,
+} from '../../../src/store-kit';
 
 describe('stream cursors', () => {
   it('parse and format round-trip in the Redis stream id format', () => {

@@ -1,4 +1,4 @@
-import { customerIdProblem, MAX_CUSTOMER_ID_LENGTH, normaliseCustomerId } from '../../../src/messages';
+import { customerIdProblem, MAX_CUSTOMER_ID_LENGTH, normaliseCustomerId } from '../../../src/store-kit';
 
 describe('normaliseCustomerId', () => {
   it.each<[string, string, string]>([

@@ -6,13 +6,9 @@ import {
   type SendMessageFields,
   type SendOutcome,
   type SendRejection,
-} from '../../../src/sending';
-import {
-  createMemoryMessaging,
   MemoryIdempotencyStore,
-  MessageStatus,
-  type MessageStore,
-} from '../../../src/messages';
+} from '../../../src/sending';
+import { createMemoryMessaging, MessageStatus, type MessageStore } from '../../../src/messages';
 import { UpstreamNetworkError, UpstreamTimeoutError } from '../../../src/upstream';
 import { THE_CALLER, throughResolver } from './send-through';
 

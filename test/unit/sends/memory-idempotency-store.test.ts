@@ -1,4 +1,4 @@
-import { MemoryIdempotencyStore } from '../../../src/messages';
+import { MemoryIdempotencyStore } from '../../../src/sending';
 
 describe('MemoryIdempotencyStore with a controlled clock', () => {
   let now: number;

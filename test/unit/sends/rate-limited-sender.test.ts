@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { GatewayErrorCode } from '../../../src/graphql';
-import { MemorySendRateLimiter } from '../../../src/messages';
 import {
   RateLimitedSender,
   SendRateLimitedError,
@@ -8,6 +7,7 @@ import {
   type SendCommand,
   type SendMessageFields,
   type SendOutcome,
+  MemorySendRateLimiter,
 } from '../../../src/sending';
 import { throughResolver } from './send-through';
 

@@ -1,5 +1,5 @@
-import { MemorySendRateLimiter } from '../../../src/messages';
-import { takeToken } from '../../../src/messages/send-rate-limiter';
+import { takeToken } from '../../../src/sending/send-rate-limiter';
+import { MemorySendRateLimiter } from '../../../src/sending';
 
 describe('takeToken (the bucket arithmetic shared with the Redis script)', () => {
   const options = { ratePerSecond: 4, burst: 2 };

@@ -1,4 +1,3 @@
-import { type RedisConnection } from './message-store-options';
 import {
   checkRateLimiterOptions,
   rateOptionsFor,
@@ -7,6 +6,7 @@ import {
   type SendRateLimiterOptions,
   type TokenGrant,
 } from '../send-rate-limiter';
+import { type RedisConnection } from '../../store-kit';
 
 /**
  * `takeToken` of send-rate-limiter.ts in Lua, on Redis's own clock so that gateways with skewed clocks

@@ -1,14 +1,15 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { type Config } from './config';
-import {
-  MemoryIdempotencyStore,
-  MemorySendRateLimiter,
-  RedisIdempotencyStore,
-  RedisSendRateLimiter,
-  type MessageStore,
-} from './messages';
-import { type Logger } from './observability';
-import { IdempotentSender, RateLimitedSender, type SendHandler, type SenderThroughput } from './sending';
+import { type Config } from '../config';
+import { type MessageStore } from '../messages';
+import { type Logger } from '../observability';
+import { IdempotentSender } from './idempotent-sender';
+import { MemoryIdempotencyStore } from './memory/idempotency-store';
+import { MemorySendRateLimiter } from './memory/send-rate-limiter';
+import { RateLimitedSender } from './rate-limited-sender';
+import { RedisIdempotencyStore } from './redis/idempotency-store';
+import { RedisSendRateLimiter } from './redis/send-rate-limiter';
+import { type SendHandler } from './send-outcome';
+import { type SenderThroughput } from './sender-throughput';
 
 export interface SendHandlerParts {
   config: Config;

@@ -1,4 +1,4 @@
-import { InvalidCursorError } from './message-store';
+import { InvalidCursorError } from './cursor-errors';
 
 /**
  * A status event cursor: a Redis stream entry id, `<ms>-<seq>`. The memory store makes ids in the same

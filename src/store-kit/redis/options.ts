@@ -1,11 +1,10 @@
 import { type ClusterOptions, type RedisOptions } from 'ioredis';
-import { APPLY_AT_ONCE_COMMAND } from './apply-script';
 
 /** The default of `REDIS_COMMAND_TIMEOUT_MS`: well above a healthy command's milliseconds, well below Meta's patience. */
 const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 2_000;
 
 /**
- * ioredis options the composition root should use for the store's and the bus's connections.
+ * ioredis options the composition root should use for the stores' and the buses' connections.
  *
  * - `enableOfflineQueue: false` and `maxRetriesPerRequest: 1`: while Redis is down a command fails at
  *   once instead of waiting in a queue, so a webhook is answered 5xx (Meta retries) rather than hanging.
@@ -28,22 +27,6 @@ export const recommendedRedisOptions: Readonly<RedisOptions> = Object.freeze({
   enableReadyCheck: true,
   connectTimeout: 5_000,
   retryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 10), 2_000),
-});
-
-/**
- * What the store's command connection adds to `recommendedRedisOptions` on a single Redis.
- *
- * - `enableAutoPipelining`: the commands concurrent requests issue in one turn of the event loop leave in
- *   one write (one syscall, one packet).
- * - The sends' apply script left out of it: ioredis sends an auto-pipelined command on a `setImmediate`,
- *   and the sends of a turn are stored by one run that itself starts on a `setImmediate`, so their script
- *   left only after the next turn's I/O while every one of them waited for its reply. One run already
- *   carries a whole turn's sends. Webhooks' runs stay on the auto-pipeline: they are issued during the
- *   turn, leave at its end, and a burst of webhooks then costs one write per turn, not one each.
- */
-export const recommendedCommandConnectionOptions: Readonly<RedisOptions> = Object.freeze({
-  enableAutoPipelining: true,
-  autoPipeliningIgnoredCommands: [APPLY_AT_ONCE_COMMAND],
 });
 
 /**

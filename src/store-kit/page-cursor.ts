@@ -1,4 +1,4 @@
-import { type EpochMillis } from './message-record';
+import { type EpochMillis } from './epoch-millis';
 
 /** A page position in `messages`: the (createdAt, id) of the last record of the previous page. */
 export interface PagePosition {

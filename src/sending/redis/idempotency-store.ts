@@ -6,7 +6,7 @@ import {
   type IdempotencyStore,
   type IdempotencyStoreOptions,
 } from '../idempotency-store';
-import { type RedisConnection } from './message-store-options';
+import { type RedisConnection } from '../../store-kit';
 
 /**
  * A key is one hash, `<prefix>idem:<scope>:<sha256 of the caller's key>`: `state` (`pending` or

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { INBOUND_INJECTION_PATH, type InboundInjection } from './simulator';
+import { INBOUND_INJECTION_PATH, type InboundInjection } from '..';
 
 const USAGE = `Usage: npm run simulator:inbound -- <customer> [text] [options]
 

@@ -1,5 +1,5 @@
 import { type Logger } from '../../observability';
-import { type RedisConnection } from './message-store-options';
+import { type RedisConnection } from './connection';
 
 /**
  * One pub/sub channel on the shared subscriber connection, decoded once and handed to every local

@@ -1,5 +1,5 @@
-import { CursorAheadError, CursorExpiredError } from '../message-store';
-import { compareStreamCursors, parseStreamCursor } from '../stream-cursor';
+import { CursorAheadError, CursorExpiredError } from './cursor-errors';
+import { compareStreamCursors, parseStreamCursor } from './stream-cursor';
 
 /**
  * Events strictly after `cursor` in an in-process stream (oldest first), with the Redis streams' cursor

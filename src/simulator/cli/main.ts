@@ -3,9 +3,9 @@
  * it with GRAPH_API_BASE_URL. A second composition root beside `main.ts`: the simulator itself shares no
  * code with the gateway, so the environment is read here and handed over as plain options.
  */
-import { readProcessEnvironment } from './config';
-import { createLogger } from './observability';
-import { simulatorOptionsFromEnv, startSimulator } from './simulator';
+import { readProcessEnvironment } from '../../config';
+import { createLogger } from '../../observability';
+import { simulatorOptionsFromEnv, startSimulator } from '..';
 
 async function main(): Promise<void> {
   const env = readProcessEnvironment();

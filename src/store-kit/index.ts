@@ -1,0 +1,38 @@
+// What every store of the gateway shares, whatever it holds: times, cursors of durable streams and of
+// pages, customer ids as stores key them, the retention default, and the Redis pieces (connection
+// options, the pub/sub channel, stream reads, Lua snippets). It imports no domain.
+export { type EpochMillis } from './epoch-millis';
+export { DEFAULT_RETENTION_MS } from './retention';
+export { CursorAheadError, CursorExpiredError, InvalidCursorError } from './cursor-errors';
+export {
+  compareStreamCursors,
+  eventCursorPosition,
+  formatEventCursor,
+  formatStreamCursor,
+  mergeEventCursors,
+  nextStreamCursor,
+  parseEventCursor,
+  parseStreamCursor,
+  type EventCursor,
+  type StreamCursor,
+} from './stream-cursor';
+export {
+  InvalidPageCursorError,
+  compareNewestFirst,
+  decodePageCursor,
+  encodePageCursor,
+  type PagePosition,
+} from './page-cursor';
+export {
+  customerIdProblem,
+  customerKeyOf,
+  isBusinessScopedUserId,
+  MAX_CUSTOMER_ID_LENGTH,
+  normaliseCustomerId,
+} from './customer-id';
+export { eventsAfter, StreamIds } from './memory-stream';
+export { type RedisConnection } from './redis/connection';
+export { recommendedClusterOptions, recommendedRedisOptions } from './redis/options';
+export { RedisChannel } from './redis/channel';
+export { readEntriesAfter, readStreamAfter, type StreamEntry, type StreamRead } from './redis/stream-reader';
+export { BYTES_LESS_LUA, INDEX_UNDER_NAMES_LUA, NEWEST_ON_PAGE_LUA } from './redis/lua-snippets';
