@@ -8,7 +8,8 @@ import {
   textItem,
 } from '../../unit/webhooks/message-change.fixtures';
 import { APP_SECRET, postSignedJson, VERIFY_TOKEN } from '../../integration/live/support/live-webhooks';
-import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { openConsole } from '../../support/console-page';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
 
 const CUSTOMER = '12025550160';
@@ -45,10 +46,7 @@ describeInBrowser('the agent console shows a customer’s edits and deletions', 
       .evaluateAll((bubbles) => bubbles.map((node) => node.getAttribute('data-message-id')));
 
   it('live and after a reload, on the message changed, or on its own when that message is not shown', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const errors = collectPageErrors(page);
-    await page.goto(`${gateway.url}/live/`);
-    await page.locator('#connection[data-state="live"]').waitFor();
+    const { page, errors, reload } = await openConsole(browser, gateway, { wide: true });
 
     await customerSends(textItem(head('wamid.console.first', 60), 'See you at 5'));
     await customerSends(textItem(head('wamid.console.second', 50), 'My card is 4111'));
@@ -93,8 +91,7 @@ describeInBrowser('the agent console shows a customer’s edits and deletions', 
     await saveScreenshot(page, 'agent-console-changes');
 
     // Read back from the gateway: the same.
-    await page.reload();
-    await page.locator('#connection[data-state="live"]').waitFor();
+    await reload();
     await page.locator(`#contact-list li[data-contact-id="+${CUSTOMER}"]`).click();
     await bubble(page, 'wamid.console.orphan.edit').waitFor();
     await expectChangesShown();

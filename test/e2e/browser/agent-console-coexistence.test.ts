@@ -1,6 +1,7 @@
 import { type Browser } from 'playwright-core';
 import { APP_SECRET, postSignedJson, VERIFY_TOKEN } from '../../integration/live/support/live-webhooks';
-import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { openConsole } from '../../support/console-page';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
 import {
   CALL_ERROR_12455,
@@ -67,10 +68,7 @@ describeInBrowser('the agent console with the business app’s messages and call
     );
     await post(callsBody(CUSTOMER, { calls: [completedTerminate(CUSTOMER, 'wacid.801.b', now - 120, 75)] }));
 
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const errors = collectPageErrors(page);
-    await page.goto(`${gateway.url}/live/`);
-    await page.locator('#connection[data-state="live"]').waitFor();
+    const { page, errors } = await openConsole(browser, gateway, { wide: true });
     await page.locator(`#contact-list li[data-contact-id="+${CUSTOMER.waId}"]`).click();
     await page.locator('#conversation li[data-direction="call"]').nth(2).waitFor();
 

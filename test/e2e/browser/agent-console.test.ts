@@ -3,9 +3,9 @@ import { request } from 'undici';
 import { buildInboundMessageWebhook } from '../../../src/simulator';
 import { flushDatabase, redisDatabaseUrl } from '../../integration/live/support/live-gateway';
 import { APP_SECRET, postSignedJson, VERIFY_TOKEN } from '../../integration/live/support/live-webhooks';
-import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { openConsole } from '../../support/console-page';
 import { startTestGateway, type TestGateway, waitFor } from '../../support/gateway-harness';
-import { interruptibleWebSocket } from '../../support/interruptible-web-socket';
 
 const REDIS_URL = redisDatabaseUrl(3);
 const WRITES_FIRST = '+12025550150';
@@ -27,21 +27,6 @@ async function customerWrites(gateway: TestGateway, message: Record<string, unkn
   const answer = await response.body.text();
   if (response.statusCode !== 200)
     throw new Error(`inbound message answered ${response.statusCode}: ${answer}`);
-}
-
-/** Every request the page makes must stay on this machine; returns the URLs it asked for, and those refused. */
-async function recordRequests(page: Page, gatewayUrl: string) {
-  const seen: string[] = [];
-  const refused: string[] = [];
-  const origin = new URL(gatewayUrl).origin;
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    seen.push(url);
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  return { seen, refused };
 }
 
 /**
@@ -111,11 +96,7 @@ describeInBrowser('the agent console in Chromium', () => {
     });
 
     it('shows who wrote, opens the conversation, sends a reply that ticks to read, and previews a photo', async () => {
-      const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-      const errors = collectPageErrors(page);
-      const requests = await recordRequests(page, gateway.url);
-      await page.goto(`${gateway.url}/live/`);
-      await page.locator('#connection[data-state="live"]').waitFor();
+      const { page, errors, requests } = await openConsole(browser, gateway, { wide: true });
       expect(await page.locator('#no-contacts').isVisible()).toBe(true);
 
       // A customer writes while the console is open: the contact appears, unread, with an open window.
@@ -207,10 +188,7 @@ describeInBrowser('the agent console in Chromium', () => {
     });
 
     it('explains a refused reply, warns about a closed window, in English and Traditional Chinese', async () => {
-      const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-      const errors = collectPageErrors(page);
-      await page.goto(`${gateway.url}/live/`);
-      await page.locator('#connection[data-state="live"]').waitFor();
+      const { page, errors, reload } = await openConsole(browser, gateway, { wide: true });
 
       // Meta refuses a reply: the box says so, with the diagnosis's explanation and what to do.
       await customerWrites(gateway, { from: REFUSED_AT_SEND, text: 'Did my order go through?' });
@@ -269,8 +247,7 @@ describeInBrowser('the agent console in Chromium', () => {
       await saveScreenshot(page, 'agent-console-zh-tw');
 
       // The next visit opens in the language chosen.
-      await page.reload();
-      await page.locator('#connection[data-state="live"]').waitFor();
+      await reload();
       expect(await page.locator('#contacts-panel h2').textContent()).toBe('聯絡人');
       await page.selectOption('#locale', 'EN');
       expect(errors).toEqual([]);
@@ -288,10 +265,7 @@ describeInBrowser('the agent console in Chromium', () => {
     });
 
     it('counts what a customer wrote while the connection was down, resuming from the last message seen', async () => {
-      const page = await browser.newPage();
-      const connection = await interruptibleWebSocket(page);
-      await page.goto(`${gateway.url}/live/`);
-      await page.locator('#connection[data-state="live"]').waitFor();
+      const { page, connection } = await openConsole(browser, gateway, { interruptible: true });
       await customerWrites(gateway, { from: WRITES_TWICE, text: 'Hello?' });
       const row = contactRow(page, WRITES_TWICE);
       await row.and(page.locator('[data-unread="1"]')).waitFor();
@@ -325,14 +299,11 @@ describeInBrowser('the agent console in Chromium', () => {
     });
 
     it('fetches a photo with the key as a bearer token, never with the key in a URL', async () => {
-      const page = await browser.newPage();
-      const errors = collectPageErrors(page);
-      const requests = await recordRequests(page, gateway.url);
+      const { page, errors, requests } = await openConsole(browser, gateway, { until: 'unauthorized' });
       const mediaAuthorization: Array<string | undefined> = [];
       page.on('request', (sent) => {
         if (sent.url().includes('/media/')) mediaAuthorization.push(sent.headers().authorization);
       });
-      await page.goto(`${gateway.url}/live/`);
       await page.fill('#api-key', CONSOLE_KEY);
       await page.click('#api-key-form button');
       await page.locator('#connection[data-state="live"]').waitFor();

@@ -1,31 +1,18 @@
 import { type Browser, type Page } from 'playwright-core';
 import { flushDatabase, redisDatabaseUrl } from '../../integration/live/support/live-gateway';
-import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
+import { type CuttableConnection, openConsole } from '../../support/console-page';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
-import { interruptibleWebSocket } from '../../support/interruptible-web-socket';
 
 const REDIS_URL = redisDatabaseUrl(13);
 const ORDINARY = '+12025550100';
 const UNDELIVERABLE = '+12025550130';
 const CONSOLE_KEY = 'live-page-console-key-01';
 
-/** Every request the page makes must stay on this machine: the page works air-gapped. */
-async function refuseOtherHosts(page: Page, gatewayUrl: string): Promise<string[]> {
-  const refused: string[] = [];
-  const origin = new URL(gatewayUrl).origin;
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  return refused;
-}
-
 /** Cuts the page's connection, sends a message meanwhile, restores it, and expects the message to show. */
 async function expectToCatchUpAfterDrop(
   page: Page,
-  connection: Awaited<ReturnType<typeof interruptibleWebSocket>>,
+  connection: CuttableConnection,
   gateway: TestGateway,
 ): Promise<void> {
   await connection.drop();
@@ -102,11 +89,7 @@ describeInBrowser('the live status page in Chromium', () => {
     });
 
     it('shows sends go from accepted to read, and explains a failed one in both locales', async () => {
-      const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-      const errors = collectPageErrors(page);
-      const refused = await refuseOtherHosts(page, gateway.url);
-      await page.goto(`${gateway.url}/live/`);
-      await page.locator('#connection[data-state="live"]').waitFor();
+      const { page, errors, requests } = await openConsole(browser, gateway, { wide: true });
       await openMessageList(page);
       expect(await page.locator('#empty').isVisible()).toBe(true);
 
@@ -166,15 +149,12 @@ describeInBrowser('the live status page in Chromium', () => {
 
       await saveScreenshot(page, 'live-page-zh-tw');
       expect(errors).toEqual([]);
-      expect(refused).toEqual([]);
+      expect(requests.refused).toEqual([]);
       await page.close();
     });
 
     it('replays what happened while its connection was down, from the last event it saw', async () => {
-      const page = await browser.newPage();
-      const connection = await interruptibleWebSocket(page);
-      await page.goto(`${gateway.url}/live/`);
-      await page.locator('#connection[data-state="live"]').waitFor();
+      const { page, connection } = await openConsole(browser, gateway, { interruptible: true });
       await openMessageList(page);
       await sendFromPage(page, ORDINARY, 'READ');
 
@@ -201,10 +181,7 @@ describeInBrowser('the live status page in Chromium', () => {
     });
 
     it('reads the list again after a drop before any event, when there is no cursor to resume from', async () => {
-      const page = await browser.newPage();
-      const connection = await interruptibleWebSocket(page);
-      await page.goto(`${gateway.url}/live/`);
-      await page.locator('#connection[data-state="live"]').waitFor();
+      const { page, connection } = await openConsole(browser, gateway, { interruptible: true });
       await openMessageList(page);
 
       await expectToCatchUpAfterDrop(page, connection, gateway);
@@ -222,9 +199,7 @@ describeInBrowser('the live status page in Chromium', () => {
     });
 
     it('asks for a key, refuses a wrong one, and goes live with the right one', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${gateway.url}/live/`);
-      await page.locator('#connection[data-state="unauthorized"]').waitFor();
+      const { page } = await openConsole(browser, gateway, { until: 'unauthorized' });
       await page.locator('#api-key-form').waitFor({ state: 'visible' });
 
       await page.fill('#api-key', 'not-a-key-of-this-gateway');

@@ -1,5 +1,12 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'undici';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+
+/** Every module of the page, so that one added later is checked too. */
+const PAGE_MODULES = readdirSync(join(__dirname, '../../../src/http/public/live')).filter((file) =>
+  file.endsWith('.js'),
+);
 
 describe('the live page routes', () => {
   let gateway: TestGateway;
@@ -35,7 +42,7 @@ describe('the live page routes', () => {
     expect(html).toContain('<script type="module" src="/live/live.js"></script>');
   });
 
-  it.each(['live.js', 'api.js', 'texts.js'])('serves %s as a JavaScript module', async (file) => {
+  it.each(PAGE_MODULES)('serves %s as a JavaScript module', async (file) => {
     const response = await get(`/live/${file}`);
     await response.body.dump();
     expect(response.statusCode).toBe(200);
