@@ -1,4 +1,7 @@
-/** Three projects, run together by `npm test`: pure units, real-Redis integration, built-process e2e. */
+/**
+ * Four projects, run together by `npm test`: pure units, checks of the repository's own files (docs, compose
+ * file, patches, bench report), real-Redis integration, built-process e2e.
+ */
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
@@ -12,6 +15,7 @@ const project = (name, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit'),
+    project('repo'),
     project('integration', { slowTestThreshold: 20 }),
     project('e2e', { slowTestThreshold: 30 }),
   ],

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { forkBenchScript, repoRoot } from './support/child-process';
 import { describeMachine } from './support/machine';
 import { connectBenchRedis, redisVersion } from './support/redis-bench';
-import { markdownReport, textTable, writeReport, type Figure } from './support/report';
+import { textTable, writeResults, type Figure, type ScenarioResult } from './support/report';
 import { SCENARIOS, type ScenarioContext } from './scenarios';
 import { closePoster } from './support/webhook-poster';
 
 /**
- * Runs the scenarios named in argv (all by default), prints one table and writes bench/RESULTS.md.
- * `--quick` shortens every measured run (for checking the harness, not for figures).
+ * Runs the scenarios named in argv (all by default), prints one table, and replaces those scenarios'
+ * blocks in bench/RESULTS.md (the other scenarios' blocks stay as the last run that had them left them).
+ * `--quick` shortens every measured run (for checking the harness, not for figures) and leaves
+ * bench/RESULTS.md as it is.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -29,7 +31,6 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const notes: string[] = [];
   const started = Date.now();
-  const loadBefore = loadavg()[0] ?? 0;
   const context: ScenarioContext = {
     redis,
     upstream,
@@ -40,8 +41,14 @@ async function main(): Promise<void> {
     progress: (message) =>
       process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${message}\n`),
   };
+  const command = `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
+  const results: ScenarioResult[] = [];
   try {
+    const version = await redisVersion(redis);
     for (const scenario of selected) {
+      const scenarioStarted = Date.now();
+      const scenarioLoad = loadavg()[0] ?? 0;
+      const [figuresBefore, notesBefore] = [figures.length, notes.length];
       try {
         await scenario.run(context);
       } catch (error) {
@@ -49,11 +56,23 @@ async function main(): Promise<void> {
         notes.push(`${scenario.name}: did not complete: ${message.split('\n')[0]}`);
         context.progress(`${scenario.name} failed: ${message}`);
       }
+      results.push({
+        scenario: scenario.name,
+        machine: describeMachine(version, scenarioLoad),
+        seconds: (Date.now() - scenarioStarted) / 1000,
+        command,
+        figures: figures.slice(figuresBefore),
+        notes: notes.slice(notesBefore),
+      });
     }
-    const machine = describeMachine(await redisVersion(redis), loadBefore);
     notes.push(`whole run: ${((Date.now() - started) / 1000).toFixed(0)} s${quick ? ' (--quick)' : ''}.`);
     process.stdout.write(`${textTable(figures)}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`);
-    writeReport(join(repoRoot, 'bench/RESULTS.md'), markdownReport(machine, figures, notes));
+    if (quick) {
+      context.progress('--quick: bench/RESULTS.md left as it is');
+    } else {
+      const order = SCENARIOS.map((scenario) => scenario.name);
+      writeResults(join(repoRoot, 'bench/RESULTS.md'), results, order);
+    }
   } finally {
     await upstream.stop();
     await closePoster();
