@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import { DiagnosisCause } from '../diagnosis-cause';
 import { type Evidence, type TransportFailure } from '../evidence';
 import { type Finding, Strength } from '../finding';
@@ -46,9 +47,7 @@ function verdictOf(failure: TransportFailure): Verdict {
     case 'network':
     case 'circuit_open':
       return Verdict.FAILED;
-    default: {
-      const unreachable: never = failure;
-      return unreachable;
-    }
+    default:
+      return assertNever(failure);
   }
 }
