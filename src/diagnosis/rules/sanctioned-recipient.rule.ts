@@ -5,15 +5,10 @@ import { formatDate } from '../format';
 import { hasReached, momentOf, recipientOf } from '../message-view';
 import { checkRecipientRegion } from '../region-check';
 import { Verdict } from '../verdict';
+import { regionFinding } from './region-finding';
 import { type DiagnosisRule } from './rule';
 
 const NAME = 'sanctioned-recipient';
-
-const STRENGTH_BY_CERTAINTY = {
-  certain: Strength.SANCTIONED_CERTAIN,
-  likely: Strength.SANCTIONED_LIKELY,
-  possible: Strength.SANCTIONED_POSSIBLE,
-} as const;
 
 /**
  * Seed, "Country restrictions": WhatsApp users in Cuba, Iran, North Korea, Syria and the Crimea, Donetsk
@@ -51,25 +46,6 @@ export const sanctionedRecipientRule: DiagnosisRule = {
         },
       ];
     }
-    return [
-      {
-        rule: NAME,
-        cause: DiagnosisCause.SANCTIONED_REGION,
-        verdict: Verdict.FAILED,
-        strength: STRENGTH_BY_CERTAINTY[check.certainty],
-        retryable: false,
-        retryAfterSeconds: null,
-        facts: [
-          {
-            id: 'fact.region.recipient',
-            params: {
-              number,
-              place: { text: `place.${check.place}` },
-              certainty: { text: `certainty.${check.certainty}` },
-            },
-          },
-        ],
-      },
-    ];
+    return [regionFinding(NAME, 'recipient', number, check.place, check.certainty)];
   },
 };

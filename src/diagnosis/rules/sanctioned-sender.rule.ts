@@ -1,18 +1,11 @@
-import { DiagnosisCause } from '../diagnosis-cause';
 import { type Evidence } from '../evidence';
-import { type Finding, Strength } from '../finding';
+import { type Finding } from '../finding';
 import { momentOf } from '../message-view';
 import { checkRecipientRegion } from '../region-check';
-import { Verdict } from '../verdict';
+import { regionFinding } from './region-finding';
 import { type DiagnosisRule } from './rule';
 
 const NAME = 'sanctioned-sender';
-
-const STRENGTH_BY_CERTAINTY = {
-  certain: Strength.SANCTIONED_CERTAIN,
-  likely: Strength.SANCTIONED_LIKELY,
-  possible: Strength.SANCTIONED_POSSIBLE,
-} as const;
 
 /**
  * Seed, "Country restrictions": businesses in Cuba, Iran, North Korea, Syria and the Crimea, Donetsk and
@@ -25,25 +18,6 @@ export const sanctionedSenderRule: DiagnosisRule = {
     if (evidence.sender === undefined) return [];
     const check = checkRecipientRegion(evidence.sender, momentOf(evidence));
     if (!check.restricted || check.place === null) return [];
-    return [
-      {
-        rule: NAME,
-        cause: DiagnosisCause.ACCOUNT_RESTRICTED,
-        verdict: Verdict.FAILED,
-        strength: STRENGTH_BY_CERTAINTY[check.certainty],
-        retryable: false,
-        retryAfterSeconds: null,
-        facts: [
-          {
-            id: 'fact.region.sender',
-            params: {
-              number: evidence.sender,
-              place: { text: `place.${check.place}` },
-              certainty: { text: `certainty.${check.certainty}` },
-            },
-          },
-        ],
-      },
-    ];
+    return [regionFinding(NAME, 'sender', evidence.sender, check.place, check.certainty)];
   },
 };
