@@ -14,7 +14,11 @@ export interface CauseTexts {
   links: readonly LinkId[];
 }
 
-/** Seed, "Possible solutions": what to ask the WhatsApp user through another channel, for every recipient-side cause. */
+/**
+ * What to ask the WhatsApp user through another channel, for every recipient-side cause. Meta's
+ * troubleshooting page: 「使用非 WhatsApp 通訊方式,要求 WhatsApp 用戶執行以下動作:」 (through a non-WhatsApp
+ * channel, ask the WhatsApp user to do the following).
+ */
 const RECIPIENT_STEPS: readonly MessageId[] = [
   'step.canMessageBusiness',
   'step.notBlocked',

@@ -17,7 +17,7 @@ const EN_TEXTS = {
     'Meta returned error {code} ("{codeTitle}"), which is not in the gateway’s catalogue. Details from Meta: {details}',
   'explain.codeRange': 'Codes {code} to {rangeEnd} are permission errors.',
 
-  // What to ask the customer through another channel (seed, "Possible solutions").
+  // What to ask the customer through another channel (Meta's troubleshooting page, 「可能的解決方案」).
   'step.canMessageBusiness':
     'Send a message to the business number on WhatsApp, to confirm it can be reached.',
   'step.notBlocked':
@@ -130,7 +130,7 @@ const EN_TEXTS = {
   'fact.ruleFailed': 'The check "{rule}" could not be evaluated on this evidence and was skipped.',
   'fact.noEvidence': 'No message, error, token or account data was given.',
 
-  // Places (seed, "Country restrictions").
+  // Places (the restricted places Meta's troubleshooting page names).
   'place.CU': 'Cuba',
   'place.IR': 'Iran',
   'place.KP': 'North Korea',
