@@ -30,8 +30,9 @@ export interface Finding {
 /**
  * How much a finding weighs. Direct evidence beats inference: a recipient certainly in a sanctioned
  * country explains a 131026 better than 131026's own candidates do; a delivery on one device beats a
- * failure on another (the seed says delivered wins); Meta's error code beats what the status history
- * suggests; background facts (a valid token, a healthy account) never win over a problem.
+ * failure on another (Meta: a message that triggered `delivered` reached at least one device); Meta's
+ * error code beats what the status history suggests; background facts (a valid token, a healthy account)
+ * never win over a problem.
  */
 export const Strength = {
   SANCTIONED_CERTAIN: 95,

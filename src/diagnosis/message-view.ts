@@ -1,3 +1,4 @@
+import { assertNever } from './assert-never';
 import { type ErrorDetail, type Evidence, type MessageEvidence } from './evidence';
 
 /** The statuses the rules understand; mirrors `MessageStatus` without importing it (diagnosis stays standalone). */
@@ -40,12 +41,8 @@ export function phaseOf(status: DeliveryStatus): DeliveryPhase {
     case DeliveryStatus.WARNING:
       return 'warning';
     default:
-      return unreachable(status);
+      return assertNever(status);
   }
-}
-
-function unreachable(value: never): never {
-  throw new Error(`Unhandled delivery status: ${String(value)}`);
 }
 
 function phases(message: MessageEvidence): DeliveryPhase[] {

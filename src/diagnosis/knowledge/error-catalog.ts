@@ -9,7 +9,7 @@ export enum ErrorCategory {
   PARAMETER = 'PARAMETER',
   RECIPIENT = 'RECIPIENT',
   SERVICE = 'SERVICE',
-  /** The seed's "integration error": setup problems on the business side (phone number, payment, permission). */
+  /** Meta's troubleshooting page's 「整合錯誤」 (integration error): setup problems on the business side. */
   INTEGRATION = 'INTEGRATION',
   TEMPLATE = 'TEMPLATE',
   FLOW = 'FLOW',
@@ -75,25 +75,26 @@ const transient = (
   }) satisfies ErrorCodeInfo;
 
 /**
- * Source: Meta's error-code reference (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes),
- * as collected in shared/reference/error-codes.md (titles, HTTP statuses, suggested causes), and the seed.
- * Retry figures are the gateway's decisions where Meta gives none; each is explained inline.
+ * Source: Meta's error-code reference (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)
+ * for titles and HTTP statuses, and Meta's troubleshooting page for the families it names. Retry figures
+ * are the gateway's decisions where Meta gives none; each is explained inline.
  */
 export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
-  // Authorization (seed, "Authentication and authorization errors").
+  // Authorization: the troubleshooting page's 「驗證和授權錯誤」 (authentication and authorization errors).
   fatal(0, 'AuthException', 401, C.ACCESS_TOKEN, K.AUTHORIZATION),
   fatal(3, 'API Method', 500, C.PERMISSION_MISSING, K.AUTHORIZATION),
   fatal(10, 'Permission Denied', 403, C.PERMISSION_MISSING, K.AUTHORIZATION),
   fatal(190, 'Access token has expired', 401, C.ACCESS_TOKEN, K.AUTHORIZATION),
   { ...fatal(200, 'API Permission', 403, C.PERMISSION_MISSING, K.AUTHORIZATION), rangeEnd: 299 },
-  // Counted by the seed among integration errors; error-codes.md suggests a missing permission.
+  // Grouped with the integration errors; the cause follows what it means: permission not granted or removed.
   fatal(131005, 'Access denied', 403, C.PERMISSION_MISSING, K.INTEGRATION),
 
-  // Service (seed, "Error code 2" and "Reliability"). 60 s is a first backoff step, not a promise.
+  // Service (the troubleshooting page's error code 2 and reliability FAQ). 60 s is a first backoff step,
+  // not a promise.
   transient(1, 'API Unknown', 400, C.UNKNOWN, K.SERVICE, 60),
-  // Seed: updates cause up to 5 minutes of downtime; wait 5 minutes.
+  // API updates cause up to 5 minutes of downtime; Meta says to wait 5 minutes.
   transient(2, 'API Service', 503, C.SERVICE_DOWNTIME, K.SERVICE, MAINTENANCE_SECONDS),
-  // Counted by the seed among integration errors; error-codes.md suggests an unknown internal error.
+  // Grouped with the integration errors; the cause follows what it means: an unknown internal error.
   transient(131000, 'Something went wrong', 500, C.UNKNOWN, K.INTEGRATION, 60),
   transient(131016, 'Service unavailable', 500, C.SERVICE_DOWNTIME, K.SERVICE, 60),
   // An account upgrade (e.g. throughput) usually takes minutes: the same wait as an API update.
@@ -103,13 +104,13 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   // Throttling. App- and account-level limits are counted over windows of minutes to an hour.
   transient(4, 'API Too Many Calls', 400, C.RATE_LIMITED, K.THROTTLING, 60),
   transient(80007, 'Rate limit issues', 400, C.RATE_LIMITED, K.THROTTLING, 60),
-  // platform-2026.md: calls to one WhatsApp Business Account, counted like 80007.
+  // Too many calls to one WhatsApp Business Account in a short time, counted like 80007.
   transient(80008, 'Too many calls to the WhatsApp Business Account', 400, C.RATE_LIMITED, K.THROTTLING, 60),
   // Throughput per number (80 msg/s by default): a short pause is enough.
   transient(130429, 'Rate limit hit', 400, C.RATE_LIMITED, K.THROTTLING, 5),
   // Spam limit: sending is limited until quality improves; an hour is the least that makes sense.
   transient(131048, 'Spam rate limit hit', 400, C.RATE_LIMITED, K.THROTTLING, 3600),
-  // meta-cloud-api.md: about one message every 6 seconds per business–customer pair.
+  // Meta's pair rate limit: about one message every 6 seconds per business–customer pair.
   transient(
     131056,
     '(Business Account, Consumer Account) pair rate limit hit',
@@ -124,7 +125,7 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   // The block lasts as long as the enforcement notice says; a retry before that only fails again.
   fatal(368, 'Temporarily blocked for policies violations', 403, C.ACCOUNT_RESTRICTED, K.INTEGRITY),
   fatal(131031, 'Account has been locked', 403, C.ACCOUNT_RESTRICTED, K.INTEGRITY),
-  // platform-2026.md: an enforcement after repeated template category violations; it covers templates and
+  // An enforcement after repeated template category violations; it covers templates and
   // Direct Send alike and lifts by itself after a period Meta does not publish. An hour is the least that
   // makes sense before trying again, as for the spam limit.
   transient(
@@ -147,7 +148,7 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   // health_status only: a payment problem blocks business-initiated conversations.
   fatal(141006, 'Payment method error', undefined, C.ACCOUNT_RESTRICTED, K.PAYMENT),
 
-  // Recipient side (seed, "Message not delivered").
+  // Recipient side: why a message is not delivered (troubleshooting page, 「訊息未送達」).
   fatal(131026, 'Message undeliverable', 400, C.RECIPIENT_UNREACHABLE, K.RECIPIENT),
   fatal(130472, "User's number is part of an experiment", 400, C.EXPERIMENT_GROUP, K.RECIPIENT),
   // Not retryable by automation: Meta keeps refusing while the per-user marketing limit holds, and each
@@ -157,13 +158,13 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   // Not retryable as is: only a template can open the window again (or the customer writing first).
   fatal(131047, 'Re-engagement message', 400, C.REENGAGEMENT_WINDOW, K.RECIPIENT),
 
-  // Invalid request (seed, "invalid request parameters").
+  // Invalid request: the troubleshooting page's 「無效的要求參數」 (invalid request parameters).
   fatal(33, 'Parameter value is not valid', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(100, 'Invalid parameter', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131008, 'Required parameter is missing', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131009, 'Parameter value is not valid', 400, C.INVALID_REQUEST, K.PARAMETER),
   fatal(131021, 'Recipient cannot be sender', 400, C.INVALID_REQUEST, K.PARAMETER),
-  // A business-scoped user id (BSUID) in `to` where only a phone number is allowed (platform-2026.md).
+  // A business-scoped user id (BSUID) in `to` where only a phone number is allowed.
   fatal(131062, 'BSUID cannot be used as recipient for this message', 400, C.INVALID_REQUEST, K.PARAMETER),
   // The `recipient_identity_key_hash` sent no longer matches the customer's identity (new phone or
   // reinstall): the request's own safeguard stopped it; sending again unchanged fails the same way.
@@ -173,7 +174,7 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   fatal(131055, 'Method not allowed', 405, C.INVALID_REQUEST, K.PARAMETER),
   fatal(135000, 'Generic user error', 400, C.INVALID_REQUEST, K.PARAMETER),
 
-  // Integration (seed, "integration error"); causes as error-codes.md suggests.
+  // Integration: the troubleshooting page's 「整合錯誤」 (integration error); each cause follows the code's meaning.
   fatal(
     131037,
     'WhatsApp provided number needs display name approval before message can be sent',
@@ -204,7 +205,7 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   fatal(132018, 'Template parameter issue', 400, C.TEMPLATE, K.TEMPLATE),
   fatal(132068, 'Flow is in blocked state', 400, C.TEMPLATE, K.FLOW),
 
-  // Marketing Messages API (platform-2026.md).
+  // The Marketing Messages API (Meta's own endpoint for marketing templates).
   fatal(134100, 'Not a marketing template', 400, C.TEMPLATE, K.TEMPLATE),
   // A newly approved or edited template reaches the Marketing Messages API after about 10 minutes.
   transient(134101, 'Template still syncing', 400, C.TEMPLATE, K.TEMPLATE, 600),
@@ -222,7 +223,7 @@ export const ERROR_CATALOG: readonly ErrorCodeInfo[] = [
   fatal(133008, 'Too many two step verification PIN guesses', 400, C.PHONE_NUMBER, K.REGISTRATION),
   transient(133009, 'Two step verification PIN guessed too fast', 400, C.PHONE_NUMBER, K.REGISTRATION, 60),
   fatal(133010, 'Phone number not registered', 400, C.PHONE_NUMBER, K.REGISTRATION),
-  // error-codes.md: wait 5 minutes after a deletion, then register.
+  // Meta's reference: wait 5 minutes after a deletion, then register.
   transient(
     133015,
     'Please wait a few minutes before attempting to register this phone number',

@@ -1,6 +1,7 @@
 /**
- * Every URL a diagnosis may point to, with the id of its localized title. Sources: the seed (ToS link,
- * access token debugger, status page, direct support) and Meta's developer documentation.
+ * Every URL a diagnosis may point to, with the id of its localized title. Sources: Meta's Cloud API
+ * troubleshooting page (ToS link, access token debugger, status page, direct support) and Meta's developer
+ * documentation.
  */
 export enum LinkId {
   ERROR_CODES = 'ERROR_CODES',
@@ -17,15 +18,15 @@ export enum LinkId {
 }
 
 export const LINK_URLS: Readonly<Record<LinkId, string>> = {
-  // error-codes.md header: Meta's public error-code reference.
+  // Meta's public error-code reference.
   [LinkId.ERROR_CODES]: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes',
-  // Seed, "Reliability": the WhatsApp Business API status page.
+  // Troubleshooting page, reliability FAQ: the WhatsApp Business API status page.
   [LinkId.STATUS_PAGE]: 'https://metastatus.com/whatsapp-business-api',
-  // Seed, "Message not delivered": the link to send to the end user to accept the latest terms.
+  // Troubleshooting page: the link to send to the end user to accept the latest terms.
   [LinkId.TERMS_OF_SERVICE]: 'https://wa.me/tos/20210210',
-  // Seed, "Authentication and authorization errors": paste the token into the access token debugger.
+  // Troubleshooting page, on auth errors: paste the token into the access token debugger.
   [LinkId.TOKEN_DEBUGGER]: 'https://developers.facebook.com/tools/debug/accesstoken/',
-  // Seed, "Reliability": file a direct support ticket for issues that do not affect global availability.
+  // Troubleshooting page, reliability FAQ: a direct support ticket, for issues that are not global outages.
   [LinkId.DIRECT_SUPPORT]: 'https://business.facebook.com/direct-support',
   // Meta developer docs: message templates (131047, 131049, 132xxx).
   [LinkId.TEMPLATES]: 'https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates',
@@ -36,7 +37,7 @@ export const LINK_URLS: Readonly<Record<LinkId, string>> = {
   [LinkId.THROUGHPUT]: 'https://developers.facebook.com/docs/whatsapp/cloud-api/overview#throughput',
   // Meta developer docs: health_status.
   [LinkId.HEALTH_STATUS]: 'https://developers.facebook.com/docs/whatsapp/cloud-api/health-status',
-  // The seed itself: Meta's support and troubleshooting page for the Cloud API.
+  // Meta's support and troubleshooting page for the Cloud API, where most of the diagnosis rules come from.
   [LinkId.TROUBLESHOOTING]: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support',
   // Meta developer docs: policy enforcement (368, 131031).
   [LinkId.POLICY_ENFORCEMENT]: 'https://developers.facebook.com/docs/whatsapp/overview/policy-enforcement',

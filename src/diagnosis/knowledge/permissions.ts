@@ -1,10 +1,13 @@
-/** Seed, "Authentication and authorization errors": the two permissions a Cloud API token needs. */
+/**
+ * The two permissions a Cloud API token needs: Meta's troubleshooting page says to check, in the access
+ * token debugger, that both are selected, and otherwise to generate a new token with both.
+ */
 export const REQUIRED_PERMISSIONS: readonly string[] = [
   'whatsapp_business_management',
   'whatsapp_business_messaging',
 ];
 
-/** meta-cloud-api.md "Errors": the subcodes Meta sends with code 190 and what each means. */
+/** The subcodes Meta's error envelope carries with code 190 (token errors), and what each means. */
 export enum TokenSubcode {
   APP_NOT_INSTALLED = 458,
   PASSWORD_CHANGED = 460,

@@ -1,8 +1,10 @@
 /**
- * Where the platform does not work. Seed, "Country restrictions": businesses in, and WhatsApp users in,
- * Cuba, Iran, North Korea, Syria and the Crimea, Donetsk and Luhansk regions of Ukraine are ineligible;
- * Turkey is no longer restricted since 2024-05-15. Countries are recognised by libphonenumber-js; regions
- * only by area code, which is approximate (see `certainty`).
+ * Where the platform does not work. Meta's troubleshooting page, country restrictions: businesses in, and
+ * WhatsApp users in, 「古巴、伊朗、北韓、敘利亞和烏克蘭三個受制裁地區(克里米亞、頓涅茨克、盧甘斯克)」 (Cuba, Iran,
+ * North Korea, Syria and the three sanctioned regions of Ukraine: Crimea, Donetsk, Luhansk) are not
+ * eligible; 「自 2024 年 5 月 15 日起,土耳其不再受到雲端 API 商務式訊息傳送功能的限制。」 (since 15 May 2024 Turkey
+ * is no longer restricted). Countries are recognised by libphonenumber-js; regions only by area code,
+ * which is approximate (see `certainty`).
  */
 
 /** How sure a match is: a country from its calling code is certain; an area code only likely; a mobile range possible. */
@@ -46,25 +48,24 @@ export interface SanctionedRegion extends EffectivePeriod {
   certainty: Exclude<RegionCertainty, 'certain'>;
 }
 
-/** 2024-05-15T00:00:00Z: seed, "Country restrictions": Turkey is no longer restricted from this date. */
+/** 2024-05-15T00:00:00Z: Turkey is no longer restricted from this date (Meta's troubleshooting page). */
 export const TURKEY_LIFTED_AT = Date.UTC(2024, 4, 15);
 
 export const SANCTIONED_COUNTRIES: readonly SanctionedCountry[] = [
-  // Seed, "Country restrictions": Cuba (+53).
+  // Cuba (+53).
   { country: 'CU', place: PlaceId.CU },
-  // Seed, "Country restrictions": Iran (+98).
+  // Iran (+98).
   { country: 'IR', place: PlaceId.IR },
-  // Seed, "Country restrictions": North Korea (+850).
+  // North Korea (+850).
   { country: 'KP', place: PlaceId.KP },
-  // Seed, "Country restrictions": Syria (+963).
+  // Syria (+963).
   { country: 'SY', place: PlaceId.SY },
-  // Seed, "Country restrictions": Turkey (+90) was restricted for business-initiated Cloud API messages
-  // until 2024-05-15 and is not since.
+  // Turkey (+90) was restricted for business-initiated Cloud API messages until 2024-05-15 and is not since.
   { country: 'TR', place: PlaceId.TR, until: TURKEY_LIFTED_AT },
 ];
 
 export const SANCTIONED_REGIONS: readonly SanctionedRegion[] = [
-  // meta-cloud-api.md "Country restrictions": Ukrainian area code 65 is the Autonomous Republic of Crimea.
+  // Ukrainian area code 65 is the Autonomous Republic of Crimea.
   // 'likely': the area code says where the line was issued, not where its user is today.
   {
     callingCode: '380',
@@ -74,7 +75,7 @@ export const SANCTIONED_REGIONS: readonly SanctionedRegion[] = [
     place: PlaceId.CRIMEA,
     certainty: 'likely',
   },
-  // meta-cloud-api.md "Country restrictions": Ukrainian area code 69 is Sevastopol (in Crimea).
+  // Ukrainian area code 69 is Sevastopol (in Crimea).
   {
     callingCode: '380',
     nationalPrefix: '69',
@@ -83,7 +84,7 @@ export const SANCTIONED_REGIONS: readonly SanctionedRegion[] = [
     place: PlaceId.SEVASTOPOL,
     certainty: 'likely',
   },
-  // meta-cloud-api.md "Country restrictions": Ukrainian area code 62 is the Donetsk region.
+  // Ukrainian area code 62 is the Donetsk region.
   {
     callingCode: '380',
     nationalPrefix: '62',
@@ -92,7 +93,7 @@ export const SANCTIONED_REGIONS: readonly SanctionedRegion[] = [
     place: PlaceId.DONETSK,
     certainty: 'likely',
   },
-  // meta-cloud-api.md "Country restrictions": Ukrainian area code 64 is the Luhansk region.
+  // Ukrainian area code 64 is the Luhansk region.
   {
     callingCode: '380',
     nationalPrefix: '64',
@@ -101,7 +102,7 @@ export const SANCTIONED_REGIONS: readonly SanctionedRegion[] = [
     place: PlaceId.LUHANSK,
     certainty: 'likely',
   },
-  // meta-cloud-api.md "Country restrictions": +7 978 is the mobile range of Russian operators in Crimea.
+  // +7 978 is the mobile range Russian operators issue in Crimea.
   // 'possible': the range cannot be told apart from other Russian numbers with certainty.
   {
     callingCode: '7',

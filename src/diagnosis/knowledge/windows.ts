@@ -4,19 +4,26 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** Seed, "Message not delivered": messages for offline customers are kept for a 30-day period. */
+/**
+ * Meta's troubleshooting page: 「顧客在 30 天期間內未上線,我們在該期間內為離線顧客保留訊息。」 (messages for
+ * offline customers are kept for a 30-day period).
+ */
 export const OFFLINE_RETENTION_DAYS = 30;
 export const OFFLINE_RETENTION_MS = OFFLINE_RETENTION_DAYS * DAY_MS;
 
-/** Seed, "Error code 2 - API service": updates can cause up to 5 minutes of downtime; wait 5 minutes. */
+/**
+ * Meta's troubleshooting page, error code 2: 「當我們更新 API 時,您可能會遇到長達 5 分鐘的停機時間。」 (API updates
+ * can cause up to 5 minutes of downtime) and 「建議您等待 5 分鐘後,再嘗試進行 API 呼叫。」 (wait 5 minutes before
+ * calling again).
+ */
 export const MAINTENANCE_MINUTES = 5;
 export const MAINTENANCE_SECONDS = MAINTENANCE_MINUTES * 60;
 
-/** meta-cloud-api.md "Base": free-form messages only within 24 hours of the customer's last message. */
+/** Meta's customer service window: free-form messages only within 24 hours of the customer's last message. */
 export const CUSTOMER_SERVICE_WINDOW_HOURS = 24;
 export const CUSTOMER_SERVICE_WINDOW_MS = CUSTOMER_SERVICE_WINDOW_HOURS * HOUR_MS;
 
-/** meta-cloud-api.md "Base": the pair rate limit allows about one message every 6 seconds (131056). */
+/** Meta's pair rate limit: about one message every 6 seconds from one business to one customer (131056). */
 export const PAIR_RATE_LIMIT_SECONDS = 6;
 
 /**

@@ -8,10 +8,11 @@ import { type DiagnosisRule } from './rule';
 const NAME = 'account-health';
 
 /**
- * meta-cloud-api.md "Phone number status": `health_status.can_send_message` is AVAILABLE, LIMITED or
- * BLOCKED, the worst of its entities, each with Meta's error, description and possible solution (141006:
- * a payment method problem blocks business-initiated conversations). The first catalogued entity error
- * names the cause. Next to a message, the message's own evidence leads.
+ * Meta's `health_status` of a phone number (or account): `can_send_message` is AVAILABLE, LIMITED or
+ * BLOCKED, the worst of its entities (phone number, WhatsApp Business Account, business, app), each with
+ * Meta's error code, description and possible solution (141006: a payment method problem blocks
+ * business-initiated conversations). The first catalogued entity error names the cause. Next to a
+ * message, the message's own evidence leads.
  */
 export const accountHealthRule: DiagnosisRule = {
   name: NAME,

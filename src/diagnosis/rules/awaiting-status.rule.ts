@@ -10,10 +10,10 @@ import { type DiagnosisRule } from './rule';
 const NAME = 'awaiting-status';
 
 /**
- * meta-cloud-api.md "Send": a 200 means accepted, not delivered; delivery is known only from webhooks,
- * and `held_for_quality_assessment` means a marketing message is being checked first. With no webhook yet
- * the message is PENDING, and the texts say so. After a day without any status, a lost webhook is the
- * likelier story (there is no API to fetch a status later).
+ * Meta's messages API answers 200 when it accepts a message, not when it delivers it: delivery is known
+ * only from status webhooks, and `message_status: held_for_quality_assessment` means a marketing message
+ * is being checked first. With no webhook yet the message is PENDING, and the texts say so. After a day
+ * without any status, a lost webhook is the likelier story (Meta offers no API to fetch a status later).
  */
 export const awaitingStatusRule: DiagnosisRule = {
   name: NAME,

@@ -10,13 +10,14 @@ import { type DiagnosisRule } from './rule';
 
 const NAME = 'customer-service-window';
 
-/** error-codes.md: 131047 "Re-engagement message". */
+/** Meta's error-code reference: 131047 "Re-engagement message". */
 const REENGAGEMENT = 131047;
 
 /**
- * meta-cloud-api.md "Base": free-form messages only within 24 hours of the customer's last message. On
- * 131047, says when the customer last wrote and when the window closed, or that no inbound message is
- * known. It merges with the catalogue's finding for the same code.
+ * Meta's customer service window: a free-form message may be sent only within 24 hours of the customer's
+ * last message; outside it, only a template. On 131047, says when the customer last wrote and when the
+ * window closed, or that no inbound message is known. It merges with the catalogue's finding for the same
+ * code.
  */
 export const customerServiceWindowRule: DiagnosisRule = {
   name: NAME,

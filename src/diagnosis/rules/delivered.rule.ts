@@ -9,8 +9,9 @@ import { type DiagnosisRule } from './rule';
 const NAME = 'delivered';
 
 /**
- * Seed, "Webhooks": a `delivered` status means the message reached at least one of the customer's
- * devices. Delivered, read or played with no failure beside it: OK, nothing to do.
+ * Meta's troubleshooting page, on webhooks: 「系統已將觸發 "delivered" 訊息狀態 Webhook 的任何訊息送達到至少一部用戶裝置。」
+ * (any message that triggered a "delivered" status webhook reached at least one of the user's devices).
+ * Delivered, read or played with no failure beside it: OK, nothing to do.
  */
 export const deliveredRule: DiagnosisRule = {
   name: NAME,

@@ -9,9 +9,12 @@ import { type DiagnosisRule } from './rule';
 const NAME = 'delivery-conflict';
 
 /**
- * Seed, "Webhooks: message delivery status conflict": a message can get both `delivered` and `failed`
- * when the customer is signed in on several devices; `delivered` means at least one device has it. So the
- * verdict is AT_RISK, never FAILED, and this finding outweighs the failure's own error code.
+ * Meta's troubleshooting page, 「訊息傳遞狀態衝突」 (message delivery status conflict):
+ * 「在極少數狀況下,同一訊息可能會同時觸發成功和失敗訊息狀態更新 Webhooks。」 (rarely, one message triggers both a
+ * success and a failure status webhook); it happens when the customer is signed in on several devices and
+ * only some of them got the message, and 「系統已將觸發 "delivered" 訊息狀態 Webhook 的任何訊息送達到至少一部用戶裝置。」
+ * (a message that triggered "delivered" reached at least one device). So the verdict is AT_RISK, never
+ * FAILED, and this finding outweighs the failure's own error code.
  */
 export const deliveryConflictRule: DiagnosisRule = {
   name: NAME,

@@ -9,13 +9,13 @@ import { type DiagnosisRule } from './rule';
 
 const NAME = 'marketing-opt-out';
 
-/** error-codes.md: 131050 "User has stopped marketing messages". */
+/** Meta's error-code reference: 131050 "User has stopped marketing messages". */
 const MARKETING_STOPPED = 131050;
 
 /**
- * platform-2026.md "user_preferences": a customer who stops marketing messages makes Meta refuse marketing
- * templates with 131050. When the gateway saw that choice, it is named as the evidence; it merges with the
- * catalogue's finding for the same code.
+ * Meta's `user_preferences` webhook reports a customer's choice to stop (or resume) marketing messages from
+ * the business, and after a stop Meta refuses marketing templates with 131050. When the gateway saw that
+ * choice, it is named as the evidence; it merges with the catalogue's finding for the same code.
  */
 export const marketingOptOutRule: DiagnosisRule = {
   name: NAME,

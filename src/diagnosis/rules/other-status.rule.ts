@@ -8,9 +8,9 @@ import { type DiagnosisRule } from './rule';
 const NAME = 'other-status';
 
 /**
- * meta-cloud-api.md "Webhooks": besides sent/delivered/read/failed, Meta also sends `deleted` and
- * `warning` (catalogue items), and may add statuses later. Deleted is not a failure; a warning is worth a
- * look; a status nobody knows is reported as it is, never thrown on.
+ * Besides sent, delivered, read and failed, Meta's status webhooks also carry `deleted` and `warning`
+ * (about catalogue items in the message), and Meta may add statuses later. Deleted is not a failure; a
+ * warning is worth a look; a status nobody knows is reported as it is, never thrown on.
  */
 export const otherStatusRule: DiagnosisRule = {
   name: NAME,

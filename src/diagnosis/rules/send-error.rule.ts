@@ -6,9 +6,10 @@ import { errorCodeFinding } from './error-code-finding';
 const NAME = 'send-error';
 
 /**
- * Seed, "In some cases the API returns an error code": the upstream rejected the send. The catalogue gives
- * the cause; the envelope adds the HTTP status, Meta's details (which name the bad parameter) and the
- * trace id support will ask for.
+ * Meta's troubleshooting page: 「在某些狀況下,API 將傳回錯誤代碼」 (in some cases the API returns an error code),
+ * invalid request parameters and integration errors among its examples. Here the upstream rejected the
+ * send. The catalogue gives the cause; the envelope adds the HTTP status, Meta's details (which name the
+ * bad parameter) and the trace id support will ask for.
  */
 export const sendErrorRule: DiagnosisRule = {
   name: NAME,

@@ -10,10 +10,13 @@ import { type DiagnosisRule } from './rule';
 const NAME = 'sent-not-delivered';
 
 /**
- * Seed, "Message not delivered": a message can show sent but not delivered, and Meta does not disclose
- * why (privacy and policy). Either the customer is offline (messages are kept for 30 days) or the customer
- * blocked this or another number of the business. Younger than 30 days: PENDING; 30 days or older: the
- * retention window has passed and it will not arrive (FAILED, not retryable as is).
+ * Meta's troubleshooting page: 「以下狀況可能會造成訊息顯示為已傳送但未送達。由於其中有許多原因,基於隱私和政策理由,
+ * 我們不會透露錯誤的根本原因」 (these cases can leave a message sent but not delivered; for privacy and policy
+ * reasons Meta does not disclose the root cause): 「顧客在 30 天期間內未上線,我們在該期間內為離線顧客保留訊息。」
+ * (the customer was not online within the 30 days messages are kept for offline customers) and
+ * 「顧客已封鎖商家電話號碼,或商家擁有的其他商家電話號碼。」 (the customer blocked the business number, or another
+ * number the business owns). Younger than 30 days: PENDING; 30 days or older: the retention window has
+ * passed and it will not arrive (FAILED, not retryable as is).
  */
 export const sentNotDeliveredRule: DiagnosisRule = {
   name: NAME,

@@ -9,8 +9,9 @@ import { errorCodeFinding } from './error-code-finding';
 const NAME = 'status-error';
 
 /**
- * Seed, "In some cases the API returns an error code": a `failed` status carries Meta's errors; each one
- * becomes a finding through the catalogue. A `failed` without any error is reported as unexplained.
+ * Meta's troubleshooting page: 「在某些狀況下,API 將傳回錯誤代碼」 (in some cases the API returns an error code).
+ * After the send, they come on a `failed` status webhook; each one becomes a finding through the
+ * catalogue. A `failed` without any error is reported as unexplained.
  */
 export const statusErrorRule: DiagnosisRule = {
   name: NAME,

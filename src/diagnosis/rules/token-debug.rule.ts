@@ -24,11 +24,14 @@ export function isAuthErrorCode(code: number): boolean {
 }
 
 /**
- * Seed, "Authentication and authorization errors": paste the token into the access token debugger and
- * check that whatsapp_business_management and whatsapp_business_messaging are selected; otherwise generate
- * a new token for the right Meta app with both. With `debug_token` evidence this names exactly what is
- * wrong: invalid, expired (when), or which permission is missing. It leads when the call failed with an
- * auth code (or when the token is all there is to judge), and stays a side note otherwise.
+ * Meta's troubleshooting page, on authentication and authorization errors:
+ * 「當您用於 API 呼叫的存取權杖發生問題時,系統將傳回這些錯誤。」 (these errors come back when the access token of
+ * the call has a problem). It says to paste the token into the access token debugger and check that
+ * whatsapp_business_management and whatsapp_business_messaging are selected, and
+ * 「如果權杖無法存取權限,則需要產生新權杖。」 (if the token lacks them, generate a new one) for the Meta app the
+ * calls use, with both. With `debug_token` evidence this names exactly what is wrong: invalid, expired
+ * (when), or which permission is missing. It leads when the call failed with an auth code (or when the
+ * token is all there is to judge), and stays a side note otherwise.
  */
 export const tokenDebugRule: DiagnosisRule = {
   name: NAME,

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import { DiagnosisCause } from '../diagnosis-cause';
 import { type Evidence, type TransportFailure } from '../evidence';
 import { type Finding, Strength } from '../finding';
@@ -8,9 +9,11 @@ import { type DiagnosisRule } from './rule';
 const NAME = 'transport-failure';
 
 /**
- * Seed, "Reliability FAQ": network problems can stop a request before it reaches the Graph API, and Meta
- * offers no SLA. The upstream could not be reached, so the customer is not to blame. A timeout is special:
- * the send may have gone through, so the verdict is UNKNOWN and the texts warn against a blind resend.
+ * Meta's troubleshooting page, reliability FAQ: 「網路問題導致要求在到達圖形 API 層(第一層)之前失敗。」 (a
+ * network problem makes a request fail before it reaches the Graph API layer) and
+ * 「我們目前並未提供適用於運作時間和/或延遲的產品服務水準合約。」 (there is no SLA on uptime or latency). The
+ * upstream could not be reached, so the customer is not to blame. A timeout is special: the send may have
+ * gone through, so the verdict is UNKNOWN and the texts warn against a blind resend.
  */
 export const transportFailureRule: DiagnosisRule = {
   name: NAME,
@@ -46,9 +49,7 @@ function verdictOf(failure: TransportFailure): Verdict {
     case 'network':
     case 'circuit_open':
       return Verdict.FAILED;
-    default: {
-      const unreachable: never = failure;
-      return unreachable;
-    }
+    default:
+      return assertNever(failure);
   }
 }

@@ -7,13 +7,15 @@ import { type DiagnosisRule } from './rule';
 
 const NAME = 'undeliverable-candidates';
 
-/** error-codes.md: 131026 "Message undeliverable". */
+/** Meta's error-code reference: 131026 "Message undeliverable". */
 const UNDELIVERABLE = 131026;
 
 /**
- * Seed, "Message not delivered": among the reasons behind 131026 are a customer who has not accepted the
- * new Terms of Service and Privacy Policy, and a customer on an old WhatsApp version. Meta does not say
- * which, so both are listed as weaker candidates next to RECIPIENT_UNREACHABLE.
+ * Meta's troubleshooting page names, among the errors the API returns,
+ * 「顧客尚未接受我們新的《服務條款》和《隱私政策》。」 (the customer has not accepted the new Terms of Service and
+ * Privacy Policy) and 「顧客正在使用舊的 WhatsApp 版本。」 (the customer uses an old WhatsApp version); Meta's
+ * error-code reference gives both among the reasons for 131026. The code does not say which, so both are
+ * listed as weaker candidates next to RECIPIENT_UNREACHABLE.
  */
 export const undeliverableCandidatesRule: DiagnosisRule = {
   name: NAME,

@@ -1,8 +1,12 @@
+import { type CauseTextId, flattenCauseWording } from './cause-wording';
+import { EN_CAUSES } from './en-causes';
+
 /**
  * English texts, by message id. `{name}` is replaced by a parameter. Written for a support agent: what
- * happened, what the business can do, what to ask the customer. `zh-tw.ts` has the same ids.
+ * happened, what the business can do, what to ask the customer. `zh-tw.ts` has the same ids. The causes'
+ * own texts are in `en-causes.ts`, one entry per cause.
  */
-export const EN = {
+const EN_TEXTS = {
   // Shared pieces.
   'text.none': '(not given)',
   'list.separator': ', ',
@@ -13,195 +17,7 @@ export const EN = {
     'Meta returned error {code} ("{codeTitle}"), which is not in the gateway’s catalogue. Details from Meta: {details}',
   'explain.codeRange': 'Codes {code} to {rangeEnd} are permission errors.',
 
-  // Causes: title, explanation, possible causes, solutions, end-user steps.
-  'cause.NONE.title': 'No problem found',
-  'cause.NONE.explanation': 'Nothing in the evidence points to a problem.',
-
-  'cause.RECIPIENT_OFFLINE.title': 'Sent, not delivered yet',
-  'cause.RECIPIENT_OFFLINE.explanation':
-    'Meta sent the message, but no device of the customer has confirmed it yet. For privacy and policy reasons the platform does not reveal why. Most often the customer is simply offline: Meta keeps the message and keeps trying for up to {retentionDays} days.',
-  'cause.RECIPIENT_OFFLINE.possible.1':
-    'The customer has been offline (phone off, no data, WhatsApp not opened); messages are kept for up to {retentionDays} days.',
-  'cause.RECIPIENT_OFFLINE.possible.2':
-    'The customer blocked this business number, or another number of the same business. The platform handles both cases the same way and does not say which applies.',
-  'cause.RECIPIENT_OFFLINE.solution.1':
-    'Wait: the delivery status arrives as soon as one of the customer’s devices comes online.',
-  'cause.RECIPIENT_OFFLINE.solution.2':
-    'Do not resend the same message now: it is still queued, and the customer would get it twice.',
-  'cause.RECIPIENT_OFFLINE.solution.3':
-    'If it is urgent, contact the customer through another channel and go through the steps below together.',
-
-  'cause.OFFLINE_EXPIRED.title': 'Not delivered within {retentionDays} days',
-  'cause.OFFLINE_EXPIRED.explanation':
-    'The message was sent {retentionDays} or more days ago and never delivered. Meta keeps messages for offline customers only for {retentionDays} days, so this one will not arrive.',
-  'cause.OFFLINE_EXPIRED.possible.1': 'The customer stayed offline for the whole {retentionDays}-day period.',
-  'cause.OFFLINE_EXPIRED.solution.1':
-    'Do not retry this message as is. If it is still relevant, send a new one (a template, since the {windowHours}-hour customer service window has most likely closed).',
-  'cause.OFFLINE_EXPIRED.solution.2':
-    'Check through another channel that the customer still uses this number on WhatsApp.',
-
-  'cause.RECIPIENT_UNREACHABLE.title': 'The customer cannot receive this message',
-  'cause.RECIPIENT_UNREACHABLE.explanation':
-    'Meta could not deliver the message to this number and does not say which of several reasons applies. The usual suspects are listed below; only the customer can check them.',
-  'cause.RECIPIENT_UNREACHABLE.possible.1': 'The number is not (or no longer) registered on WhatsApp.',
-  'cause.RECIPIENT_UNREACHABLE.possible.2':
-    'The customer has not accepted WhatsApp’s new Terms of Service and Privacy Policy ({tosUrl}).',
-  'cause.RECIPIENT_UNREACHABLE.possible.3':
-    'The customer uses an old WhatsApp version. Minimum versions: {versions}.',
-  'cause.RECIPIENT_UNREACHABLE.possible.4':
-    'The customer blocked this business number or another number of the same business.',
-  'cause.RECIPIENT_UNREACHABLE.possible.5': 'The customer turned off marketing messages from this business.',
-  'cause.RECIPIENT_UNREACHABLE.solution.1':
-    'Do not resend automatically: the same message keeps failing until the customer acts.',
-  'cause.RECIPIENT_UNREACHABLE.solution.2':
-    'Contact the customer through another channel (SMS, email, a call) and ask them to go through the steps below.',
-
-  'cause.TERMS_NOT_ACCEPTED.title': 'The customer has not accepted the new WhatsApp terms',
-  'cause.TERMS_NOT_ACCEPTED.explanation':
-    'A WhatsApp user must accept the current Terms of Service and Privacy Policy to receive messages from businesses.',
-  'cause.TERMS_NOT_ACCEPTED.solution.1': 'Send the customer the link {tosUrl} through another channel.',
-
-  'cause.OUTDATED_CLIENT.title': 'The customer’s WhatsApp is too old',
-  'cause.OUTDATED_CLIENT.explanation':
-    'Messages from the Cloud API reach only recent WhatsApp clients. Minimum versions: {versions}.',
-  'cause.OUTDATED_CLIENT.solution.1': 'Ask the customer through another channel to update WhatsApp.',
-
-  'cause.EXPERIMENT_GROUP.title': 'The customer is in an experiment group',
-  'cause.EXPERIMENT_GROUP.explanation':
-    'Meta placed this number in an experiment in which marketing messages are not delivered. Neither the message nor the account is at fault.',
-  'cause.EXPERIMENT_GROUP.solution.1':
-    'Do not resend. Reach the customer through another channel, or later with a non-marketing message when there is a real reason to.',
-
-  'cause.MARKETING_LIMIT.title': 'Meta held back a marketing message',
-  'cause.MARKETING_LIMIT.explanation':
-    'Meta chose not to deliver this marketing template to keep the customer’s experience healthy: the customer has, for now, reached the limit of marketing messages they receive from businesses.',
-  'cause.MARKETING_LIMIT.possible.1':
-    'The customer received several marketing messages recently, from any business.',
-  'cause.MARKETING_LIMIT.possible.2': 'Earlier marketing messages got little engagement from this customer.',
-  'cause.MARKETING_LIMIT.solution.1':
-    'Do not resend at once: an immediate resend is held back the same way and weighs on engagement.',
-  'cause.MARKETING_LIMIT.solution.2': 'Space marketing messages out over days and send fewer of them.',
-  'cause.MARKETING_LIMIT.solution.3':
-    'Make each message relevant to the customer (segment, pick the moment) so that it gets opened.',
-  'cause.MARKETING_LIMIT.solution.4':
-    'Keep utility templates for real transactional updates, not for promotions.',
-
-  'cause.SANCTIONED_REGION.title': 'The customer is in a place WhatsApp Business cannot serve',
-  'cause.SANCTIONED_REGION.explanation':
-    'WhatsApp users in Cuba, Iran, North Korea, Syria and the Crimea, Donetsk and Luhansk regions of Ukraine cannot receive messages sent through the WhatsApp Business Platform.',
-  'cause.SANCTIONED_REGION.solution.1':
-    'Do not send to this number through the platform; the gateway refuses such sends before they reach Meta.',
-  'cause.SANCTIONED_REGION.solution.2': 'Use another channel that is lawful for this customer.',
-  'cause.SANCTIONED_REGION.solution.3':
-    'If the number is in fact used elsewhere (area codes are approximate), confirm with the customer before doing anything else.',
-
-  'cause.ACCOUNT_RESTRICTED.title': 'The business account is restricted',
-  'cause.ACCOUNT_RESTRICTED.explanation':
-    'Meta restricts this business account or number, so it cannot send some or all messages. Businesses located in Cuba, Iran, North Korea, Syria and the sanctioned regions of Ukraine are not eligible; policy violations and payment problems also restrict an account.',
-  'cause.ACCOUNT_RESTRICTED.solution.1':
-    'Read the notice in WhatsApp Manager (Business Support Home) and follow it; appeal if you believe it is a mistake.',
-  'cause.ACCOUNT_RESTRICTED.solution.2': 'Check the payment method of the WhatsApp Business Account.',
-  'cause.ACCOUNT_RESTRICTED.solution.3':
-    'A business located in a sanctioned place cannot use the platform at all.',
-
-  'cause.INVALID_REQUEST.title': 'The request is invalid',
-  'cause.INVALID_REQUEST.explanation':
-    'Meta rejected the request because a parameter is missing, wrong or not supported. Meta names it in the details: {details}',
-  'cause.INVALID_REQUEST.solution.1': 'Fix the parameter named in the details, then send again.',
-  'cause.INVALID_REQUEST.solution.2': 'Compare the request with Meta’s reference for the messages endpoint.',
-
-  'cause.INTEGRATION_ERROR.title': 'The business’s platform setup is incomplete',
-  'cause.INTEGRATION_ERROR.explanation':
-    'Something in the business’s setup (payment, eligibility, phone number or app) stops the message; the message itself is fine.',
-  'cause.INTEGRATION_ERROR.solution.1': 'Check the payment method and credit line in WhatsApp Manager.',
-  'cause.INTEGRATION_ERROR.solution.2': 'Check the phone number and app settings in the Meta app dashboard.',
-
-  'cause.SERVICE_DOWNTIME.title': 'The platform is temporarily unavailable',
-  'cause.SERVICE_DOWNTIME.explanation':
-    'Meta’s service could not handle the request just now. This is neither the customer’s fault nor a problem with the message. While Meta updates the API, it can be down for up to {maintenanceMinutes} minutes.',
-  'cause.SERVICE_DOWNTIME.possible.1': 'An API update at Meta (up to {maintenanceMinutes} minutes).',
-  'cause.SERVICE_DOWNTIME.possible.2': 'A partial outage or overload at Meta.',
-  'cause.SERVICE_DOWNTIME.possible.3': 'A network problem between the gateway and Meta.',
-  'cause.SERVICE_DOWNTIME.solution.1': 'Retry later with growing pauses, not in a tight loop.',
-  'cause.SERVICE_DOWNTIME.solution.2': 'Look at the WhatsApp Business API status page.',
-  'cause.SERVICE_DOWNTIME.solution.3':
-    'Meta offers no SLA on uptime or latency. If the problem lasts while the status page shows nothing, open a direct support ticket.',
-
-  'cause.ACCESS_TOKEN.title': 'The access token does not work',
-  'cause.ACCESS_TOKEN.explanation':
-    'Meta could not authenticate the call: the access token expired, was revoked or is not valid.',
-  'cause.ACCESS_TOKEN.possible.1': 'The token expired (user tokens do; a system-user token need not).',
-  'cause.ACCESS_TOKEN.possible.2': 'The user changed their password or the session was ended.',
-  'cause.ACCESS_TOKEN.possible.3': 'The token belongs to another app, or the app was removed.',
-  'cause.ACCESS_TOKEN.solution.1':
-    'Paste the token into the Access Token Debugger and check that it is valid and has {permissions}.',
-  'cause.ACCESS_TOKEN.solution.2':
-    'Generate a new token: choose the Meta app the gateway calls with and the permissions {permissions}. Prefer a system-user token, which need not expire.',
-  'cause.ACCESS_TOKEN.solution.3': 'Put the new token in the gateway configuration and restart it.',
-
-  'cause.PERMISSION_MISSING.title': 'The access token lacks a permission',
-  'cause.PERMISSION_MISSING.explanation':
-    'The token is not allowed to do this: a permission is missing, was removed, or does not cover this WhatsApp Business Account.',
-  'cause.PERMISSION_MISSING.solution.1':
-    'Paste the token into the Access Token Debugger and check that both {permissions} are selected.',
-  'cause.PERMISSION_MISSING.solution.2':
-    'Generate a new token: choose the Meta app the gateway calls with and both permissions {permissions}.',
-  'cause.PERMISSION_MISSING.solution.3':
-    'Check that the permissions cover this WhatsApp Business Account (the granular scopes list its id).',
-
-  'cause.RATE_LIMITED.title': 'Sending too fast',
-  'cause.RATE_LIMITED.explanation':
-    'Meta refused the call because a rate limit was reached: for the app, the account, the phone number, or this one customer (about one message every {pairSeconds} seconds per customer).',
-  'cause.RATE_LIMITED.solution.1': 'Retry after the suggested wait, backing off further if it happens again.',
-  'cause.RATE_LIMITED.solution.2': 'Spread sends over time through a queue instead of sending in bursts.',
-  'cause.RATE_LIMITED.solution.3':
-    'If messages are flagged as spam, improve their quality before sending more.',
-
-  'cause.REENGAGEMENT_WINDOW.title': 'Outside the {windowHours}-hour customer service window',
-  'cause.REENGAGEMENT_WINDOW.explanation':
-    'Free-form messages can be sent only within {windowHours} hours of the customer’s last message. Outside that window, only an approved template can be sent.',
-  'cause.REENGAGEMENT_WINDOW.solution.1': 'Send an approved message template instead.',
-  'cause.REENGAGEMENT_WINDOW.solution.2':
-    'Or wait for the customer to write again, which opens the window for another {windowHours} hours.',
-
-  'cause.TEMPLATE.title': 'Problem with the message template',
-  'cause.TEMPLATE.explanation':
-    'The template, or the parameters sent with it, do not match what Meta approved, or the template cannot be used right now.',
-  'cause.TEMPLATE.solution.1': 'Check the template’s name, language and status in WhatsApp Manager.',
-  'cause.TEMPLATE.solution.2':
-    'Send exactly the parameters the template expects, in the expected format and length.',
-
-  'cause.MEDIA.title': 'The media could not be processed',
-  'cause.MEDIA.explanation': 'Meta could not fetch, upload or download the media of the message.',
-  'cause.MEDIA.solution.1':
-    'Check that the media URL is public and reachable, has the right content type and is within the size limits.',
-  'cause.MEDIA.solution.2': 'Upload the media first and send it by id rather than by link.',
-
-  'cause.PHONE_NUMBER.title': 'Problem with the business phone number',
-  'cause.PHONE_NUMBER.explanation':
-    'The business phone number is not fully registered, verified or approved on the platform.',
-  'cause.PHONE_NUMBER.solution.1':
-    'Check the number’s status, display name and registration in WhatsApp Manager.',
-  'cause.PHONE_NUMBER.solution.2': 'Register or verify the number again, as the error details say.',
-
-  'cause.MULTI_DEVICE_CONFLICT.title': 'Delivered, but failed on another device',
-  'cause.MULTI_DEVICE_CONFLICT.explanation':
-    'Meta reported both delivered and failed for this message. This happens when the customer uses WhatsApp on several devices: the message reached at least one of them, so count it as delivered.',
-  'cause.MULTI_DEVICE_CONFLICT.solution.1':
-    'Do not resend: the customer has the message on at least one device.',
-  'cause.MULTI_DEVICE_CONFLICT.solution.2':
-    'If this keeps happening for the same customer, ask them to update WhatsApp on every device.',
-
-  'cause.UNKNOWN.title': 'Unexplained failure',
-  'cause.UNKNOWN.explanation':
-    'The evidence does not point to a known cause, and nothing suggests the customer did anything wrong.',
-  'cause.UNKNOWN.solution.1':
-    'Look the code up in Meta’s error-code reference; the details often name the fix.',
-  'cause.UNKNOWN.solution.2': 'Look at the WhatsApp Business API status page.',
-  'cause.UNKNOWN.solution.3':
-    'If it keeps failing, open a direct support ticket with Meta, quoting the code, the details and the fbtrace id.',
-
-  // What to ask the customer through another channel (seed, "Possible solutions").
+  // What to ask the customer through another channel (Meta's troubleshooting page, 「可能的解決方案」).
   'step.canMessageBusiness':
     'Send a message to the business number on WhatsApp, to confirm it can be reached.',
   'step.notBlocked':
@@ -314,7 +130,7 @@ export const EN = {
   'fact.ruleFailed': 'The check "{rule}" could not be evaluated on this evidence and was skipped.',
   'fact.noEvidence': 'No message, error, token or account data was given.',
 
-  // Places (seed, "Country restrictions").
+  // Places (the restricted places Meta's troubleshooting page names).
   'place.CU': 'Cuba',
   'place.IR': 'Iran',
   'place.KP': 'North Korea',
@@ -506,5 +322,11 @@ export const EN = {
   'code.2388330.solution': 'Check the template’s status in WhatsApp Manager and try again later.',
 } as const;
 
-/** Every text id; `zh-tw.ts` must define exactly these. */
-export type MessageId = keyof typeof EN;
+/** The ids of the texts that are not a cause's own; `zh-tw.ts` must define exactly these. */
+export type SharedMessageId = keyof typeof EN_TEXTS;
+
+/** Every text id: the shared texts and, for each cause, `cause.<CAUSE>.title`, `.explanation`, `.possible.<n>`, `.solution.<n>`. */
+export type MessageId = SharedMessageId | CauseTextId<typeof EN_CAUSES>;
+
+/** Every English text, by id. */
+export const EN: Readonly<Record<MessageId, string>> = { ...EN_TEXTS, ...flattenCauseWording(EN_CAUSES) };

@@ -9,7 +9,7 @@ import {
 import { CAUSE_TEXTS, EN, textTable, ZH_TW } from '../../../src/diagnosis/texts';
 import { allText, LOCALES } from './diagnosis-harness';
 
-/** Every code of shared/reference/error-codes.md (200–299 as its first code). */
+/** Every code of the first catalogue, from Meta's Cloud API error-code reference (200–299 as its first code). */
 const REFERENCE_CODES = [
   0, 1, 2, 3, 4, 10, 33, 100, 190, 200, 368, 80007, 130429, 130472, 130497, 131000, 131005, 131008, 131009,
   131016, 131021, 131026, 131030, 131031, 131037, 131042, 131045, 131047, 131048, 131049, 131050, 131051,
@@ -17,7 +17,7 @@ const REFERENCE_CODES = [
   132069, 133000, 133004, 133005, 133006, 133008, 133009, 133010, 133015, 133016, 135000, 141006,
 ];
 
-/** The codes platform-2026.md lists as added since the first catalogue (issue 13). */
+/** The codes Meta added or was seen to send since then (Marketing Messages API, BSUIDs, calling, templates). */
 const NEWER_CODES = [
   80008, 131044, 131062, 131063, 131064, 132018, 134100, 134101, 134102, 137000, 139200, 2388318, 2388330,
 ];

@@ -2,10 +2,15 @@ import {
   type Diagnosis,
   type DiagnosisCause,
   type ErrorDetail,
+  type Evidence,
   type MessageEvidence,
   Locale,
+  type SendErrorEvidence,
+  type TokenDebugEvidence,
   type Verdict,
 } from '../../../src/diagnosis';
+import { type Finding } from '../../../src/diagnosis/finding';
+import { type DiagnosisRule } from '../../../src/diagnosis/rules';
 
 export const DAY = 24 * 60 * 60 * 1000;
 export const HOUR = 60 * 60 * 1000;
@@ -64,7 +69,7 @@ export interface Expectation {
 }
 
 export interface Row {
-  /** The DIAGNOSIS.md line (or boundary) the row covers. */
+  /** The case the row covers: a sentence of Meta's troubleshooting page, a catalogued code, or a boundary. */
   name: string;
   run: (locale: Locale) => Diagnosis;
   expect: Expectation;
@@ -98,4 +103,62 @@ export function runTable(rows: Row[]): void {
       for (const s of e.absent ?? []) expect(text).not.toContain(s);
     });
   });
+}
+
+// One rule at a time, as graphql-js tests each validation rule on its own harness: each rule's test file
+// binds the rule once (`const expectFindings = (e) => expectRuleFindings(someRule, e)`) and then reads as
+// a list of evidence and what the rule finds in it. No ranking, no merging, no texts: that is the table's.
+
+/** Evidence at the fixed clock, plus what a case adds. */
+export function evidence(extra: Partial<Evidence> = {}): Evidence {
+  return { now: NOW, ...extra };
+}
+
+/** What `rule` alone finds in the evidence (the clock at NOW unless the case sets `now`). */
+export function findingsOf(rule: DiagnosisRule, extra: Partial<Evidence> = {}): Finding[] {
+  return rule.apply(evidence(extra));
+}
+
+/** `expect` on what `rule` finds: `.toEqual([])` for "finds nothing", `.toMatchObject([...])` for what it finds. */
+export function expectRuleFindings(
+  rule: DiagnosisRule,
+  extra: Partial<Evidence> = {},
+): jest.JestMatchers<Finding[]> {
+  return expect(findingsOf(rule, extra));
+}
+
+/** The one finding `rule` makes in the evidence; fails the test when it makes none or several. */
+export function onlyFinding(rule: DiagnosisRule, extra: Partial<Evidence> = {}): Finding {
+  const findings = findingsOf(rule, extra);
+  expect(findings).toHaveLength(1);
+  return findings[0]!;
+}
+
+/** The ids of a finding's facts, in order: what it relied on, without the figures. */
+export function factIds(finding: Finding): string[] {
+  return finding.facts.map((fact) => fact.id);
+}
+
+/** A message sent an hour ago that failed a second later with Meta's `errors`. */
+export function failedMessage(errors: ErrorDetail[], extra: Partial<MessageEvidence> = {}): MessageEvidence {
+  return message(
+    [
+      { status: 'SENT', at: NOW - HOUR },
+      { status: 'FAILED', at: NOW - HOUR + 1000, errors },
+    ],
+    extra,
+  );
+}
+
+/** A send Meta refused with `code` (HTTP 400 unless the case says otherwise). */
+export function rejectedSend(code: number, extra: Partial<SendErrorEvidence> = {}): SendErrorEvidence {
+  return { code, message: `(#${code})`, httpStatus: 400, ...extra };
+}
+
+/** The two permissions every Cloud API token needs. */
+const BOTH_PERMISSIONS = ['whatsapp_business_management', 'whatsapp_business_messaging'];
+
+/** A `debug_token` answer: a valid token that never expires and has both permissions, unless changed. */
+export function tokenDebug(extra: Partial<TokenDebugEvidence> = {}): TokenDebugEvidence {
+  return { isValid: true, expiresAt: 0, scopes: [...BOTH_PERMISSIONS], ...extra };
 }

@@ -49,9 +49,15 @@ const failed = (cause: C, texts?: Row['expect']['texts']): Row['expect'] => ({
   ...(texts ? { texts } : {}),
 });
 
-describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
+/*
+ * End to end: evidence in, a whole diagnosis out, in both locales. The first table follows Meta's Cloud API
+ * troubleshooting page (Traditional Chinese, quoted with an English rendering), paragraph by paragraph.
+ */
+describe('diagnosis: one row per paragraph of Meta’s troubleshooting page, in both locales', () => {
   runTable([
-    // Seed: message shows sent but not delivered; the root cause is not disclosed.
+    // 「以下狀況可能會造成訊息顯示為已傳送但未送達。由於其中有許多原因,基於隱私和政策理由,我們不會透露錯誤的根本原因」
+    // (these cases can leave a message sent but not delivered; Meta does not disclose the root cause), among
+    // them 「顧客已封鎖商家電話號碼,或商家擁有的其他商家電話號碼。」 (the customer blocked the business number).
     {
       name: 'SENT, no delivery, 29 days old → PENDING RECIPIENT_OFFLINE (offline or blocked, undisclosed)',
       run: sentAgo(29 * DAY),
@@ -68,13 +74,15 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
         },
       },
     },
-    // Seed: offline customers' messages are kept for a 30-day period.
+    // 「顧客在 30 天期間內未上線,我們在該期間內為離線顧客保留訊息。」 (messages for offline customers are kept for
+    // a 30-day period).
     {
       name: 'SENT, no delivery, exactly 30 days old → FAILED OFFLINE_EXPIRED, not retryable',
       run: sentAgo(30 * DAY),
       expect: failed(C.OFFLINE_EXPIRED, { both: ['30'], EN: BLOCKED.EN, ZH_TW: BLOCKED.ZH_TW }),
     },
-    // Seed: API returns an error code: invalid request parameters.
+    // 「在某些狀況下,API 將傳回錯誤代碼」 (in some cases the API returns an error code): 「無效的要求參數」 (invalid
+    // request parameters).
     ...[100, 131008, 131009, 33, 131021, 131030, 131051, 131055, 135000].map((code): Row => ({
       name: `${code} → INVALID_REQUEST naming the parameter from details`,
       run: sendError(code, { details: 'Parameter value is not valid: to' }),
@@ -83,7 +91,7 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
         code,
       },
     })),
-    // Seed: integration error; causes per error-codes.md's suggested cause column.
+    // 「整合錯誤」 (integration error); each code's cause follows what Meta's error-code reference says it means.
     {
       name: '131042 → INTEGRATION_ERROR',
       run: sendError(131042),
@@ -105,7 +113,9 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
       run: sendError(131000, { httpStatus: 500 }),
       expect: { verdict: V.FAILED, cause: C.UNKNOWN, code: 131000, retryable: true, retryAfterSeconds: 60 },
     },
-    // Seed: new terms not accepted / old WhatsApp version / possible solutions through another channel.
+    // 「顧客尚未接受我們新的《服務條款》和《隱私政策》。」 (the customer has not accepted the new terms),
+    // 「顧客正在使用舊的 WhatsApp 版本。」 (the customer uses an old WhatsApp version), and
+    // 「使用非 WhatsApp 通訊方式,要求 WhatsApp 用戶執行以下動作:」 (through another channel, ask the user to: …).
     {
       name: '131026 on a failed status → RECIPIENT_UNREACHABLE with ToS, every minimum version and the end-user steps',
       run: failedWith(131026),
@@ -142,13 +152,14 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
         },
       },
     },
-    // Seed: the customer is in an experiment group.
+    // 「顧客是實驗群組的成員。」 (the customer is a member of an experiment group).
     {
       name: '130472 → EXPERIMENT_GROUP',
       run: failedWith(130472),
       expect: { ...failed(C.EXPERIMENT_GROUP), code: 130472 },
     },
-    // Seed: per-user marketing template limit.
+    // 「傳遞該訊息的目的不是為了建立優質的用戶體驗。請參閱每用戶行銷範本訊息限制」 (the message was not meant to
+    // create a quality user experience; see the per-user marketing template limit).
     {
       name: '131049 → MARKETING_LIMIT, not retried at once',
       run: failedWith(131049),
@@ -157,7 +168,9 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
         ZH_TW: ['不要馬上重傳', '拉長行銷訊息的間隔'],
       }),
     },
-    // Seed: country restrictions.
+    // 「古巴、伊朗、北韓、敘利亞和烏克蘭三個受制裁地區(克里米亞、頓涅茨克、盧甘斯克)的 … 用戶不符資格,
+    // 無法接收透過 WhatsApp Business 平台傳送的訊息。」 (users in Cuba, Iran, North Korea, Syria and the three
+    // sanctioned regions of Ukraine cannot receive platform messages; businesses there are not eligible).
     {
       name: 'recipient in Cuba (+53), before the send → SANCTIONED_REGION',
       run: run({ now: NOW, recipient: '+5352345678' }),
@@ -204,7 +217,8 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
       run: sendError(130497, { httpStatus: 403 }),
       expect: { ...failed(C.SANCTIONED_REGION), code: 130497 },
     },
-    // Seed: Turkey no longer restricted since 2024-05-15 (rules carry effective dates).
+    // 「自 2024 年 5 月 15 日起,土耳其不再受到雲端 API 商務式訊息傳送功能的限制。」 (since 15 May 2024 Turkey is
+    // no longer restricted): the restriction carries its end date.
     {
       name: 'Turkey (+90), message created 2024-05-14 → SANCTIONED_REGION',
       run: run({
@@ -228,7 +242,9 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
         texts: { EN: ['no longer restricted'], ZH_TW: ['已不再受限'] },
       },
     },
-    // Seed: delivered and failed for the same message (several devices).
+    // 「在極少數狀況下,同一訊息可能會同時觸發成功和失敗訊息狀態更新 Webhooks。」 (rarely, one message gets both a
+    // success and a failure status webhook: the customer is on several devices), and
+    // 「系統已將觸發 "delivered" 訊息狀態 Webhook 的任何訊息送達到至少一部用戶裝置。」 (delivered on at least one).
     {
       name: 'delivered + failed, conflict flag → AT_RISK MULTI_DEVICE_CONFLICT (not FAILED)',
       run: run({
@@ -268,7 +284,8 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
         retryAfterSeconds: null,
       },
     },
-    // Seed: error code 2, up to 5 minutes of downtime during updates.
+    // Error code 2: 「當我們更新 API 時,您可能會遇到長達 5 分鐘的停機時間。」 (API updates can mean up to 5 minutes
+    // of downtime) and 「建議您等待 5 分鐘後,再嘗試進行 API 呼叫。」 (wait 5 minutes before calling again).
     {
       name: 'code 2 at send → SERVICE_DOWNTIME, retry after 300 s, 5 minutes, status page, no SLA',
       run: sendError(2, { httpStatus: 503 }),
@@ -290,7 +307,9 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
       run: failedWith(2),
       expect: { verdict: V.FAILED, cause: C.SERVICE_DOWNTIME, retryable: true, retryAfterSeconds: 300 },
     },
-    // Seed: authentication and authorization errors.
+    // 「當您用於 API 呼叫的存取權杖發生問題時,系統將傳回這些錯誤。」 (authentication and authorization errors come
+    // back when the access token has a problem); 「如果權杖無法存取權限,則需要產生新權杖。」 (if it lacks the
+    // permissions, generate a new token).
     ...(
       [
         [0, C.ACCESS_TOKEN],
@@ -364,7 +383,8 @@ describe('diagnosis: one row per line of DIAGNOSIS.md, in both locales', () => {
         texts: { EN: ['expired at', 'Meta app'], ZH_TW: ['過期', 'Meta 應用程式'] },
       },
     },
-    // Seed: reliability; no SLA; transient outages; never blame the customer.
+    // Reliability FAQ: 「我們目前並未提供適用於運作時間和/或延遲的產品服務水準合約。」 (no SLA on uptime or
+    // latency) and 「網路問題導致要求在到達圖形 API 層(第一層)之前失敗。」 (network problems before the Graph API).
     {
       name: 'code 1 → UNKNOWN with retry advice',
       run: sendError(1),
@@ -514,7 +534,7 @@ describe('diagnosis: statuses without an error', () => {
   ]);
 });
 
-describe('diagnosis: the rest of the catalogue (beyond the seed)', () => {
+describe('diagnosis: the rest of the catalogue (beyond the troubleshooting page)', () => {
   runTable([
     ...(
       [
@@ -614,7 +634,9 @@ describe('diagnosis: the rest of the catalogue (beyond the seed)', () => {
   ]);
 });
 
-describe('diagnosis: the codes added since the first catalogue (platform-2026.md)', () => {
+// Codes Meta added or was seen to send since the first catalogue: template parameters (v23.0+), template
+// classification limits, the Marketing Messages API, BSUID recipients, identity keys, calling, Direct Send.
+describe('diagnosis: the codes added since the first catalogue', () => {
   runTable([
     {
       name: '132018 (v23+) → TEMPLATE: the parameters do not fit the template',
