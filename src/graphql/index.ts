@@ -10,3 +10,4 @@ export {
 export { createLoaders, type Loaders } from './loaders';
 export { GatewayError, GatewayErrorCode } from './gateway-error';
 export { toGatewayError, withGatewayCause } from './domain-errors';
+export { CompiledExecution, type OperationRun } from './execution/compiled-execution';

@@ -9,12 +9,18 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type GraphQLSchema } from 'graphql';
 import { type Config } from '../config';
-import { type Caller, type GatewayContext, GatewayError, GatewayErrorCode, RequestContext } from '../graphql';
+import {
+  type Caller,
+  type GatewayContext,
+  GatewayError,
+  GatewayErrorCode,
+  RequestContext,
+  type CompiledExecution,
+} from '../graphql';
 import { type MessageStore } from '../messages';
 import { type LiveStreams } from '../graphql';
 import { type Logger, type Metrics } from '../observability';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
-import { type CompiledExecution } from './compiled-execution';
 import { maskError } from './format-error';
 import { type QueryLimitSetup } from './query-limits';
 import { requestLifecyclePlugin } from './request-lifecycle-plugin';

@@ -12,7 +12,6 @@ import {
 } from 'type-graphql';
 import {
   AccountEventKind,
-  type AccountEventRecord,
   type AccountEventStore,
   InvalidAccountEventCursorError,
 } from '../../account-events';
@@ -21,6 +20,7 @@ import { type Diagnosis, diagnoseAccountEvent, Locale, summariseAccountEvent } f
 import { badInput } from '../gateway-error';
 import { AccountEvent, AccountEventConnection } from '../types/account-event.type';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
+import { toAccountEvent, type AccountEventView } from '../mappers/account-event';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -43,7 +43,6 @@ class AccountEventsArgs {
 }
 
 /** An account event as GraphQL shows it; the record rides along for the summary. */
-type AccountEventView = AccountEvent & { record: AccountEventRecord };
 
 @Resolver(() => AccountEvent)
 export class AccountEventResolver {
@@ -93,18 +92,4 @@ export class AccountEventResolver {
   ): Diagnosis | null {
     return diagnoseAccountEvent(event.record, locale);
   }
-}
-
-export function toAccountEvent(record: AccountEventRecord): AccountEventView {
-  return {
-    record,
-    cursor: record.cursor,
-    kind: record.kind,
-    field: record.field,
-    businessAccountId: record.businessAccountId ?? null,
-    phoneNumberId: record.phoneNumberId ?? null,
-    timestamp: new Date(record.timestamp),
-    receivedAt: new Date(record.receivedAt),
-    payload: record.payload,
-  };
 }

@@ -15,11 +15,10 @@ import { type ContactStore } from '../../contacts';
 import { assertScope } from '../auth-checker';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
-import { toContact } from '../mappers';
+import { toContact } from '../mappers/message-mappers';
 import { CallEvent, CallEventConnection } from '../types/call-event.type';
 import { Contact } from '../types/contact.type';
-import { type CallEventView, toCallEvent } from './call-event-view';
-import { assertCustomer, assertPageSize, PageArgs } from './conversation.resolver';
+import { type CallEventView, toCallEvent } from '../mappers/call-event';
 import { customerFilter, liveRequest, SINCE_DESCRIPTION } from './live-request';
 import {
   decodePageCursor,
@@ -27,6 +26,7 @@ import {
   InvalidPageCursorError,
   normaliseCustomerId,
 } from '../../store-kit';
+import { assertCustomer, PageArgs, assertPageSize } from '../args';
 
 @ArgsType()
 class CallEventReceivedArgs {

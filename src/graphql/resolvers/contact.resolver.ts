@@ -3,17 +3,12 @@ import { Scope } from '../../config';
 import { type ContactStore } from '../../contacts';
 import { type ConversationService } from '../../conversations';
 import { CUSTOMER_SERVICE_WINDOW_MS } from '../../diagnosis';
-import { toContact } from '../mappers';
+import { toContact } from '../mappers/message-mappers';
 import { Contact } from '../types/contact.type';
 import { ContactConnection, ConversationConnection } from '../types/inbound-message.type';
-import {
-  assertCustomer,
-  assertPageSize,
-  conversationConnection,
-  decodeContactCursor,
-  PageArgs,
-} from './conversation.resolver';
+import { conversationConnection } from './conversation.resolver';
 import { encodePageCursor } from '../../store-kit';
+import { assertCustomer, PageArgs, assertPageSize, decodeContactCursor } from '../args';
 
 @InputType({ description: 'Which contacts to list. Every field given must match.' })
 class ContactFilter {

@@ -3,7 +3,7 @@ import { Scope } from '../../config';
 import { describeCatalogEntry, type Diagnosis, errorCatalog, explainError, Locale } from '../../diagnosis';
 import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
-import { toMessage, type MessageView } from '../mappers';
+import { toMessage, type MessageView } from '../mappers/message-mappers';
 import { type FailureSummaryService } from '../services/failure-summary-service';
 import { ErrorCodeInfo, FailureBucket } from '../types/catalog.type';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';

@@ -15,9 +15,10 @@ import { assertScope } from '../auth-checker';
 import { type GatewayContext } from '../context';
 import { AccountEvent } from '../types/account-event.type';
 import { InboundMessageEvent } from '../types/inbound-message.type';
-import { toAccountEvent } from './account-event.resolver';
-import { assertCustomer, toInboundMessage } from './conversation.resolver';
 import { customerFilter, liveRequest, SINCE_DESCRIPTION } from './live-request';
+import { assertCustomer } from '../args';
+import { toAccountEvent } from '../mappers/account-event';
+import { toInboundMessage } from '../mappers/inbound-message';
 
 @ArgsType()
 class MessageReceivedArgs {

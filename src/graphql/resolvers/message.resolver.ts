@@ -24,13 +24,13 @@ import { type GatewayContext } from '../context';
 import { badInput } from '../gateway-error';
 import { MessageFilter } from '../inputs/message-filter.input';
 import { primeMessages } from '../loaders';
-import { type MessageView, toMessage } from '../mappers';
+import { type MessageView, toMessage } from '../mappers/message-mappers';
 import { type DiagnosisService } from '../services/diagnosis-service';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { MessageConnection } from '../types/message-connection.type';
 import { Message } from '../types/message.type';
-import { assertCustomer } from './conversation.resolver';
 import { encodePageCursor, InvalidPageCursorError, normaliseCustomerId } from '../../store-kit';
+import { assertCustomer } from '../args';
 
 const MAX_PAGE_SIZE = 100;
 

@@ -16,7 +16,7 @@ import { type GatewayContext } from '../context';
 import { toGatewayError } from '../domain-errors';
 import { badInput } from '../gateway-error';
 import { SendMessageInput } from '../inputs/send-message.input';
-import { toMessage } from '../mappers';
+import { toMessage } from '../mappers/message-mappers';
 import { type DiagnosisService } from '../services/diagnosis-service';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { SendMessagePayload } from '../types/send-message-payload.type';

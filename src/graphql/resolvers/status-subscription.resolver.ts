@@ -10,13 +10,13 @@ import {
 } from 'type-graphql';
 import { Scope } from '../../config';
 import { type GatewayContext } from '../context';
-import { toStatusEvent } from '../mappers';
+import { toStatusEvent } from '../mappers/message-mappers';
 import { assertScope } from '../auth-checker';
 import { type StatusEventWithMessage } from '../../live';
 import { MessageStatusEvent } from '../types/message-status-event.type';
-import { assertCustomer } from './conversation.resolver';
 import { liveRequest, SINCE_DESCRIPTION } from './live-request';
 import { normaliseCustomerId } from '../../store-kit';
+import { assertCustomer } from '../args';
 
 @ArgsType()
 class MessageStatusChangedArgs {

@@ -1,7 +1,7 @@
 import { type Browser, type Locator, type Page, type WebSocket } from 'playwright-core';
 import { collectPageErrors, describeInBrowser, launchBrowser, saveScreenshot } from '../../support/browser';
 import { startTestGateway, type TestGateway, waitFor } from '../../support/gateway-harness';
-import { GRAPHIQL_EXAMPLE_VARIABLES } from '../../../src/http/graphiql-examples';
+import { GRAPHIQL_EXAMPLE_VARIABLES } from '../../../src/http/pages/graphiql-examples';
 
 const ORDINARY = '+12025550100';
 const UNDELIVERABLE = '+12025550130';

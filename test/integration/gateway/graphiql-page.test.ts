@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, Kind, parse, validate } from 'graphql';
 import { request } from 'undici';
-import { GRAPHIQL_EXAMPLE_DOCUMENT, GRAPHIQL_EXAMPLE_VARIABLES } from '../../../src/http/graphiql-examples';
+import {
+  GRAPHIQL_EXAMPLE_DOCUMENT,
+  GRAPHIQL_EXAMPLE_VARIABLES,
+} from '../../../src/http/pages/graphiql-examples';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
 
 const CONTENT_SECURITY_POLICY =

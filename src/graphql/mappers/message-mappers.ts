@@ -1,23 +1,23 @@
-import { type ContactRecord } from '../contacts';
-import { CUSTOMER_SERVICE_WINDOW_MS } from '../diagnosis';
-import { type Contact } from './types/contact.type';
+import { type ContactRecord } from '../../contacts';
+import { CUSTOMER_SERVICE_WINDOW_MS } from '../../diagnosis';
+import { type Contact } from '../types/contact.type';
 import {
   type MessageErrorDetail,
   MessageOrigin,
   type MessageRecord,
   type PricingInfo,
   type StatusChangeEvent,
-} from '../messages';
+} from '../../messages';
 import {
   type Pricing,
   PricingCategory,
   PricingModel,
   PricingType,
   pricingValue,
-} from './types/conversation.type';
-import { type Message } from './types/message.type';
-import { type MessageError } from './types/message-error.type';
-import { type MessageStatusEvent } from './types/message-status-event.type';
+} from '../types/conversation.type';
+import { type Message } from '../types/message.type';
+import { type MessageError } from '../types/message-error.type';
+import { type MessageStatusEvent } from '../types/message-status-event.type';
 
 /** A message as GraphQL shows it. The record rides along for field resolvers (diagnosis) that need it whole. */
 export type MessageView = Message & { record: MessageRecord };

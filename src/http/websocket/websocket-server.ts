@@ -3,20 +3,20 @@ import { type IncomingMessage, type Server } from 'node:http';
 import { getOperationAST, GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { Scope } from '../config';
+import { Scope } from '../../config';
 import {
   type Caller,
   type GatewayContext,
   GatewayError,
   GatewayErrorCode,
   withGatewayCause,
-} from '../graphql';
-import { type Logger } from '../observability';
-import { type LiveTransport } from '../live';
-import { type ApiKeyAuthenticator } from './api-key-authenticator';
-import { type CompiledExecution } from './compiled-execution';
-import { formatOperationError } from './format-error';
-import { type QueryLimitSetup } from './query-limits';
+  type CompiledExecution,
+} from '../../graphql';
+import { type Logger } from '../../observability';
+import { type LiveTransport } from '../../live';
+import { type ApiKeyAuthenticator } from '../api-key-authenticator';
+import { formatOperationError } from '../format-error';
+import { type QueryLimitSetup } from '../query-limits';
 import { WebSocketDocuments } from './websocket-documents';
 import { WebSocketKeepAlive } from './websocket-keepalive';
 import { WebSocketWriter } from './websocket-writer';

@@ -1,6 +1,6 @@
 import { type CallEventRecord, CallEventKind } from '../../calls';
 import { type ContactRecord } from '../../contacts';
-import { toMessageError } from '../mappers';
+import { toMessageError } from './message-mappers';
 import { CallDirection, type CallEvent, CallStatus } from '../types/call-event.type';
 import { pricingValue } from '../types/conversation.type';
 

@@ -13,7 +13,7 @@ import {
   getOperationAST,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import { type Logger } from '../observability';
+import { type Logger } from '../../observability';
 
 /**
  * One run of an operation: an HTTP request's (no root value) or a live event's render (the event as root).

@@ -6,7 +6,7 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
-import { type QueryLimitSetup, withoutSuggestion } from './query-limits';
+import { type QueryLimitSetup, withoutSuggestion } from '../query-limits';
 
 /** Documents parsed and validated once per distinct text, shared by every subscriber that sends it. */
 const DOCUMENT_CACHE_SIZE = 1_000;

@@ -16,7 +16,7 @@ const GRAPHQL_WS_CLIENT_FILES = /^\/(client|common-[\w-]+)\.js$/;
  */
 export async function registerLivePageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, {
-    root: join(__dirname, 'public', 'live'),
+    root: join(__dirname, '..', 'public', 'live'),
     prefix: '/live/',
     // Another route file registers the plugin too; only one may add `reply.sendFile`.
     decorateReply: false,

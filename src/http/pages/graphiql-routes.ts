@@ -133,7 +133,7 @@ export async function registerGraphiqlRoutes(
   // The version in the path lets browsers keep the 5 MB bundle for a year and still fetch a new one
   // after an upgrade.
   const bundlePath = `${ASSETS_PREFIX}yoga-graphiql-${bundle.version}/`;
-  const ownFiles = join(__dirname, 'public', 'graphiql');
+  const ownFiles = join(__dirname, '..', 'public', 'graphiql');
   const pageOptions = graphiqlPageOptions(bundlePath, bundle.workers, title);
   // Replacer functions: a replacement string would read `$&`, `$'` and the like in the JSON as patterns.
   const page = readFileSync(join(ownFiles, 'graphiql.html'), 'utf8')
