@@ -80,7 +80,7 @@ async function subscribeAndUnsubscribe(wsUrl: string, cycles: number): Promise<v
 }
 
 /**
- * RELIABILITY 40: the heap after 100,000 requests and 10,000 subscribe/unsubscribe cycles, beside the heap
+ * docs/reliability.md, case 40: the heap after 100,000 requests and 10,000 subscribe/unsubscribe cycles, beside the heap
  * before them. A leak shows as an "after" that keeps the growth instead of returning to the baseline.
  */
 export const memoryScenario: Scenario = {

@@ -58,7 +58,7 @@ const total = (sizes: { records: number; indexes: number; stream: number; other:
   sizes.records + sizes.indexes + sizes.stream + sizes.other;
 
 /**
- * RELIABILITY 41: what one message costs in Redis, and a soak at a steady rate with a retention of 17 s
+ * docs/reliability.md, case 41: what one message costs in Redis, and a soak at a steady rate with a retention of 17 s
  * (`MESSAGE_RETENTION_DAYS=0.0002`) that shows the database flat once the retention is reached.
  */
 export const retentionScenario: Scenario = {

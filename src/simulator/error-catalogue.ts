@@ -1,7 +1,7 @@
 /**
  * The Graph API errors the simulator can answer with: Meta's title, the HTTP status Meta answers it
  * with, and whether Meta flags it transient. Source: Meta's Cloud API error-code reference
- * (shared/reference/error-codes.md). Only the codes some scenario or validation uses are listed.
+ * page. Only the codes some scenario or validation uses are listed.
  */
 export interface GraphErrorDefinition {
   readonly title: string;

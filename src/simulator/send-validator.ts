@@ -24,7 +24,7 @@ export type ValidatedRequest =
 
 export type ValidationResult = { ok: true; request: ValidatedRequest } | { ok: false; details: string };
 
-/** Meta's limits (shared/reference/meta-cloud-api.md). */
+/** Meta's limits for a send, as the Cloud API documents them. */
 export const TEXT_BODY_MAX = 4096;
 export const CAPTION_MAX = 1024;
 

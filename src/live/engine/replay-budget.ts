@@ -5,7 +5,7 @@ import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/pr
  * How many replays run at once on one engine (the others wait their turn, first come first served), and
  * how much of the event loop they take together. A replay reads, loads and renders the stream as fast as
  * Redis answers: sixty of them at once took the event loop from webhooks and live deliveries for seconds
- * (RELIABILITY 47).
+ * (docs/reliability.md, case 47).
  */
 export class ReplayBudget {
   private running = 0;

@@ -215,7 +215,7 @@ describe('token, phone number and error-code diagnoses through the gateway', () 
           0, 1, 2, 3, 4, 10, 33, 100, 190, 200, 368, 80007, 130429, 130472, 130497, 131000, 131005, 131008,
           131009, 131016, 131021, 131026, 131031, 131037, 131042, 131045, 131047, 131048, 131049, 131052,
           131053, 131056, 132001, 133004, 133010,
-          // Added since the first catalogue (platform-2026.md).
+          // Added since the first catalogue, with Meta's newer codes.
           80008, 131044, 131062, 131063, 131064, 132018, 134100, 134101, 134102, 137000, 139200, 2388318,
           2388330,
         ]),

@@ -4,7 +4,7 @@ import { type AddressInfo } from 'node:net';
 import { GatewayErrorCode } from '../../../src/graphql';
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
 import { RedisProcess } from '../../support/redis-process';
-import { WsProtocolClient } from '../fanout/ws-protocol-client';
+import { WsProtocolClient } from '../live/support/ws-protocol-client';
 
 /**
  * Every error code of the contract, met the way a front-end app meets it: the same document sent again and

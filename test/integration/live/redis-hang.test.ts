@@ -11,7 +11,7 @@ import {
 } from './support/live-webhooks';
 
 const RECIPIENT = '12025550177';
-/** RELIABILITY 48: a webhook must be answered 5xx within this while Redis hangs, so that Meta retries. */
+/** docs/reliability.md, case 48: a webhook must be answered 5xx within this while Redis hangs, so that Meta retries. */
 const HUNG_ANSWER_BOUND_MS = 5_000;
 
 async function readiness(gateway: TestGateway): Promise<number> {
@@ -34,7 +34,7 @@ async function timed<T>(work: Promise<T>, giveUpMs: number): Promise<{ value: T 
   return { value, ms: performance.now() - started };
 }
 
-describe('a hung Redis (SIGSTOP) does not hang the gateway (RELIABILITY 48)', () => {
+describe('a hung Redis (SIGSTOP) does not hang the gateway (docs/reliability.md, case 48)', () => {
   let redis: RedisProcess;
   let gateway: TestGateway;
 

@@ -12,7 +12,7 @@ import { RedisProcess } from '../../support/redis-process';
 import { StatusSubscriber } from './support/status-subscriber';
 
 const RECIPIENT = '12025550188';
-/** RELIABILITY 28: the subscribers connected while Redis restarts. */
+/** docs/reliability.md, case 28: the subscribers connected while Redis restarts. */
 const SUBSCRIBERS = 100;
 
 async function readiness(gateway: TestGateway): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * RELIABILITY 47: sixty subscriptions replaying from the oldest kept cursor must not starve webhooks or
+ * docs/reliability.md, case 47: sixty subscriptions replaying from the oldest kept cursor must not starve webhooks or
  * live deliveries, nor grow the gateway's memory with the backlog: every subscription still gets every
  * event exactly once.
  */

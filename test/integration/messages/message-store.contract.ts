@@ -402,7 +402,7 @@ export function defineMessageStoreContract(
       expect(page.records.map((r) => r.id)).toEqual(['wamid.unknown']);
     });
 
-    describe('a status whose timestamp cannot be a real time (RELIABILITY 51)', () => {
+    describe('a status whose timestamp cannot be a real time (docs/reliability.md, case 51)', () => {
       const receivedAt = SEQUENCE_BASE_MS + 60_000;
       const statusAt = (id: string, timestamp: number): StatusUpdate => ({
         ...update(id, MessageStatus.SENT, 0),
@@ -652,7 +652,7 @@ export function defineMessageStoreContract(
       expect(await small.store.readEventsAfter(events[11].cursor, 100)).toEqual([]);
     });
 
-    it('refuses a cursor ahead of the newest event (RELIABILITY 42): nothing would ever follow it', async () => {
+    it('refuses a cursor ahead of the newest event (docs/reliability.md, case 42): nothing would ever follow it', async () => {
       const { event } = await store.recordSent(newMessage('wamid.ahead'), SEQUENCE_BASE_MS);
       const error = await store.readEventsAfter('99999999999999-0', 10).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CursorAheadError);

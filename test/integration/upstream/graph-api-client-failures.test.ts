@@ -171,7 +171,7 @@ describe('GraphApiClient failures against a local Graph API', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('leaks no socket after 1,000 timed-out calls (RELIABILITY 33)', async () => {
+  it('leaks no socket after 1,000 timed-out calls (docs/reliability.md, case 33)', async () => {
     server.handler = () => undefined;
     const pool = 20;
     const client = track(

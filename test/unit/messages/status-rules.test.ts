@@ -184,7 +184,7 @@ describe('status rules', () => {
   });
 });
 
-describe('isPlausibleTimestamp (RELIABILITY 51)', () => {
+describe('isPlausibleTimestamp (docs/reliability.md, case 51)', () => {
   const receivedAt = SEQUENCE_BASE_MS;
   const DAY_MS = 24 * 60 * 60 * 1000;
 

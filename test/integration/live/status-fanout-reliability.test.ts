@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deleteKeysWithPrefix } from '../live/support/live-gateway';
+import { deleteKeysWithPrefix } from './support/live-gateway';
 import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
@@ -8,9 +8,9 @@ import {
   signWebhookBody,
 } from '../../../src/simulator';
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
-import { WATCH, type Watched } from './status-documents';
-import { expectStalledSubscriberCutOff } from './stalled-subscriber';
-import { WsProtocolClient } from './ws-protocol-client';
+import { WATCH, type Watched } from './support/status-documents';
+import { expectStalledSubscriberCutOff } from './support/stalled-subscriber';
+import { WsProtocolClient } from './support/ws-protocol-client';
 
 const APP_SECRET = 'fanout-reliability-app-secret';
 const SUBSCRIBER_KEY = 'fanout-reliability-subscriber';

@@ -5,8 +5,8 @@ import { request } from 'undici';
 import {
   GRAPHIQL_EXAMPLE_DOCUMENT,
   GRAPHIQL_EXAMPLE_VARIABLES,
-} from '../../../src/http/pages/graphiql-examples';
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+} from '../../../../src/http/pages/graphiql-examples';
+import { startTestGateway, type TestGateway } from '../../../support/gateway-harness';
 
 const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -129,7 +129,7 @@ describe('GET /graphiql', () => {
     });
 
     it('offers examples that are valid against the schema, each with its variables', () => {
-      const schema = buildSchema(readFileSync(join(__dirname, '../../../schema/schema.graphql'), 'utf8'));
+      const schema = buildSchema(readFileSync(join(__dirname, '../../../../schema/schema.graphql'), 'utf8'));
       const document = parse(GRAPHIQL_EXAMPLE_DOCUMENT);
       expect(validate(schema, document)).toEqual([]);
       const operations = document.definitions.flatMap((definition) =>

@@ -1,4 +1,4 @@
-import { waitFor } from '../../support/gateway-harness';
+import { waitFor } from '../../../support/gateway-harness';
 import { type WsProtocolClient } from './ws-protocol-client';
 
 /**

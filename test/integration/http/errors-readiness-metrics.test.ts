@@ -6,9 +6,9 @@ import {
   type HardenedGateway,
   KEYS,
   startHardenedGateway,
-} from './hardening-harness';
+} from './support/hardening-harness';
 import { RedisProcess } from '../../support/redis-process';
-import { WsProtocolClient } from '../fanout/ws-protocol-client';
+import { WsProtocolClient } from '../live/support/ws-protocol-client';
 
 /** The value of a metric line (`name{labels} value`) whose text contains every fragment, or undefined. */
 function metricValue(page: string, name: string, ...fragments: string[]): number | undefined {
@@ -78,7 +78,7 @@ describe('masked errors, readiness and metrics with a Redis that goes away (RELI
         'status_code="200"',
       ),
     ).toBeGreaterThanOrEqual(1);
-    // The keyless probe: answered 401 like a wrong key (RELIABILITY 51).
+    // The keyless probe: answered 401 like a wrong key (docs/reliability.md, case 51).
     expect(
       metricValue(
         page,

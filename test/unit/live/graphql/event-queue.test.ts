@@ -1,4 +1,4 @@
-import { EventQueue } from '../../../src/live/graphql/event-queue';
+import { EventQueue } from '../../../../src/live/graphql/event-queue';
 
 describe('EventQueue', () => {
   it('delivers pushed items in push order, promises included', async () => {

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { startTestGateway, type TestGateway } from '../../../support/gateway-harness';
 
 /** Every module of the page, so that one added later is checked too. */
-const PAGE_MODULES = readdirSync(join(__dirname, '../../../src/http/public/live')).filter((file) =>
+const PAGE_MODULES = readdirSync(join(__dirname, '../../../../src/http/public/live')).filter((file) =>
   file.endsWith('.js'),
 );
 

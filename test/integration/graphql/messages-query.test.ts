@@ -1,8 +1,13 @@
 import { type Redis } from 'ioredis';
 import { buildWireStatus, type WireStatus } from '../../../src/simulator';
 import { type TestGateway, waitFor } from '../../support/gateway-harness';
-import { flushDatabase, openTestRedis, redisDatabaseUrl, startLiveGateway } from './support/live-gateway';
-import { newWamid, postStatuses, uniquePhoneNumberId } from './support/live-webhooks';
+import {
+  flushDatabase,
+  openTestRedis,
+  redisDatabaseUrl,
+  startLiveGateway,
+} from '../live/support/live-gateway';
+import { newWamid, postStatuses, uniquePhoneNumberId } from '../live/support/live-webhooks';
 
 const DB = 11;
 const REDIS_URL = redisDatabaseUrl(DB);

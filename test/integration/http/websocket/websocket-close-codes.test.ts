@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { type HardenedGateway, KEYS, startHardenedGateway } from './hardening-harness';
+import { type HardenedGateway, KEYS, startHardenedGateway } from '../support/hardening-harness';
 
 /** Opens a `graphql-transport-ws` socket, optionally sends `connection_init`, and resolves with the close code. */
 function closeCodeOf(url: string, init: Record<string, unknown> | null): Promise<number> {

@@ -1,6 +1,6 @@
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
 import { RedisProcess } from '../../support/redis-process';
-import { WsProtocolClient } from '../fanout/ws-protocol-client';
+import { WsProtocolClient } from '../live/support/ws-protocol-client';
 
 /**
  * An operation runs through graphql-js the first time and compiled from then on. Every operation below is

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deleteKeysWithPrefix } from '../live/support/live-gateway';
+import { deleteKeysWithPrefix } from './support/live-gateway';
 import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
@@ -8,8 +8,8 @@ import {
   signWebhookBody,
 } from '../../../src/simulator';
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
-import { STATUS_ONLY, WATCH, type Watched } from './status-documents';
-import { WsProtocolClient } from './ws-protocol-client';
+import { STATUS_ONLY, WATCH, type Watched } from './support/status-documents';
+import { WsProtocolClient } from './support/ws-protocol-client';
 
 const APP_SECRET = 'fanout-burst-app-secret';
 const SUBSCRIBER_KEY = 'fanout-burst-subscriber-01';

@@ -1,6 +1,6 @@
-import { MessageStatus, type StatusChangeEvent } from '../../../src/messages';
-import { FollowerIndex } from '../../../src/live/engine/follower-index';
-import { type StatusEventFilter, statusEventFilter } from '../../../src/live/streams/status';
+import { MessageStatus, type StatusChangeEvent } from '../../../../src/messages';
+import { FollowerIndex } from '../../../../src/live/engine/follower-index';
+import { type StatusEventFilter, statusEventFilter } from '../../../../src/live/streams/status';
 
 interface TestFollower {
   readonly name: string;

@@ -94,7 +94,7 @@ describe.each([
   });
   afterAll(() => fleet?.close());
 
-  it('makes exactly one upstream call for 20 concurrent sends; every caller hears the outcome is unknown (RELIABILITY 44)', async () => {
+  it('makes exactly one upstream call for 20 concurrent sends; every caller hears the outcome is unknown (docs/reliability.md, case 44)', async () => {
     const input = { to: hanging, idempotencyKey: randomUUID(), text: { body: 'Your order has shipped' } };
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => fleet.send(i, input)));
     for (const { status, body } of responses) {
@@ -114,7 +114,7 @@ describe.each([
     expect(fleet.simulator.sendCount(hanging)).toBe(1);
   });
 
-  it('keeps the keys of two callers apart: the same key and input from two API keys sends twice (RELIABILITY 45)', async () => {
+  it('keeps the keys of two callers apart: the same key and input from two API keys sends twice (docs/reliability.md, case 45)', async () => {
     const to = '+12025550177';
     const input = { to, idempotencyKey: randomUUID(), text: { body: 'Hello' } };
     const mine = await fleet.send(0, input);

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { waitFor } from '../../support/gateway-harness';
+import { waitFor } from '../../../support/gateway-harness';
 
 export interface ProtocolMessage {
   id?: string;

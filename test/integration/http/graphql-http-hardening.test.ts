@@ -7,7 +7,7 @@ import {
   type HardenedGateway,
   KEYS,
   startHardenedGateway,
-} from './hardening-harness';
+} from './support/hardening-harness';
 
 const MESSAGE_QUERY = '{ message(id: "wamid.none") { id } }';
 
@@ -22,7 +22,7 @@ describe('GraphQL over HTTP: callers, limits and CSRF (RELIABILITY.md 15-20)', (
   });
 
   describe('case 15: callers', () => {
-    it('answers 401 UNAUTHENTICATED to a request without a key, like a wrong key (RELIABILITY 51)', async () => {
+    it('answers 401 UNAUTHENTICATED to a request without a key, like a wrong key (docs/reliability.md, case 51)', async () => {
       const answer = await hardened.graphql(MESSAGE_QUERY);
       expect(answer.status).toBe(401);
       expect(codesOf(answer)).toEqual(['UNAUTHENTICATED']);

@@ -3,7 +3,12 @@ import { type Redis } from 'ioredis';
 import { request } from 'undici';
 import { signWebhookBody } from '../../../src/simulator';
 import { type TestGateway } from '../../support/gateway-harness';
-import { flushDatabase, openTestRedis, redisDatabaseUrl, startLiveGateway } from './support/live-gateway';
+import {
+  flushDatabase,
+  openTestRedis,
+  redisDatabaseUrl,
+  startLiveGateway,
+} from '../live/support/live-gateway';
 import {
   APP_SECRET,
   newWamid,
@@ -11,7 +16,7 @@ import {
   postWebhookBytes,
   statusWebhook,
   VERIFY_TOKEN,
-} from './support/live-webhooks';
+} from '../live/support/live-webhooks';
 import { serializeMetaJson } from '../../../src/simulator';
 
 const REDIS_URL = redisDatabaseUrl(5);

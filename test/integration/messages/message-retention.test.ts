@@ -1,5 +1,5 @@
 /**
- * RELIABILITY 41: with a retention, every key a message leaves behind expires, and no page of `messages`
+ * docs/reliability.md, case 41: with a retention, every key a message leaves behind expires, and no page of `messages`
  * or of `failureSummary` (a `messages` walk filtered to FAILED) names a message that is gone.
  */
 import { type Redis } from 'ioredis';
@@ -12,7 +12,7 @@ import {
   type StatusUpdate,
 } from '../../../src/messages';
 import { createSilentLogger } from '../../../src/observability';
-import { connectRedis, deleteKeys, randomPrefix } from '../messages/redis-harness';
+import { connectRedis, deleteKeys, randomPrefix } from './redis-harness';
 
 const PHONE = '106540352242922';
 const RETENTION_MS = 600;

@@ -5,8 +5,8 @@ import {
   type MessageStore,
   type StatusBus,
   type StatusUpdate,
-} from '../../../src/messages';
-import { createSilentLogger } from '../../../src/observability';
+} from '../../../../src/messages';
+import { createSilentLogger } from '../../../../src/observability';
 import {
   LiveFanout,
   statusStream,
@@ -15,8 +15,8 @@ import {
   type FanoutShape,
   type StatusEventFilter,
   type StatusEventWithMessage,
-} from '../../../src/live';
-import { waitFor } from '../../support/gateway-harness';
+} from '../../../../src/live';
+import { waitFor } from '../../../support/gateway-harness';
 
 const RECIPIENT = '12025550190';
 

@@ -1,7 +1,7 @@
 import { buildInboundMessageWebhook } from '../../../src/simulator';
 import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
-import { LiveSubscriber } from '../live/support/live-subscriber';
-import { APP_SECRET, postSignedJson, VERIFY_TOKEN } from '../live/support/live-webhooks';
+import { LiveSubscriber } from './support/live-subscriber';
+import { APP_SECRET, postSignedJson, VERIFY_TOKEN } from './support/live-webhooks';
 
 const MESSAGE_RECEIVED = /* GraphQL */ `
   subscription ($since: String) {

@@ -1,6 +1,6 @@
 import { request } from 'undici';
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
-import { SecretScanner, secretsOfEnvironment } from '../../support/secret-scan';
+import { startTestGateway, type TestGateway } from '../../../support/gateway-harness';
+import { SecretScanner, secretsOfEnvironment } from '../../../support/secret-scan';
 
 /** Callers of the hardening suites, one per scope (keys are at least 16 characters). */
 export const KEYS = {

@@ -1,5 +1,5 @@
 /**
- * RELIABILITY 41: contacts and inbound messages expire with the retention; `contacts` and `conversation`
+ * docs/reliability.md, case 41: contacts and inbound messages expire with the retention; `contacts` and `conversation`
  * pages never name one that is gone, and every key they leave behind (but the bounded stream) has a TTL.
  */
 import { type Redis } from 'ioredis';

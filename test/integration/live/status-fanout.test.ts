@@ -8,9 +8,9 @@ import {
   SIMULATOR_DEFAULTS,
 } from '../../../src/simulator';
 import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
-import { STATUS_ONLY, WATCH, type Watched } from './status-documents';
-import { expectStalledSubscriberCutOff } from './stalled-subscriber';
-import { WsProtocolClient } from './ws-protocol-client';
+import { STATUS_ONLY, WATCH, type Watched } from './support/status-documents';
+import { expectStalledSubscriberCutOff } from './support/stalled-subscriber';
+import { WsProtocolClient } from './support/ws-protocol-client';
 
 const APP_SECRET = 'fanout-test-app-secret';
 const SUBSCRIBER_KEY = 'fanout-subscriber-key-01';

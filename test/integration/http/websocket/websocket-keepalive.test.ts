@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket, WebSocketServer } from 'ws';
-import { WebSocketKeepAlive } from '../../../src/http/websocket/websocket-keepalive';
+import { WebSocketKeepAlive } from '../../../../src/http/websocket/websocket-keepalive';
 
 const INTERVAL_MS = 480;
 
