@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { useTestGateway } from '../../support/use-test-gateway';
 import {
   allText,
   type BilingualDiagnosis,
@@ -14,12 +14,7 @@ const TOS = 'https://wa.me/tos/20210210';
 const VERSIONS = ['2.21.15.15', '2.21.170.4', '2.2130.10', '2.2132.6'];
 
 describe('diagnosis through the gateway: each simulator scenario, in EN and ZH_TW', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-  afterAll(() => gateway.close());
-
+  const gateway = useTestGateway();
   const send = async (to: string): Promise<SendResult['sendMessage']> => {
     const { body } = await gateway.graphql<SendResult>(SEND, { input: { to, text: { body: 'Hello' } } });
     expect(body.errors).toBeUndefined();

@@ -1,5 +1,5 @@
+import { useTestGateway } from '../../support/use-test-gateway';
 import { errorCatalog } from '../../../src/diagnosis';
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
 import {
   allText,
   type BilingualDiagnosis,
@@ -79,12 +79,7 @@ const MESSAGING = 'whatsapp_business_messaging';
 const MANAGEMENT = 'whatsapp_business_management';
 
 describe('token, phone number and error-code diagnoses through the gateway', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-  afterAll(() => gateway.close());
-
+  const gateway = useTestGateway();
   const query = async <T>(document: string, variables: Record<string, unknown>): Promise<T> => {
     const { body } = await gateway.graphql<T>(document, variables);
     expect(body.errors).toBeUndefined();

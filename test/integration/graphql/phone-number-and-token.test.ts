@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { useTestGateway } from '../../support/use-test-gateway';
 
 const PHONE = /* GraphQL */ `
   query ($id: ID) {
@@ -58,12 +58,7 @@ const TOKEN = /* GraphQL */ `
 `;
 
 describe('phoneNumber and debugToken against the simulator', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-  afterAll(() => gateway.close());
-
+  const gateway = useTestGateway();
   it('reads the configured sender with an AVAILABLE health', async () => {
     const { body } = await gateway.graphql(PHONE);
     expect(body.errors).toBeUndefined();

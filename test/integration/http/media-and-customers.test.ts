@@ -1,10 +1,11 @@
+import { useTestGateway } from '../../support/use-test-gateway';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { request } from 'undici';
 import { SimulatorMediaId } from '../../../src/simulator';
-import { startTestGateway, type TestGateway, waitFor } from '../../support/gateway-harness';
+import { startTestGateway, waitFor } from '../../support/gateway-harness';
 
 const READER = 'media-reader-key-7f3a';
 const SENDER = 'media-sender-key-19c2';
@@ -46,16 +47,11 @@ interface ConversationNode {
 }
 
 describe('inbound media and customers who write back, through the embedded simulator', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway({
-      GATEWAY_API_KEYS: `${READER}:read+send+subscribe,${SENDER}:send`,
-      UPSTREAM_TIMEOUT_MS: '800',
-      MEDIA_MAX_BYTES: String(4 * 1024 * 1024),
-    });
-  });
-  afterAll(() => gateway?.close());
-
+  const gateway = useTestGateway(() => ({
+    GATEWAY_API_KEYS: `${READER}:read+send+subscribe,${SENDER}:send`,
+    UPSTREAM_TIMEOUT_MS: '800',
+    MEDIA_MAX_BYTES: String(4 * 1024 * 1024),
+  }));
   const media = (id: string, headers: Record<string, string> = KEYS) =>
     request(`${gateway.url}/media/${id}`, { headers });
 

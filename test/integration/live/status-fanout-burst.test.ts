@@ -1,5 +1,5 @@
+import { useTestGateway } from '../../support/use-test-gateway';
 import { randomUUID } from 'node:crypto';
-import { deleteKeysWithPrefix } from './support/live-gateway';
 import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
@@ -7,7 +7,7 @@ import {
   serializeMetaJson,
   signWebhookBody,
 } from '../../../src/simulator';
-import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
+import { waitFor } from '../../support/gateway-harness';
 import { STATUS_ONLY, WATCH, type Watched } from './support/status-documents';
 import { WsProtocolClient } from './support/ws-protocol-client';
 
@@ -17,7 +17,12 @@ const ALICE = '+12025550171';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const KEY_PREFIX = `fob-${randomUUID().slice(0, 12)}:`;
 
-let gateway: TestGateway;
+const gateway = useTestGateway(() => ({
+  WHATSAPP_APP_SECRET: APP_SECRET,
+  GATEWAY_API_KEYS: `${SUBSCRIBER_KEY}:subscribe+read`,
+  REDIS_URL,
+  REDIS_KEY_PREFIX: KEY_PREFIX,
+}));
 let sequence = 0;
 const clients: WsProtocolClient[] = [];
 
@@ -45,22 +50,8 @@ function cursorOrder(cursor: string): [number, number] {
   return [ms!, seq!];
 }
 
-beforeAll(async () => {
-  gateway = await startTestGateway({
-    WHATSAPP_APP_SECRET: APP_SECRET,
-    GATEWAY_API_KEYS: `${SUBSCRIBER_KEY}:subscribe+read`,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: KEY_PREFIX,
-  });
-});
-
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-afterAll(async () => {
-  await gateway?.close();
-  await deleteKeysWithPrefix(REDIS_URL, KEY_PREFIX);
 });
 
 describe('a burst through the Redis bus', () => {

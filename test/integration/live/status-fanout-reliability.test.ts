@@ -1,5 +1,5 @@
+import { useTestGateway } from '../../support/use-test-gateway';
 import { randomUUID } from 'node:crypto';
-import { deleteKeysWithPrefix } from './support/live-gateway';
 import { postWebhookBytes } from '../../support/webhook-client';
 import {
   buildStatusWebhook,
@@ -7,7 +7,7 @@ import {
   serializeMetaJson,
   signWebhookBody,
 } from '../../../src/simulator';
-import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
+import { waitFor } from '../../support/gateway-harness';
 import { WATCH, type Watched } from './support/status-documents';
 import { expectStalledSubscriberCutOff } from './support/stalled-subscriber';
 import { WsProtocolClient } from './support/ws-protocol-client';
@@ -21,7 +21,12 @@ const KEY_PREFIX = `for-${randomUUID().slice(0, 12)}:`;
 /** pino's error level: nothing at or above it may be logged for a client's own mistake. */
 const ERROR_LEVEL = 50;
 
-let gateway: TestGateway;
+const gateway = useTestGateway(() => ({
+  WHATSAPP_APP_SECRET: APP_SECRET,
+  GATEWAY_API_KEYS: `${SUBSCRIBER_KEY}:subscribe+read`,
+  REDIS_URL,
+  REDIS_KEY_PREFIX: KEY_PREFIX,
+}));
 let sequence = 0;
 const clients: WsProtocolClient[] = [];
 
@@ -63,22 +68,8 @@ function errorLevelLines(from: number): string[] {
     .filter((line) => (JSON.parse(line) as { level: number }).level >= ERROR_LEVEL);
 }
 
-beforeAll(async () => {
-  gateway = await startTestGateway({
-    WHATSAPP_APP_SECRET: APP_SECRET,
-    GATEWAY_API_KEYS: `${SUBSCRIBER_KEY}:subscribe+read`,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: KEY_PREFIX,
-  });
-});
-
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-afterAll(async () => {
-  await gateway?.close();
-  await deleteKeysWithPrefix(REDIS_URL, KEY_PREFIX);
 });
 
 describe('live subscriptions under misuse (RELIABILITY.md 42, 43, 46)', () => {

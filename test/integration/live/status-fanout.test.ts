@@ -1,3 +1,4 @@
+import { useTestGateway } from '../../support/use-test-gateway';
 import { request } from 'undici';
 import { postWebhookBytes } from '../../support/webhook-client';
 import {
@@ -7,7 +8,7 @@ import {
   signWebhookBody,
   SIMULATOR_DEFAULTS,
 } from '../../../src/simulator';
-import { startTestGateway, waitFor, type TestGateway } from '../../support/gateway-harness';
+import { waitFor } from '../../support/gateway-harness';
 import { STATUS_ONLY, WATCH, type Watched } from './support/status-documents';
 import { expectStalledSubscriberCutOff } from './support/stalled-subscriber';
 import { WsProtocolClient } from './support/ws-protocol-client';
@@ -19,7 +20,12 @@ const MAX_SUBSCRIPTIONS = 3;
 const ALICE = '+12025550161';
 const BOB = '+12025550162';
 
-let gateway: TestGateway;
+const gateway = useTestGateway(() => ({
+  WHATSAPP_APP_SECRET: APP_SECRET,
+  GATEWAY_API_KEYS: `${SUBSCRIBER_KEY}:subscribe+read,${SEND_ONLY_KEY}:send`,
+  GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS),
+  STREAM_MAX_LENGTH: '100',
+}));
 let sequence = 0;
 const clients: WsProtocolClient[] = [];
 
@@ -53,21 +59,8 @@ async function postStatuses(
 
 const newId = (): string => `wamid.fanout-${Date.now()}-${sequence++}`;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({
-    WHATSAPP_APP_SECRET: APP_SECRET,
-    GATEWAY_API_KEYS: `${SUBSCRIBER_KEY}:subscribe+read,${SEND_ONLY_KEY}:send`,
-    GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS),
-    STREAM_MAX_LENGTH: '100',
-  });
-});
-
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-afterAll(async () => {
-  await gateway.close();
 });
 
 async function activeSubscriptions(): Promise<number> {

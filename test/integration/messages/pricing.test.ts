@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { useTestGateway } from '../../support/use-test-gateway';
 import {
   APP_SECRET,
   newWamid,
@@ -24,15 +24,10 @@ const PRICING = /* GraphQL */ `
 `;
 
 describe('per-message pricing, typed, from status webhooks', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway({
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-    });
-  });
-  afterAll(() => gateway?.close());
-
+  const gateway = useTestGateway(() => ({
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+  }));
   const pricingAfter = async (pricing: Record<string, unknown>) => {
     const id = newWamid();
     const body = statusWebhook({

@@ -1,14 +1,9 @@
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { useTestGateway } from '../../support/use-test-gateway';
 
 const MARK_READ = 'mutation ($id: ID!, $from: ID) { markMessageRead(messageId: $id, phoneNumberId: $from) }';
 
 describe('markMessageRead against the simulator', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-  afterAll(() => gateway.close());
-
+  const gateway = useTestGateway();
   it('marks an inbound message read through the Cloud API', async () => {
     const before = gateway.simulator!.stats.markedRead;
     const { body } = await gateway.graphql(MARK_READ, { id: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTdGQzdB' });

@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../../support/gateway-harness';
+import { useTestGateway } from '../../support/use-test-gateway';
 
 const SEND = /* GraphQL */ `
   mutation Send($input: SendMessageInput!) {
@@ -61,12 +61,7 @@ interface SendResult {
 }
 
 describe('sendMessage against the simulator over HTTP', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway({ UPSTREAM_TIMEOUT_MS: '500' });
-  });
-  afterAll(() => gateway.close());
-
+  const gateway = useTestGateway(() => ({ UPSTREAM_TIMEOUT_MS: '500' }));
   const send = (input: Record<string, unknown>) => gateway.graphql<SendResult>(SEND, { input });
 
   it.each([

@@ -236,9 +236,8 @@ describe('GraphApiClient failures against a local Graph API', () => {
     expect(client.breakerState()).toBe('open');
     expect(server.requests).toHaveLength(6);
 
-    const started = Date.now();
+    // Open: refused without a request (the count below), not after a timeout.
     await expect(client.sendMessage(PHONE_NUMBER_ID, TEXT)).rejects.toBeInstanceOf(UpstreamUnavailableError);
-    expect(Date.now() - started).toBeLessThan(50);
     expect(server.requests).toHaveLength(6);
 
     server.handler = (_request, response) => sendJson(response, 200, ACCEPTED);

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { createMessageKeys } from '../../../../src/messages/redis/keys';
 import { startTestGateway, type TestGateway } from '../../../support/gateway-harness';
+export { deleteKeysWithPrefix } from '../../../support/use-test-gateway';
 import { APP_SECRET, VERIFY_TOKEN } from './live-webhooks';
 
 /** The key prefix the gateway gives its Redis keys (gateway.ts). */
@@ -20,17 +21,6 @@ export async function openTestRedis(url: string): Promise<Redis> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   await redis.connect();
   return redis;
-}
-
-/** Deletes every key under `prefix`: what a test sharing a database with others leaves behind. */
-export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
-  const redis = await openTestRedis(url);
-  try {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    await redis.quit();
-  }
 }
 
 export async function flushDatabase(url: string): Promise<void> {
