@@ -34,3 +34,4 @@ export { type AccountEventEvidence } from './account-events/account-event-eviden
 export { summariseAccountEvent } from './account-events/summarise-account-event';
 export { CUSTOMER_SERVICE_WINDOW_MS } from './knowledge/windows';
 export { diagnoseAccountEvent } from './account-events/diagnose-account-event';
+export { DeliveryStatus } from './message-view';

@@ -1,4 +1,5 @@
 import {
+  type DeliveryStatus,
   diagnose,
   diagnoseHealth,
   diagnoseToken,
@@ -11,11 +12,23 @@ import {
   type TokenDebugEvidence,
 } from '../../diagnosis';
 import { type ContactStore } from '../../contacts';
-import { type MessageRecord } from '../../messages';
+import { type MessageRecord, type MessageStatus } from '../../messages';
 import { type DebugTokenData } from '../../upstream';
 import { type Loaders } from '../loaders';
 import { type SendRejection } from '../../sending';
 import { customerKeyOf } from '../../store-kit';
+
+/**
+ * The diagnosis mirrors the message statuses without importing them (it stays standalone); a status one
+ * side has and the other lacks would make the rules go silent, so it fails to compile here.
+ */
+type SameStatuses = [`${MessageStatus}`] extends [`${DeliveryStatus}`]
+  ? [`${DeliveryStatus}`] extends [`${MessageStatus}`]
+    ? true
+    : false
+  : false;
+const statusesMatch: SameStatuses = true;
+void statusesMatch;
 
 /** The code of the 24-hour customer-service window error: its diagnosis needs the customer's last message. */
 const REENGAGEMENT_CODE = 131047;
