@@ -14,7 +14,7 @@ interface Liveness {
  * socket at once made a periodic spike (thousands of pings out, thousands of pongs back) that held up
  * the live events arriving meanwhile.
  */
-const TICKS_PER_INTERVAL = 48;
+export const TICKS_PER_INTERVAL = 48;
 
 /** Sockets checked (and pinged) between two turns of the event loop. */
 const SOCKETS_PER_TURN = 256;
@@ -25,6 +25,17 @@ const MAX_SILENT_INTERVALS = 2;
 export interface KeepAliveOptions {
   /** Between two pings of one socket, and between its liveness checks. */
   intervalMs: number;
+  /**
+   * Runs `tick` every `everyMs` until the returned function stops it. Default: an unref'd `setInterval`.
+   * Tests hand in their own to step through the ticks instead of waiting for them.
+   */
+  repeat?: (tick: () => void, everyMs: number) => () => void;
+}
+
+function repeatOnTimer(tick: () => void, everyMs: number): () => void {
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**
@@ -37,13 +48,13 @@ export interface KeepAliveOptions {
 export class WebSocketKeepAlive {
   private readonly states = new WeakMap<WebSocket, Liveness>();
   private readonly slots: Array<Set<WebSocket>> = Array.from({ length: TICKS_PER_INTERVAL }, () => new Set());
-  private readonly timer: NodeJS.Timeout;
+  private readonly stopRepeating: () => void;
   private tick = 0;
   private stopped = false;
 
   constructor(options: KeepAliveOptions) {
-    this.timer = setInterval(() => this.checkSlot(), options.intervalMs / TICKS_PER_INTERVAL);
-    this.timer.unref();
+    const repeat = options.repeat ?? repeatOnTimer;
+    this.stopRepeating = repeat(() => this.checkSlot(), options.intervalMs / TICKS_PER_INTERVAL);
   }
 
   /** Starts watching a socket until it closes; call `heard` whenever it sends something. */
@@ -62,7 +73,7 @@ export class WebSocketKeepAlive {
 
   stop(): void {
     this.stopped = true;
-    clearInterval(this.timer);
+    this.stopRepeating();
   }
 
   /**
