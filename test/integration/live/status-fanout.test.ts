@@ -232,7 +232,10 @@ describe('messageStatusChanged on the shared fan-out', () => {
     expect(client.nexts('bad')).toEqual([
       expect.objectContaining({
         errors: [
-          expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+          expect.objectContaining({
+            message: expect.stringContaining('not-a-cursor'),
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'since' }),
+          }),
         ],
       }),
     ]);
