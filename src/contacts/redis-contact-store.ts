@@ -7,18 +7,34 @@ import {
   type ContactSighting,
   type ContactStore,
 } from './contact';
-import { BYTES_LESS_LUA, DEFAULT_RETENTION_MS, type EpochMillis, normaliseCustomerId } from '../store-kit';
+import {
+  BYTES_LESS_LUA,
+  DEFAULT_RETENTION_MS,
+  defineScripts,
+  describeReply,
+  type EpochMillis,
+  type LuaScript,
+  MalformedScriptReplyError,
+  normaliseCustomerId,
+  replyPage,
+  replyStrings,
+  type ScriptArg,
+  type ScriptCommands,
+} from '../store-kit';
+
+// The store's three scripts, each followed by its contract: how it is defined, the encoder of its ARGV
+// from named fields, and the decoder that checks its reply.
 
 /**
  * Applies a webhook's sightings with the joining rules of `ContactStore.observe`, atomically, in one round
  * trip. Every key is named from ARGV 1, which carries one hash tag: the contacts share a slot on a cluster.
  * Keys: `contact:<id>` (hash), `alias:<number or BSUID>` → id, `idx` (sorted set of ids by last activity).
  * KEYS: 1 the `idx` key (declared so that a cluster routes the script to the contacts' slot).
- * ARGV: 1 key prefix, 2 seenAt, 3 sightings JSON, 4 retention in ms.
+ * ARGV: `encodeObserveContactsArgs`. Returns 1.
  * A contact, its aliases and `idx` expire `retention` after the last write (Redis's clock); `idx` drops
  * the ids last seen more than `retention` before this seenAt.
  */
-const OBSERVE_LUA = `
+export const OBSERVE_CONTACTS_LUA = `
 local p = ARGV[1]
 local seenAt = tonumber(ARGV[2])
 local retention = tonumber(ARGV[4])
@@ -91,21 +107,68 @@ redis.call('PEXPIRE', p .. 'idx', retention)
 return 1
 `;
 
-/** A contact by any of its names, in one round trip. KEYS: 1 the `idx` key. ARGV: 1 key prefix, 2 the name. */
-const FIND_LUA = `
+export const OBSERVE_CONTACTS_COMMAND = 'waContactObserve';
+
+export const OBSERVE_CONTACTS_SCRIPT: LuaScript = { lua: OBSERVE_CONTACTS_LUA, numberOfKeys: 1 };
+
+export interface ObserveContactsArgs {
+  /** The prefix of every contact key, with its hash tag. */
+  keyPrefix: string;
+  seenAt: EpochMillis;
+  sightings: readonly ContactSighting[];
+  retentionMs: number;
+}
+
+/** ARGV: 1 key prefix, 2 seenAt, 3 sightings JSON, 4 retention in ms. */
+export function encodeObserveContactsArgs(args: ObserveContactsArgs): ScriptArg[] {
+  return [args.keyPrefix, args.seenAt, JSON.stringify(args.sightings), args.retentionMs];
+}
+
+export function decodeObserveContactsReply(reply: unknown): void {
+  if (reply !== 1) {
+    throw new MalformedScriptReplyError(OBSERVE_CONTACTS_COMMAND, `expected 1, got ${describeReply(reply)}`);
+  }
+}
+
+/**
+ * A contact by any of its names, in one round trip. KEYS: 1 the `idx` key. ARGV: `encodeFindContactArgs`.
+ * Returns the contact's hash as HGETALL gives it, or `{}` for none.
+ */
+export const FIND_CONTACT_LUA = `
 local id = redis.call('GET', ARGV[1] .. 'alias:' .. ARGV[2])
 if not id then return {} end
 return redis.call('HGETALL', ARGV[1] .. 'contact:' .. id)
 `;
 
+export const FIND_CONTACT_COMMAND = 'waContactFind';
+
+export const FIND_CONTACT_SCRIPT: LuaScript = { lua: FIND_CONTACT_LUA, numberOfKeys: 1, readOnly: true };
+
+/** ARGV: 1 key prefix, 2 the name (normalised). */
+export function encodeFindContactArgs(args: { keyPrefix: string; name: string }): ScriptArg[] {
+  return [args.keyPrefix, args.name];
+}
+
+/** The contact's hash, field and value alternating, or null when no contact has the name. */
+export function decodeFindContactReply(reply: unknown): string[] | null {
+  const fields = replyStrings(FIND_CONTACT_COMMAND, reply);
+  if (fields.length % 2 !== 0) {
+    throw new MalformedScriptReplyError(
+      FIND_CONTACT_COMMAND,
+      `expected field and value pairs, got ${fields.length}`,
+    );
+  }
+  return fields.length === 0 ? null : fields;
+}
+
 /**
  * A page of contacts by latest activity, newest first, filtered, in one round trip: walks `idx` backwards
  * from the position and reads each contact next to it, stopping at `first + 1` matches or after `scan`
- * entries. KEYS: 1 the `idx` key. ARGV: 1 key prefix, 2 max score or '+inf', 3 the position's id or '',
- * 4 first, 5 wrote-after time or '', 6 '1' or '0' (expected), 7 marketing opt-out '1', '0' or '', 8 scan.
- * Returns `{hasMore, endScore, endId, flat hash…}` with one flat HGETALL reply per contact, as JSON.
+ * entries. KEYS: 1 the `idx` key. ARGV: `encodeListContactsArgs`.
+ * Returns `{hasMore, endScore, endId, flat hash…}` with one flat HGETALL reply per contact, as JSON
+ * (`decodeListContactsReply`).
  */
-const LIST_LUA = `
+export const LIST_CONTACTS_LUA = `
 ${BYTES_LESS_LUA}
 local p, first, scanLimit = ARGV[1], tonumber(ARGV[4]), tonumber(ARGV[8])
 local maxScore = ARGV[2] ~= '+inf' and tonumber(ARGV[2]) or nil
@@ -145,30 +208,83 @@ if scanned >= scanLimit and lastId ~= nil then return {1, tostring(lastScore), l
 return {0, '', '', unpack(page)}
 `;
 
+export const LIST_CONTACTS_COMMAND = 'waContactList';
+
+export const LIST_CONTACTS_SCRIPT: LuaScript = { lua: LIST_CONTACTS_LUA, numberOfKeys: 1, readOnly: true };
+
+export interface ListContactsArgs {
+  /** The prefix of every contact key, with its hash tag. */
+  keyPrefix: string;
+  /** The last contact of the previous page, or null for the first page. */
+  after: ContactPosition | null;
+  first: number;
+  filter: ContactFilter;
+  /** Contacts read at most. */
+  scanLimit: number;
+}
+
+/**
+ * ARGV: 1 key prefix, 2 max score or '+inf', 3 the position's id or '', 4 first, 5 wrote-after time or '',
+ * 6 '1' or '0' (the wrote-after expected), 7 marketing opt-out '1', '0' or '', 8 scan limit.
+ */
+export function encodeListContactsArgs(args: ListContactsArgs): ScriptArg[] {
+  const { after, filter } = args;
+  return [
+    args.keyPrefix,
+    after === null ? '+inf' : after.lastSeenAt,
+    after?.id ?? '',
+    args.first,
+    filter.wroteAfter?.at ?? '',
+    filter.wroteAfter?.expected === false ? '0' : '1',
+    filter.marketingOptOut === undefined ? '' : filter.marketingOptOut ? '1' : '0',
+    args.scanLimit,
+  ];
+}
+
+export interface ListContactsReply {
+  /** Each contact's hash, field and value alternating. */
+  contacts: string[][];
+  /** Where the next page starts after, or null when the walk reached the end. */
+  end: ContactPosition | null;
+}
+
+export function decodeListContactsReply(reply: unknown): ListContactsReply {
+  const page = replyPage(LIST_CONTACTS_COMMAND, reply);
+  return {
+    contacts: page.entries.map((raw, i) => decodeFlatHash(raw, i + 4)),
+    end: page.hasMore ? { lastSeenAt: Number(page.endScore), id: page.endId } : null,
+  };
+}
+
+/** A contact's hash as the list script encodes it: a JSON array of strings. */
+function decodeFlatHash(raw: string, at: number): string[] {
+  let fields: unknown;
+  try {
+    fields = JSON.parse(raw);
+  } catch {
+    fields = undefined;
+  }
+  if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) {
+    throw new MalformedScriptReplyError(LIST_CONTACTS_COMMAND, `expected a JSON array of strings at ${at}`);
+  }
+  return fields;
+}
+
+const CONTACT_SCRIPTS = {
+  [OBSERVE_CONTACTS_COMMAND]: OBSERVE_CONTACTS_SCRIPT,
+  [FIND_CONTACT_COMMAND]: FIND_CONTACT_SCRIPT,
+  [LIST_CONTACTS_COMMAND]: LIST_CONTACTS_SCRIPT,
+};
+
 /** Contacts read per page walk at most, so that a rare filter cannot block Redis. */
 const SCAN_LIMIT = 5_000;
-
-interface ContactScripts {
-  waContactObserve(
-    index: string,
-    prefix: string,
-    seenAt: number,
-    sightings: string,
-    retentionMs: number,
-  ): Promise<number>;
-  waContactFind(index: string, prefix: string, name: string): Promise<string[]>;
-  waContactList(
-    index: string,
-    ...args: Array<string | number>
-  ): Promise<[number, string, string, ...string[]]>;
-}
 
 /** The hash tag every contact key carries, so that one script can join two contacts on a cluster. */
 const CONTACT_KEYS_HASH_TAG = '{c}';
 
 /** Contacts in Redis; the connection is the composition root's. */
 export class RedisContactStore implements ContactStore {
-  private readonly redis: (Redis | Cluster) & ContactScripts;
+  private readonly redis: (Redis | Cluster) & ScriptCommands<keyof typeof CONTACT_SCRIPTS>;
   private readonly prefix: string;
 
   /** `retentionMs`: how long a contact is kept after its last activity (`MESSAGE_RETENTION_DAYS`). */
@@ -177,49 +293,40 @@ export class RedisContactStore implements ContactStore {
     keyPrefix: string,
     private readonly retentionMs: number = DEFAULT_RETENTION_MS,
   ) {
-    connection.defineCommand('waContactObserve', { numberOfKeys: 1, lua: OBSERVE_LUA });
-    connection.defineCommand('waContactFind', { numberOfKeys: 1, lua: FIND_LUA, readOnly: true });
-    connection.defineCommand('waContactList', { numberOfKeys: 1, lua: LIST_LUA, readOnly: true });
-    this.redis = connection as (Redis | Cluster) & ContactScripts;
+    this.redis = defineScripts(connection, CONTACT_SCRIPTS);
     this.prefix = `${keyPrefix}${CONTACT_KEYS_HASH_TAG}:`;
   }
 
   async observe(sightings: readonly ContactSighting[], seenAt: EpochMillis): Promise<void> {
     if (sightings.length === 0) return;
-    await this.redis.waContactObserve(
+    const reply = await this.redis[OBSERVE_CONTACTS_COMMAND](
       `${this.prefix}idx`,
-      this.prefix,
-      seenAt,
-      JSON.stringify(sightings),
-      this.retentionMs,
+      ...encodeObserveContactsArgs({
+        keyPrefix: this.prefix,
+        seenAt,
+        sightings,
+        retentionMs: this.retentionMs,
+      }),
     );
+    decodeObserveContactsReply(reply);
   }
 
   async find(idOrIdentity: string): Promise<ContactRecord | null> {
-    const fields = await this.redis.waContactFind(
+    const reply = await this.redis[FIND_CONTACT_COMMAND](
       `${this.prefix}idx`,
-      this.prefix,
-      normaliseCustomerId(idOrIdentity),
+      ...encodeFindContactArgs({ keyPrefix: this.prefix, name: normaliseCustomerId(idOrIdentity) }),
     );
-    return fields.length === 0 ? null : decodeContact(fields);
+    const fields = decodeFindContactReply(reply);
+    return fields === null ? null : decodeContact(fields);
   }
 
   async list(filter: ContactFilter, first: number, after: ContactPosition | null): Promise<ContactPage> {
-    const [hasMore, endScore, endId, ...raws] = await this.redis.waContactList(
+    const reply = await this.redis[LIST_CONTACTS_COMMAND](
       `${this.prefix}idx`,
-      this.prefix,
-      after === null ? '+inf' : after.lastSeenAt,
-      after?.id ?? '',
-      first,
-      filter.wroteAfter?.at ?? '',
-      filter.wroteAfter?.expected === false ? '0' : '1',
-      filter.marketingOptOut === undefined ? '' : filter.marketingOptOut ? '1' : '0',
-      SCAN_LIMIT,
+      ...encodeListContactsArgs({ keyPrefix: this.prefix, after, first, filter, scanLimit: SCAN_LIMIT }),
     );
-    return {
-      contacts: raws.map((raw) => decodeContact(JSON.parse(raw) as string[])),
-      end: hasMore === 1 ? { lastSeenAt: Number(endScore), id: endId } : null,
-    };
+    const page = decodeListContactsReply(reply);
+    return { contacts: page.contacts.map(decodeContact), end: page.end };
   }
 }
 

@@ -1,6 +1,7 @@
 // What every store of the gateway shares, whatever it holds: times, cursors of durable streams and of
-// pages, customer ids as stores key them, the retention default, and the Redis pieces (connection
-// options, the pub/sub channel, stream reads, Lua snippets). It imports no domain.
+// pages, customer ids as stores key them, the retention default, the batching of a turn's writes, and the
+// Redis pieces (connection options, the pub/sub channel, stream reads, Lua snippets, the definition of
+// scripts and the checks of their replies). It imports no domain.
 export { type EpochMillis } from './epoch-millis';
 export { DEFAULT_RETENTION_MS } from './retention';
 export { CursorAheadError, CursorExpiredError, InvalidCursorError } from './cursor-errors';
@@ -36,3 +37,17 @@ export { recommendedClusterOptions, recommendedRedisOptions } from './redis/opti
 export { RedisChannel } from './redis/channel';
 export { readEntriesAfter, readStreamAfter, type StreamEntry, type StreamRead } from './redis/stream-reader';
 export { BYTES_LESS_LUA, INDEX_UNDER_NAMES_LUA, NEWEST_ON_PAGE_LUA } from './redis/lua-snippets';
+export {
+  defineScripts,
+  describeReply,
+  type LuaScript,
+  MalformedScriptReplyError,
+  type PageReply,
+  replyArray,
+  replyPage,
+  replyStringGroups,
+  replyStrings,
+  type ScriptArg,
+  type ScriptCommands,
+} from './redis/lua-script';
+export { TurnBatcher } from './turn-batcher';

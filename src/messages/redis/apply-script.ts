@@ -1,6 +1,17 @@
 import { EARLIEST_PLAUSIBLE_TIMESTAMP_MS, FUTURE_TIMESTAMP_TOLERANCE_MS } from '../status-rules';
 import { luaStatusRanks } from './lua-status-ranks';
-import { ECHO_ONLY_FIELDS } from '../echo-rules';
+import { type EchoFacts, ECHO_ONLY_FIELDS } from '../echo-rules';
+import { type MessageRecord, type StatusUpdate } from '../message-record';
+import { type RedisMessageLayout } from './message-layout';
+import { StreamTrimMode } from './message-store-options';
+import {
+  describeReply,
+  type EpochMillis,
+  type LuaScript,
+  MalformedScriptReplyError,
+  replyArray,
+  type ScriptArg,
+} from '../../store-kit';
 
 /**
  * The names the store gives the apply script (ioredis `defineCommand`): webhooks' runs go through the
@@ -19,17 +30,9 @@ export type ApplyCommand = typeof APPLY_COMMAND | typeof APPLY_AT_ONCE_COMMAND;
  *
  * One run applies a batch of items in order (a webhook's statuses, or the sends of one turn of the event
  * loop): a command's dispatch and reply, in Redis and in the client, cost as much as a small item.
- * KEYS: 1 stream, 2 index all, then per item: record, index by phone number. The by-customer indexes
- *       are named from the customer index prefix and the record's number and BSUID: they carry the
- *       partition's hash tag, so share its slot.
- * ARGV: 1 item count, 2 stream max length, 3 trim mode (`~` or `=`), 4 channel, 5 customer index prefix,
- *       6 `PUBLISH` or `SPUBLISH` (Redis Cluster), 7 partition count, 8 this partition's index,
- *       9 retention in ms; then per item: update JSON, receivedAt, send facts JSON or '' (a status from a
- *       webhook), and for a send the customer's inbound-time key when it shares this partition's slot
- *       (else '').
- * `apply` below sees one item with KEYS 1 record, 2 stream, 3 index all, 4 index by phone number and
- * ARGV 1 update, 2 receivedAt, 3 max length, 4 trim mode, 5 channel, 6 send facts, 7 index prefix,
- * 8 publish command, 9 partition count, 10 partition, 11 retention, 12 inbound-time key.
+ * KEYS and ARGV: `encodeApplyKeys` and `encodeApplyArgs` (the run's first, then each item's); the script
+ * reads them into named locals at its top. The by-customer indexes are named from the customer index
+ * prefix and the record's number and BSUID: they carry the partition's hash tag, so share its slot.
  * Retention: the record expires `retention` after its last write (PEXPIRE, Redis's own clock). Every index
  * it is in gets the same TTL (so no index expires before a record it holds) and drops the ids created more
  * than `retention` before the index's newest id or this write's receivedAt, whichever is earlier (so that
@@ -41,9 +44,9 @@ export type ApplyCommand = typeof APPLY_COMMAND | typeof APPLY_AT_ONCE_COMMAND;
  * With one partition the entry id is Redis's own (`*`). With several, the script picks the id Redis would
  * (the node's time, never going back) but with a sequence number ≡ partition (mod count): ids are then
  * unique across partitions, so one id can stand for a position in all of them (see `EventCursor`).
- * Returns one reply per item: `{1, event JSON with cursor}` when applied (a send: `{1, event, record
- * JSON[, inbound time or '']}`), `{0, cursor of the stored duplicate}` for a duplicate, `{-1, error}` for
- * an item that failed.
+ * Returns one reply per item (`decodeApplyReply`): `{1, event JSON with cursor}` when applied (a send:
+ * `{1, event, record JSON[, inbound time or '']}`), `{0, cursor of the stored duplicate}` for a duplicate,
+ * `{-1, error}` for an item that failed.
  * An echo (a message sent from the WhatsApp Business app) is a send whose facts carry an `origin`
  * (`echo-rules.ts`): it also sets the echo's own fields, and is a duplicate when its message is stored with
  * facts of its own already.
@@ -69,6 +72,13 @@ local function nextEffective(cur, conflict, s)
   return cur, conflict
 end
 
+-- The run's KEYS and ARGV (encodeApplyKeys, encodeApplyArgs); each item's follow them.
+local streamKey, indexAllKey = KEYS[1], KEYS[2]
+local itemCount = tonumber(ARGV[1])
+local maxLength, trimMode, channel, customerIndexPrefix, publishCommand = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local partitionCount, partition = tonumber(ARGV[7]), tonumber(ARGV[8])
+local retentionArg, retention = ARGV[9], tonumber(ARGV[9])
+
 -- The indexes this run wrote to, in order, with the earliest horizon each was given (false: renew only).
 local touched, horizons = {}, {}
 local function renewIndex(key, horizon)
@@ -81,10 +91,10 @@ local function renewIndex(key, horizon)
   end
 end
 
--- KEYS and ARGV here are one item's (see above), so that the body reads as for a single status.
-local function apply(KEYS, ARGV)
-  local u = cjson.decode(ARGV[1])
-  local receivedAt = tonumber(ARGV[2])
+-- One item: its keys and ARGV, beside the run's read above.
+local function apply(recordKey, phoneIndexKey, updateJson, receivedAtArg, sendJson, inboundKey)
+  local u = cjson.decode(updateJson)
+  local receivedAt = tonumber(receivedAtArg)
   -- added: the score just added to the index, if any. One at or after receivedAt (a send) shows that the
   -- newest score is not earlier than receivedAt, which is then the horizon without asking.
   local function trimIndex(key, added)
@@ -95,14 +105,14 @@ local function apply(KEYS, ARGV)
     end
     renewIndex(key, horizon)
   end
-  local raw = redis.call('GET', KEYS[1])
+  local raw = redis.call('GET', recordKey)
   local rec
   local previous = cjson.null
   local status, conflict
   if raw then
     rec = cjson.decode(raw)
     -- isEchoOfStoredMessage (echo-rules.ts): an echo of a message stored with facts of its own changes nothing.
-    if ARGV[6] ~= '' and cjson.decode(ARGV[6]).origin and (rec.origin or rec.type ~= 'unknown') then
+    if sendJson ~= '' and cjson.decode(sendJson).origin and (rec.origin or rec.type ~= 'unknown') then
       return {0, rec.statusHistory[1] and rec.statusHistory[1].cursor or ''}
     end
     for _, h in ipairs(rec.statusHistory) do
@@ -147,9 +157,9 @@ local function apply(KEYS, ARGV)
     rec.recipientParticipantUserId = u.recipientParticipantUserId
     rec.recipientParticipantParentUserId = u.recipientParticipantParentUserId
   end
-  local isSend = ARGV[6] ~= ''
+  local isSend = sendJson ~= ''
   if isSend then
-    local send = cjson.decode(ARGV[6])
+    local send = cjson.decode(sendJson)
     rec.phoneNumberId = send.phoneNumberId
     if send.recipient then rec.recipient = send.recipient end
     if send.waId then rec.waId = send.waId end
@@ -165,13 +175,11 @@ local function apply(KEYS, ARGV)
     recipient = rec.recipient, recipientUserId = rec.recipientUserId, status = u.status, previousStatus = previous, effectiveStatus = status,
     timestamp = u.timestamp, receivedAt = receivedAt, errors = u.errors})
   local id = '*'
-  local partitions = tonumber(ARGV[9])
-  if partitions > 1 then
-    local partition = tonumber(ARGV[10])
+  if partitionCount > 1 then
     local now = redis.call('TIME')
     local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
     local lastMs, lastSeq = 0, -1
-    local info = redis.pcall('XINFO', 'STREAM', KEYS[2])
+    local info = redis.pcall('XINFO', 'STREAM', streamKey)
     if type(info) == 'table' and info.err == nil then
       for i = 1, #info, 2 do
         if info[i] == 'last-generated-id' then
@@ -184,10 +192,10 @@ local function apply(KEYS, ARGV)
       id = string.format('%d-%d', ms, partition)
     else
       local seq = lastSeq + 1
-      id = string.format('%d-%d', lastMs, seq + ((partition - seq) % partitions))
+      id = string.format('%d-%d', lastMs, seq + ((partition - seq) % partitionCount))
     end
   end
-  local cursor = redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], ARGV[3], id, 'e', event)
+  local cursor = redis.call('XADD', streamKey, 'MAXLEN', trimMode, maxLength, id, 'e', event)
 
   local history = rec.statusHistory
   local at = #history + 1
@@ -203,55 +211,52 @@ local function apply(KEYS, ARGV)
   rec.conflict = conflict
   rec.updatedAt = receivedAt
   local encoded = cjson.encode(rec)
-  redis.call('SET', KEYS[1], encoded, 'PX', ARGV[11])
+  redis.call('SET', recordKey, encoded, 'PX', retentionArg)
 
   if raw == false or raw == nil or isSend or learned then
-    local indexes = {KEYS[3], KEYS[4]}
+    local indexes = {indexAllKey, phoneIndexKey}
     -- A customer filter may name the number or the BSUID: the id is indexed under each one known.
-    if rec.recipient then indexes[#indexes + 1] = ARGV[7] .. rec.recipient end
-    if rec.recipientUserId then indexes[#indexes + 1] = ARGV[7] .. rec.recipientUserId end
+    if rec.recipient then indexes[#indexes + 1] = customerIndexPrefix .. rec.recipient end
+    if rec.recipientUserId then indexes[#indexes + 1] = customerIndexPrefix .. rec.recipientUserId end
     for _, key in ipairs(indexes) do
       redis.call('ZADD', key, rec.createdAt, rec.id)
       trimIndex(key, rec.createdAt)
     end
     if raw and oldRecipient and oldRecipient ~= rec.recipient then
-      redis.call('ZREM', ARGV[7] .. oldRecipient, rec.id)
+      redis.call('ZREM', customerIndexPrefix .. oldRecipient, rec.id)
     end
   else
     -- The record's TTL was renewed: so are those of the indexes that hold it.
-    trimIndex(KEYS[3])
-    trimIndex(KEYS[4])
-    if rec.recipient then renewIndex(ARGV[7] .. rec.recipient, false) end
-    if rec.recipientUserId then renewIndex(ARGV[7] .. rec.recipientUserId, false) end
+    trimIndex(indexAllKey)
+    trimIndex(phoneIndexKey)
+    if rec.recipient then renewIndex(customerIndexPrefix .. rec.recipient, false) end
+    if rec.recipientUserId then renewIndex(customerIndexPrefix .. rec.recipientUserId, false) end
   end
 
   local message = '{"cursor":"' .. cursor .. '",' .. string.sub(event, 2)
   -- Subscribers get the record beside the event, so that a fan-out needs no read per event.
-  redis.call(ARGV[8], ARGV[5], string.sub(message, 1, -2) .. ',"record":' .. encoded .. '}')
+  redis.call(publishCommand, channel, string.sub(message, 1, -2) .. ',"record":' .. encoded .. '}')
   -- A send answers with its record too, so that the caller can show it without reading it back, and with
-  -- when the customer last wrote (ARGV 12), so that it can warn of a closed service window.
+  -- when the customer last wrote, so that it can warn of a closed service window.
   if isSend then
-    if ARGV[12] ~= '' then return {1, message, encoded, redis.call('GET', ARGV[12]) or ''} end
+    if inboundKey ~= '' then return {1, message, encoded, redis.call('GET', inboundKey) or ''} end
     return {1, message, encoded}
   end
   return {1, message}
 end
 
-local count = tonumber(ARGV[1])
 local replies = {}
-for i = 0, count - 1 do
+for i = 0, itemCount - 1 do
   local at = 9 + 4 * i
   -- An item that fails (a record that does not decode) fails alone: the others of the run are applied.
-  local ok, reply = pcall(apply, {KEYS[3 + 2 * i], KEYS[1], KEYS[2], KEYS[4 + 2 * i]},
-    {ARGV[at + 1], ARGV[at + 2], ARGV[2], ARGV[3], ARGV[4], ARGV[at + 3], ARGV[5], ARGV[6], ARGV[7],
-      ARGV[8], ARGV[9], ARGV[at + 4]})
+  local ok, reply = pcall(apply, KEYS[3 + 2 * i], KEYS[4 + 2 * i], ARGV[at + 1], ARGV[at + 2], ARGV[at + 3],
+    ARGV[at + 4])
   if ok then
     replies[i + 1] = reply
   else
     replies[i + 1] = {-1, type(reply) == 'table' and reply.err or tostring(reply)}
   end
 end
-local retention = tonumber(ARGV[9])
 for _, key in ipairs(touched) do
   local horizon = horizons[key]
   if horizon then
@@ -261,3 +266,180 @@ for _, key in ipairs(touched) do
 end
 return replies
 `;
+
+/** Keys are given per run (two, then two per item): the caller passes their count first. */
+export const APPLY_SCRIPT: LuaScript = { lua: APPLY_STATUS_LUA };
+
+/** What a run is applied to: one partition's keys, and how its stream, channel and indexes are kept. */
+export interface ApplyPartition {
+  stream: string;
+  indexAll: string;
+  /** The prefix of the partition's by-customer index keys. */
+  customerIndexPrefix: string;
+  channel: string;
+  publishCommand: 'PUBLISH' | 'SPUBLISH';
+  partition: number;
+  partitionCount: number;
+  streamMaxLength: number;
+  /** `~` (approximate) or `=` (exact) trimming of the stream. */
+  trim: '~' | '=';
+  retentionMs: number;
+}
+
+/** How every partition's stream and indexes are kept. */
+export interface ApplySettings {
+  streamMaxLength: number;
+  streamTrim: StreamTrimMode;
+  retentionMs: number;
+}
+
+/** What the runs in each partition of `layout` are applied to, by partition index. */
+export function applyPartitionsOf(layout: RedisMessageLayout, settings: ApplySettings): ApplyPartition[] {
+  const trim = trimOperator(settings.streamTrim);
+  return layout.partitions.map((keys, partition) => {
+    const channel = layout.channels[partition];
+    if (channel === undefined) throw new Error(`The layout has no channel for partition ${partition}.`);
+    return {
+      stream: keys.stream,
+      indexAll: keys.indexAll,
+      customerIndexPrefix: keys.indexByRecipientPrefix,
+      channel,
+      publishCommand: layout.sharded ? 'SPUBLISH' : 'PUBLISH',
+      partition,
+      partitionCount: layout.partitions.length,
+      streamMaxLength: settings.streamMaxLength,
+      trim,
+      retentionMs: settings.retentionMs,
+    };
+  });
+}
+
+function trimOperator(mode: StreamTrimMode): '~' | '=' {
+  switch (mode) {
+    case StreamTrimMode.APPROXIMATE:
+      return '~';
+    case StreamTrimMode.EXACT:
+      return '=';
+    default: {
+      const unknown: never = mode;
+      throw new Error(`Unknown stream trim mode: ${String(unknown)}`);
+    }
+  }
+}
+
+/** The facts a send (or an echo, `EchoFacts`) gives its record. */
+export type SendFacts =
+  | Pick<MessageRecord, 'phoneNumberId' | 'recipient' | 'waId' | 'recipientUserId' | 'type' | 'createdAt'>
+  | EchoFacts;
+
+/** One status, send or echo of a run. */
+export interface ApplyItem {
+  recordKey: string;
+  /** The record's index by phone number. */
+  phoneNumberIndexKey: string;
+  update: StatusUpdate;
+  receivedAt: EpochMillis;
+  /** Absent for a status from a webhook. */
+  send?: SendFacts;
+  /** A send's customer's inbound-time key, when it shares the partition's slot: read back with the send. */
+  inboundKey?: string;
+}
+
+/** KEYS: 1 stream, 2 index of all messages; then per item: 3 record, 4 index by phone number. */
+export function encodeApplyKeys(partition: ApplyPartition, items: readonly ApplyItem[]): string[] {
+  const keys = [partition.stream, partition.indexAll];
+  for (const item of items) keys.push(item.recordKey, item.phoneNumberIndexKey);
+  return keys;
+}
+
+/**
+ * ARGV: 1 item count, 2 stream max length, 3 trim mode, 4 channel, 5 customer index prefix, 6 `PUBLISH` or
+ * `SPUBLISH`, 7 partition count, 8 this partition's index, 9 retention in ms; then per item (from 10, four
+ * each): the update's JSON, receivedAt, the send facts' JSON or '', the inbound-time key or ''.
+ */
+export function encodeApplyArgs(partition: ApplyPartition, items: readonly ApplyItem[]): ScriptArg[] {
+  const args: ScriptArg[] = [
+    items.length,
+    partition.streamMaxLength,
+    partition.trim,
+    partition.channel,
+    partition.customerIndexPrefix,
+    partition.publishCommand,
+    partition.partitionCount,
+    partition.partition,
+    partition.retentionMs,
+  ];
+  for (const item of items) {
+    args.push(
+      JSON.stringify(item.update),
+      item.receivedAt,
+      item.send === undefined ? '' : JSON.stringify(item.send),
+      item.inboundKey ?? '',
+    );
+  }
+  return args;
+}
+
+/** One item's reply. */
+export type ApplyItemReply =
+  | {
+      kind: 'applied';
+      /** The event's JSON with its cursor (what was published, without the record). */
+      event: string;
+      /** A send's record JSON (undefined for a status from a webhook). */
+      record: string | undefined;
+      /** When the send's customer last wrote (null: never); undefined when not asked (no inbound key). */
+      customerLastInboundAt: EpochMillis | null | undefined;
+    }
+  | { kind: 'duplicate'; cursor: string }
+  | { kind: 'failed'; error: string };
+
+/** The replies of a run of `itemCount` items, in their order. */
+export function decodeApplyReply(reply: unknown, itemCount: number): ApplyItemReply[] {
+  const entries = replyArray(APPLY_COMMAND, reply);
+  if (entries.length !== itemCount) {
+    throw new MalformedScriptReplyError(
+      APPLY_COMMAND,
+      `expected ${itemCount} item replies, got ${entries.length}`,
+    );
+  }
+  const replies = new Array<ApplyItemReply>(itemCount);
+  for (let i = 0; i < itemCount; i += 1) replies[i] = decodeItemReply(entries[i], i);
+  return replies;
+}
+
+function decodeItemReply(reply: unknown, index: number): ApplyItemReply {
+  if (!Array.isArray(reply)) throw malformedItem(index, `expected an array, got ${describeReply(reply)}`);
+  const code: unknown = reply[0];
+  const payload: unknown = reply[1];
+  if (code === -1) return { kind: 'failed', error: String(payload) };
+  if (typeof payload !== 'string') {
+    throw malformedItem(index, `expected a string at 2, got ${describeReply(payload)}`);
+  }
+  if (code === 0 && reply.length === 2) return { kind: 'duplicate', cursor: payload };
+  if (code !== 1 || reply.length > 4) {
+    throw malformedItem(
+      index,
+      `expected {1, event…}, {0, cursor} or {-1, error}, got ${describeReply(reply)}`,
+    );
+  }
+  const record: unknown = reply[2];
+  const lastInbound: unknown = reply[3];
+  if (record !== undefined && typeof record !== 'string') {
+    throw malformedItem(index, `expected a record string at 3, got ${describeReply(record)}`);
+  }
+  if (lastInbound !== undefined && typeof lastInbound !== 'string') {
+    throw malformedItem(index, `expected an inbound time string at 4, got ${describeReply(lastInbound)}`);
+  }
+  return {
+    kind: 'applied',
+    event: payload,
+    record,
+    customerLastInboundAt:
+      lastInbound === undefined ? undefined : lastInbound === '' ? null : Number(lastInbound),
+  };
+}
+
+function malformedItem(index: number, problem: string): MalformedScriptReplyError {
+  return new MalformedScriptReplyError(APPLY_COMMAND, `item ${index + 1}: ${problem}`);
+}

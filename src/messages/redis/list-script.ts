@@ -1,4 +1,11 @@
-import { BYTES_LESS_LUA } from '../../store-kit';
+import {
+  BYTES_LESS_LUA,
+  type EpochMillis,
+  type LuaScript,
+  type PagePosition,
+  replyPage,
+  type ScriptArg,
+} from '../../store-kit';
 
 /**
  * One page of `messages`, newest first, in one round trip: walks a createdAt index backwards, reads
@@ -6,10 +13,8 @@ import { BYTES_LESS_LUA } from '../../store-kit';
  * (to know whether a next page exists) or after `scanLimit` index entries (a rare filter must not block
  * Redis: the page then comes back short, with a cursor where the walk stopped).
  *
- * KEYS: 1 the index to walk (by recipient, else by phone number, else all).
- * ARGV: 1 record key prefix, 2 max score, 3 min score, 4 after score or '', 5 after id or '', 6 first,
- *       7 statuses joined by ',' or '', 8 phone number id to check or '', 9 scan limit.
- * Returns `{hasNext, endScore, endId, record JSON…}`.
+ * KEYS: 1 the index to walk (by recipient, else by phone number, else all). ARGV: `encodeListMessagesArgs`.
+ * Returns `{hasNext, endScore, endId, record JSON…}` (`decodeListMessagesReply`).
  */
 export const LIST_MESSAGES_LUA = `
 ${BYTES_LESS_LUA}
@@ -75,3 +80,60 @@ end
 for i = 1, #page do result[#result + 1] = page[i] end
 return result
 `;
+
+export const LIST_MESSAGES_COMMAND = 'waMessageList';
+
+/** KEYS: 1 the index to walk. */
+export const LIST_MESSAGES_SCRIPT: LuaScript = { lua: LIST_MESSAGES_LUA, numberOfKeys: 1, readOnly: true };
+
+export interface ListMessagesArgs {
+  /** The prefix of the partition's record keys. */
+  recordPrefix: string;
+  /** The latest createdAt on the page (Infinity: no bound). */
+  maxCreatedAt: number;
+  /** The earliest createdAt on the page (undefined: no bound). */
+  minCreatedAt: EpochMillis | undefined;
+  /** The last message of the previous page (the page resumes after it), or null for the first page. */
+  after: PagePosition | null;
+  first: number;
+  /** Only these statuses (none: any). */
+  statuses: readonly string[];
+  /** The phone number id every record must have (undefined: not checked; the index walked already says). */
+  phoneNumberId: string | undefined;
+  /** Index entries walked at most. */
+  scanLimit: number;
+}
+
+/**
+ * ARGV: 1 record key prefix, 2 max score (`+inf` for none), 3 min score (`-inf` for none), 4 after score or
+ * '', 5 after id or '', 6 first, 7 statuses joined by ',' or '', 8 phone number id to check or '', 9 scan
+ * limit.
+ */
+export function encodeListMessagesArgs(args: ListMessagesArgs): ScriptArg[] {
+  return [
+    args.recordPrefix,
+    args.maxCreatedAt === Infinity ? '+inf' : args.maxCreatedAt,
+    args.minCreatedAt ?? '-inf',
+    args.after?.createdAt ?? '',
+    args.after?.id ?? '',
+    args.first,
+    args.statuses.join(','),
+    args.phoneNumberId ?? '',
+    args.scanLimit,
+  ];
+}
+
+export interface ListMessagesReply {
+  /** The records' JSON, newest first. */
+  records: string[];
+  /** Where the next page starts after (the last record walked), or null when the walk reached the end. */
+  end: PagePosition | null;
+}
+
+export function decodeListMessagesReply(reply: unknown): ListMessagesReply {
+  const page = replyPage(LIST_MESSAGES_COMMAND, reply);
+  return {
+    records: page.entries,
+    end: page.hasMore ? { createdAt: Number(page.endScore), id: page.endId } : null,
+  };
+}

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { type Logger } from '../../observability';
 import { type MessageKeys } from './keys';
 import {
@@ -17,8 +16,32 @@ import {
   type RecordedSend,
 } from '../message-store';
 import { messagePartition } from './partitions';
-import { APPLY_AT_ONCE_COMMAND, APPLY_COMMAND, APPLY_STATUS_LUA, type ApplyCommand } from './apply-script';
-import { LIST_MESSAGES_LUA } from './list-script';
+import {
+  APPLY_AT_ONCE_COMMAND,
+  APPLY_COMMAND,
+  APPLY_SCRIPT,
+  type ApplyCommand,
+  type ApplyItem,
+  type ApplyItemReply,
+  type ApplyPartition,
+  applyPartitionsOf,
+  decodeApplyReply,
+  encodeApplyArgs,
+  encodeApplyKeys,
+  type SendFacts,
+} from './apply-script';
+import {
+  decodeListMessagesReply,
+  encodeListMessagesArgs,
+  LIST_MESSAGES_COMMAND,
+  LIST_MESSAGES_SCRIPT,
+} from './list-script';
+import {
+  decodeInboundMaxReply,
+  encodeInboundMaxArgs,
+  INBOUND_MAX_COMMAND,
+  INBOUND_MAX_SCRIPT,
+} from './inbound-max-script';
 import { mergeListPages, type PartitionPage } from './list-merge';
 import { redisMessageLayout, type RedisMessageLayout } from './message-layout';
 import { positiveInteger, StreamTrimMode, type RedisMessageStoreOptions } from './message-store-options';
@@ -36,42 +59,32 @@ import {
   parseStreamCursor,
   type StreamCursor,
   customerKeyOf,
+  defineScripts,
+  type ScriptCommands,
+  TurnBatcher,
 } from '../../store-kit';
 
-type ScriptArg = string | number;
-
-/** The commands `defineCommand` adds (ioredis loads the script on first use and after a NOSCRIPT). */
-interface MessageScripts<R> {
-  /** Takes the number of keys first: a run applies as many items as it is given. */
-  [APPLY_COMMAND](...args: ScriptArg[]): R;
-  [APPLY_AT_ONCE_COMMAND](...args: ScriptArg[]): R;
-  waMessageList(...args: ScriptArg[]): R;
-  waMessageInbound(...args: ScriptArg[]): R;
-}
-type ScriptedRedis = RedisConnection & MessageScripts<Promise<unknown>>;
+/**
+ * The store's scripts by command name (ioredis loads a script on first use and after a NOSCRIPT). The
+ * same script under two names (one SHA, loaded once): see `APPLY_AT_ONCE_COMMAND`.
+ */
+const MESSAGE_SCRIPTS = {
+  [APPLY_COMMAND]: APPLY_SCRIPT,
+  [APPLY_AT_ONCE_COMMAND]: APPLY_SCRIPT,
+  [LIST_MESSAGES_COMMAND]: LIST_MESSAGES_SCRIPT,
+  [INBOUND_MAX_COMMAND]: INBOUND_MAX_SCRIPT,
+};
 
 /** One status or send for the apply script, with the partition it belongs to. */
-interface ApplyItem {
+interface PartitionedItem extends ApplyItem {
   partition: number;
-  /** The record and its by-phone-number index. */
-  keys: [string, string];
-  /** Update JSON, receivedAt, send facts JSON or '', inbound-time key or ''. */
-  args: [string, EpochMillis, string, string];
 }
+
+/** An item's reply as the store hands it on: an item that failed is its error. */
+type ItemReply = Exclude<ApplyItemReply, { kind: 'failed' }> | Error;
 
 /** The most items one apply run takes: a run holds Redis for its whole length (about 30 µs an item). */
 const MAX_ITEMS_PER_RUN = 64;
-
-/**
- * Raises a customer's latest inbound time; the key expires `retention` after its last raise.
- * KEYS: 1 the key. ARGV: 1 the inbound time, 2 retention in ms.
- */
-const INBOUND_MAX_LUA = `
-local current = redis.call('GET', KEYS[1])
-if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1
-`;
 
 /**
  * The production store: one JSON record per message, createdAt indexes in sorted sets, a bounded stream
@@ -83,11 +96,10 @@ return 1
  * (`list` by createdAt, `readEventsAfter` by entry id). With one partition each method is one round trip.
  */
 export class RedisMessageStore implements MessageStore {
-  private readonly redis: ScriptedRedis;
+  private readonly redis: RedisConnection & ScriptCommands<keyof typeof MESSAGE_SCRIPTS>;
   private readonly layout: RedisMessageLayout;
-  private readonly publishCommand: 'PUBLISH' | 'SPUBLISH';
-  private readonly maxLength: number;
-  private readonly trim: '~' | '=';
+  /** How each partition's runs of the apply script keep its stream, channel and indexes. */
+  private readonly applyPartitions: ApplyPartition[];
   private readonly scanLimit: number;
   private readonly retentionMs: number;
   private readonly logger: Logger;
@@ -96,30 +108,23 @@ export class RedisMessageStore implements MessageStore {
    * partition instead of one each: a command's dispatch and reply, in Redis and in the client (a command
    * object, a timer and a promise), cost about as much as storing a send. Webhooks do not wait for the
    * turn to end: a live event's latency starts with its webhook's write, and the end of a turn can come
-   * after a slice of a fan-out.
+   * after a slice of a fan-out. The batch runs after the I/O callbacks of its turn, so that answers read
+   * together are stored together.
    */
-  private readonly sendsInTurn: DataLoader<ApplyItem, unknown>;
+  private readonly sendsInTurn: TurnBatcher<PartitionedItem, ItemReply>;
 
   constructor(connection: RedisConnection, options: RedisMessageStoreOptions) {
     this.layout = redisMessageLayout(options, connection.isCluster);
-    this.publishCommand = this.layout.sharded ? 'SPUBLISH' : 'PUBLISH';
-    this.maxLength = positiveInteger('streamMaxLength', options.streamMaxLength ?? 100_000);
-    this.trim = trimOperator(options.streamTrim ?? StreamTrimMode.APPROXIMATE);
     this.scanLimit = positiveInteger('listScanLimit', options.listScanLimit ?? 5_000);
     this.retentionMs = positiveInteger('retentionMs', options.retentionMs ?? DEFAULT_RETENTION_MS);
     this.logger = options.logger;
-    // The same script under two names (one SHA, loaded once): see `APPLY_AT_ONCE_COMMAND`.
-    connection.defineCommand(APPLY_COMMAND, { lua: APPLY_STATUS_LUA });
-    connection.defineCommand(APPLY_AT_ONCE_COMMAND, { lua: APPLY_STATUS_LUA });
-    connection.defineCommand('waMessageList', { numberOfKeys: 1, lua: LIST_MESSAGES_LUA, readOnly: true });
-    connection.defineCommand('waMessageInbound', { numberOfKeys: 1, lua: INBOUND_MAX_LUA });
-    this.redis = connection as ScriptedRedis;
-    this.sendsInTurn = new DataLoader((items) => this.applyItems(items, APPLY_AT_ONCE_COMMAND), {
-      cache: false,
-      // After the I/O callbacks of this turn, so that answers read together are stored together.
-      batchScheduleFn: (run) => setImmediate(run),
-      maxBatchSize: MAX_ITEMS_PER_RUN,
+    this.applyPartitions = applyPartitionsOf(this.layout, {
+      streamMaxLength: positiveInteger('streamMaxLength', options.streamMaxLength ?? 100_000),
+      streamTrim: options.streamTrim ?? StreamTrimMode.APPROXIMATE,
+      retentionMs: this.retentionMs,
     });
+    this.redis = defineScripts(connection, MESSAGE_SCRIPTS);
+    this.sendsInTurn = new TurnBatcher((items) => this.applyItems(items, APPLY_AT_ONCE_COMMAND));
   }
 
   /** Partitions of the keyspace (1 on a single Redis). */
@@ -137,20 +142,19 @@ export class RedisMessageStore implements MessageStore {
       createdAt: message.createdAt,
     };
     const update = statusUpdateForSend(message);
-    const reply = (await this.sendsInTurn.load(
-      this.applyItem(update, receivedAt, JSON.stringify(send), this.inboundKeyBesideRecord(message)),
-    )) as [number, string, string?, string?];
-    if (reply[0] === 1 && reply[2] !== undefined) {
-      const [, event, record, lastInbound] = reply;
+    const reply = await this.sendsInTurn.add(
+      this.applyItem(update, receivedAt, send, this.inboundKeyBesideRecord(message)),
+    );
+    if (reply instanceof Error) throw reply;
+    if (reply.kind === 'applied' && reply.record !== undefined) {
+      const { event, record, customerLastInboundAt } = reply;
       return {
         // Decoded when asked for: the sender needs only the record.
         get event() {
           return decodeStatusEvent(event);
         },
         record: decodeMessageRecord(record),
-        ...(lastInbound !== undefined && {
-          customerLastInboundAt: lastInbound === '' ? null : Number(lastInbound),
-        }),
+        ...(customerLastInboundAt !== undefined && { customerLastInboundAt }),
       };
     }
     // The same send stored twice (rare): answer with the event it produced the first time.
@@ -169,12 +173,10 @@ export class RedisMessageStore implements MessageStore {
     // The whole webhook in one script run per partition. Any failure rejects it: it is answered 5xx and
     // Meta retries it; the statuses that did get stored are then dropped as duplicates, so the retry is safe.
     const replies = await this.applyItems(
-      updates.map((update) => this.applyItem(update, receivedAt, '')),
+      updates.map((update) => this.applyItem(update, receivedAt)),
       APPLY_COMMAND,
     );
-    const failed = replies.find((reply) => reply instanceof Error);
-    if (failed !== undefined) throw failed;
-    return replies.map((reply) => this.toOutcome(reply));
+    return outcomesOf(replies);
   }
 
   async recordEchoes(echoes: readonly NewEcho[], receivedAt: EpochMillis): Promise<ApplyOutcome[]> {
@@ -182,13 +184,11 @@ export class RedisMessageStore implements MessageStore {
     // The apply script takes an echo as a send whose facts carry an origin: one run per partition.
     const replies = await this.applyItems(
       echoes.map((echo) =>
-        this.applyItem(statusUpdateForEcho(echo), receivedAt, JSON.stringify(echoFacts(echo, receivedAt))),
+        this.applyItem(statusUpdateForEcho(echo), receivedAt, echoFacts(echo, receivedAt)),
       ),
       APPLY_COMMAND,
     );
-    const failed = replies.find((reply) => reply instanceof Error);
-    if (failed !== undefined) throw failed;
-    return replies.map((reply) => this.toOutcome(reply));
+    return outcomesOf(replies);
   }
 
   async getMany(ids: readonly string[]): Promise<Array<MessageRecord | null>> {
@@ -197,7 +197,7 @@ export class RedisMessageStore implements MessageStore {
     const records = new Array<MessageRecord | null>(ids.length).fill(null);
     await Promise.all(
       [...this.groupByPartition(ids).entries()].map(async ([partition, indexes]) => {
-        const keys = this.layout.partitions[partition] as MessageKeys;
+        const keys = this.keysAt(partition);
         const raws = await this.redis.mget(indexes.map((index) => keys.record(ids[index] as string)));
         raws.forEach((raw, i) => {
           if (raw !== null) records[indexes[i] as number] = decodeMessageRecord(raw);
@@ -223,11 +223,11 @@ export class RedisMessageStore implements MessageStore {
   }
 
   async recordInbound(waId: string, phoneNumberId: string, timestamp: EpochMillis): Promise<void> {
-    await this.redis.waMessageInbound(
+    const reply = await this.redis[INBOUND_MAX_COMMAND](
       this.keysOf(waId).inbound(phoneNumberId, waId),
-      timestamp,
-      this.retentionMs,
+      ...encodeInboundMaxArgs({ inboundAt: timestamp, retentionMs: this.retentionMs }),
     );
+    decodeInboundMaxReply(reply);
   }
 
   async lastInboundAt(waId: string, phoneNumberId: string): Promise<EpochMillis | null> {
@@ -256,12 +256,13 @@ export class RedisMessageStore implements MessageStore {
   async streamHeads(): Promise<StreamCursor[]> {
     return Promise.all(
       this.layout.partitions.map(async (keys) => {
-        const info = (await this.redis.xinfo('STREAM', keys.stream).catch((error: Error) => {
+        const info = await this.redis.xinfo('STREAM', keys.stream).catch((error: Error) => {
           if (/no such key/i.test(error.message)) return [];
           throw error;
-        })) as unknown[];
-        const at = info.indexOf('last-generated-id');
-        return parseStreamCursor(at === -1 ? '0-0' : String(info[at + 1]));
+        });
+        const fields: unknown[] = Array.isArray(info) ? info : [];
+        const at = fields.indexOf('last-generated-id');
+        return parseStreamCursor(at === -1 ? '0-0' : String(fields[at + 1]));
       }),
     );
   }
@@ -284,28 +285,31 @@ export class RedisMessageStore implements MessageStore {
         : filter.phoneNumberId !== undefined
           ? keys.indexByPhoneNumber(filter.phoneNumberId)
           : keys.indexAll;
-    const maxScore = Math.min(filter.to ?? Infinity, position?.createdAt ?? Infinity);
-    const reply = (await this.redis.waMessageList(
+    const reply = await this.redis[LIST_MESSAGES_COMMAND](
       index,
-      keys.recordPrefix,
-      maxScore === Infinity ? '+inf' : maxScore,
-      filter.from ?? '-inf',
-      position?.createdAt ?? '',
-      position?.id ?? '',
-      first,
-      (filter.status ?? []).join(','),
-      filter.recipient !== undefined ? (filter.phoneNumberId ?? '') : '',
-      this.scanLimit,
-    )) as [number, string, string, ...string[]];
-    const [hasNext, endScore, endId, ...raws] = reply;
-    return {
-      records: raws.map(decodeMessageRecord),
-      end: hasNext === 1 ? { createdAt: Number(endScore), id: endId } : null,
-    };
+      ...encodeListMessagesArgs({
+        recordPrefix: keys.recordPrefix,
+        maxCreatedAt: Math.min(filter.to ?? Infinity, position?.createdAt ?? Infinity),
+        minCreatedAt: filter.from,
+        after: position,
+        first,
+        statuses: filter.status ?? [],
+        // The index of a recipient holds every number's messages to them.
+        phoneNumberId: filter.recipient !== undefined ? filter.phoneNumberId : undefined,
+        scanLimit: this.scanLimit,
+      }),
+    );
+    const page = decodeListMessagesReply(reply);
+    return { records: page.records.map(decodeMessageRecord), end: page.end };
+  }
+
+  /** The keys of partition `p`. */
+  private keysAt(p: number): MessageKeys {
+    return partitionEntry(this.layout.partitions, p);
   }
 
   private keysOf(id: string): MessageKeys {
-    return this.layout.partitions[messagePartition(id, this.layout.partitions.length)] as MessageKeys;
+    return this.keysAt(messagePartition(id, this.layout.partitions.length));
   }
 
   /** Indexes into `ids`, grouped by partition, in their order. */
@@ -315,22 +319,32 @@ export class RedisMessageStore implements MessageStore {
   }
 
   /**
-   * The key of the send's customer's latest inbound time, for the apply script to read with the send; ''
+   * The key of the send's customer's latest inbound time, for the apply script to read with the send; none
    * when it lives in another partition than the message (Redis Cluster), which the script may not touch.
    */
-  private inboundKeyBesideRecord(message: NewMessage): string {
+  private inboundKeyBesideRecord(message: NewMessage): string | undefined {
     const customer = customerKeyOf(message);
-    if (customer === undefined || this.layout.partitions.length > 1) return '';
+    if (customer === undefined || this.layout.partitions.length > 1) return undefined;
     return this.keysOf(customer).inbound(message.phoneNumberId, customer);
   }
 
-  private applyItem(update: StatusUpdate, receivedAt: EpochMillis, send: string, inboundKey = ''): ApplyItem {
+  /** `send`: the facts of a send or an echo (none for a status from a webhook). */
+  private applyItem(
+    update: StatusUpdate,
+    receivedAt: EpochMillis,
+    send?: SendFacts,
+    inboundKey?: string,
+  ): PartitionedItem {
     const partition = messagePartition(update.messageId, this.layout.partitions.length);
-    const keys = this.layout.partitions[partition] as MessageKeys;
+    const keys = this.keysAt(partition);
     return {
       partition,
-      keys: [keys.record(update.messageId), keys.indexByPhoneNumber(update.phoneNumberId)],
-      args: [JSON.stringify(update), receivedAt, send, inboundKey],
+      recordKey: keys.record(update.messageId),
+      phoneNumberIndexKey: keys.indexByPhoneNumber(update.phoneNumberId),
+      update,
+      receivedAt,
+      send,
+      inboundKey,
     };
   }
 
@@ -339,8 +353,8 @@ export class RedisMessageStore implements MessageStore {
    * all sent at once on one connection (so a message's items keep their order). The items of a run that
    * failed get its error: other runs may have succeeded.
    */
-  private async applyItems(items: readonly ApplyItem[], command: ApplyCommand): Promise<unknown[]> {
-    const replies = new Array<unknown>(items.length);
+  private async applyItems(items: readonly PartitionedItem[], command: ApplyCommand): Promise<ItemReply[]> {
+    const replies = new Array<ItemReply>(items.length);
     const runs: Array<Promise<void>> = [];
     for (const [partition, indexes] of indexesByPartition(items.map((item) => item.partition))) {
       for (let start = 0; start < indexes.length; start += MAX_ITEMS_PER_RUN) {
@@ -348,7 +362,7 @@ export class RedisMessageStore implements MessageStore {
         runs.push(
           this.applyInPartition(
             partition,
-            run.map((index) => items[index] as ApplyItem),
+            run.map((index) => items[index] as PartitionedItem),
             command,
           ).then(
             (results) => run.forEach((index, i) => (replies[index] = results[i])),
@@ -365,54 +379,37 @@ export class RedisMessageStore implements MessageStore {
     partition: number,
     items: readonly ApplyItem[],
     command: ApplyCommand,
-  ): Promise<unknown[]> {
-    const keys = this.layout.partitions[partition] as MessageKeys;
-    const keyArgs: string[] = [keys.stream, keys.indexAll];
-    const itemArgs: ScriptArg[] = [];
-    for (const item of items) {
-      keyArgs.push(...item.keys);
-      itemArgs.push(...item.args);
-    }
-    const replies = (await this.redis[command](
-      keyArgs.length,
-      ...keyArgs,
-      items.length,
-      this.maxLength,
-      this.trim,
-      this.layout.channels[partition] as string,
-      keys.indexByRecipientPrefix,
-      this.publishCommand,
-      this.layout.partitions.length,
-      partition,
-      this.retentionMs,
-      ...itemArgs,
-    )) as unknown[];
-    if (replies.length !== items.length) throw new Error('Redis answered a different number of replies.');
-    return replies.map((reply) =>
-      Array.isArray(reply) && reply[0] === -1
-        ? new Error(`A status was not applied: ${String(reply[1])}`)
-        : reply,
+  ): Promise<ItemReply[]> {
+    const target = partitionEntry(this.applyPartitions, partition);
+    const keys = encodeApplyKeys(target, items);
+    const reply = await this.redis[command](keys.length, ...keys, ...encodeApplyArgs(target, items));
+    return decodeApplyReply(reply, items.length).map((itemReply) =>
+      itemReply.kind === 'failed' ? new Error(`A status was not applied: ${itemReply.error}`) : itemReply,
     );
-  }
-
-  private toOutcome(reply: unknown): ApplyOutcome {
-    const [applied, payload] = reply as [number, string];
-    if (applied !== 1) return { kind: 'duplicate' };
-    return { kind: 'applied', event: decodeStatusEvent(payload) };
   }
 }
 
-function trimOperator(mode: StreamTrimMode): '~' | '=' {
-  switch (mode) {
-    case StreamTrimMode.APPROXIMATE:
-      return '~';
-    case StreamTrimMode.EXACT:
-      return '=';
-    default: {
-      const unknown: never = mode;
-      throw new Error(`Unknown stream trim mode: ${String(unknown)}`);
-    }
-  }
+/**
+ * The outcome of each item. Any failed item rejects the whole webhook (answered 5xx, retried by Meta; the
+ * statuses that were stored are then duplicates): its error is thrown before any event is decoded.
+ */
+function outcomesOf(replies: readonly ItemReply[]): ApplyOutcome[] {
+  const failed = replies.find((reply) => reply instanceof Error);
+  if (failed !== undefined) throw failed;
+  return replies.map(outcomeOf);
+}
+
+function outcomeOf(reply: ItemReply): ApplyOutcome {
+  if (reply instanceof Error) throw reply;
+  if (reply.kind === 'duplicate') return { kind: 'duplicate' };
+  return { kind: 'applied', event: decodeStatusEvent(reply.event) };
+}
+
+/** The entry of partition `p` of a per-partition list of the layout. */
+function partitionEntry<T>(entries: readonly T[], p: number): T {
+  const entry = entries[p];
+  if (entry === undefined) throw new RangeError(`There is no partition ${p} of ${entries.length}.`);
+  return entry;
 }
 
 function asError(error: unknown): Error {
