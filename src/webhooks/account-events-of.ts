@@ -1,5 +1,6 @@
 import { AccountEventKind, accountEventKindOf, type NewAccountEvent } from '../account-events';
-import { type WebhookPayload } from './webhook-payload';
+import { withoutUndefined } from './json-fields';
+import { type WebhookPayload } from './webhook-payload.types';
 import { type EpochMillis } from '../store-kit';
 
 /**
@@ -13,26 +14,30 @@ export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis
   for (const change of payload.accountChanges) {
     const value = isObject(change.value) ? change.value : { value: change.value };
     const phoneNumberId = phoneNumberIdOf(value);
-    events.push({
-      kind: accountEventKindOf(change.field),
-      field: change.field,
-      ...(change.businessAccountId !== undefined && { businessAccountId: change.businessAccountId }),
-      ...(phoneNumberId !== undefined && { phoneNumberId }),
-      timestamp: change.time ?? receivedAt,
-      receivedAt,
-      payload: value,
-    });
+    events.push(
+      withoutUndefined<NewAccountEvent>({
+        kind: accountEventKindOf(change.field),
+        field: change.field,
+        businessAccountId: change.businessAccountId,
+        phoneNumberId,
+        timestamp: change.time ?? receivedAt,
+        receivedAt,
+        payload: value,
+      }),
+    );
   }
   for (const part of payload.unreadable) {
-    events.push({
-      kind: AccountEventKind.WEBHOOK_ERROR,
-      field: part.field ?? '',
-      ...(part.businessAccountId !== undefined && { businessAccountId: part.businessAccountId }),
-      ...(part.phoneNumberId !== undefined && { phoneNumberId: part.phoneNumberId }),
-      timestamp: receivedAt,
-      receivedAt,
-      payload: { path: part.path, reason: part.reason, raw: part.raw },
-    });
+    events.push(
+      withoutUndefined<NewAccountEvent>({
+        kind: AccountEventKind.WEBHOOK_ERROR,
+        field: part.field ?? '',
+        businessAccountId: part.businessAccountId,
+        phoneNumberId: part.phoneNumberId,
+        timestamp: receivedAt,
+        receivedAt,
+        payload: { path: part.path, reason: part.reason, raw: part.raw },
+      }),
+    );
   }
   for (const { path, phoneNumberId, ...error } of payload.accountErrors) {
     events.push({

@@ -8,7 +8,8 @@ import { accountEventsOf } from './account-events-of';
 import { verifySignature } from './signature';
 import { verifySubscription } from './verification';
 import { countAccountEvents, countStatuses, type WebhookEventCounts } from './webhook-counts';
-import { type InboundMessage, parseWebhookPayload, type WebhookPayload } from './webhook-payload';
+import { parseWebhookPayload } from './webhook-payload';
+import { type InboundMessage, type WebhookPayload } from './webhook-payload.types';
 import { type EpochMillis } from '../store-kit';
 
 /**
