@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { type ContactSighting } from '../contacts';
+import { type ContactSighting, mergeSightings } from '../contacts';
 import { type MessageErrorDetail } from '../messages';
 import { withoutUndefined } from './json-fields';
 import { contactSchema, errorSchema } from './webhook-payload.schema';
@@ -21,7 +21,7 @@ export interface PlacedError {
 /**
  * One notification being read, and what every reader of its parts shares: a part its schema cannot read
  * is set aside whole (never refused), properties the gateway does not know are reported as notices, errors
- * and contacts are read alike wherever they sit, and the sightings of one customer merge into one.
+ * and contacts are read alike wherever they sit, and what the parts show of customers is collected.
  */
 export class PayloadReader {
   readonly payload: WebhookPayload = {
@@ -38,7 +38,7 @@ export class PayloadReader {
     notices: [],
     omittedNotices: 0,
   };
-  private readonly contactsByIdentity = new Map<string, ContactSighting>();
+  private readonly sightings: ContactSighting[] = [];
 
   /** `raw` as `schema` reads it; null when it cannot be read, and then it is set aside whole at `place`. */
   read<S extends z.ZodType>(schema: S, raw: unknown, place: PartPlace): z.output<S> | null {
@@ -100,37 +100,15 @@ export class PayloadReader {
     return parties;
   }
 
-  /** Sightings of one customer in one body become one, so that a busy body costs one write per customer. */
+  /** Notes what a part shows of a customer; the sightings of one customer merge into one contact. */
   sighted(sighting: ContactSighting): void {
-    const cleaned = withoutUndefined(sighting);
-    if (cleaned.waId === undefined && cleaned.userId === undefined) return;
-    const seen =
-      (cleaned.userId !== undefined ? this.contactsByIdentity.get(`u:${cleaned.userId}`) : undefined) ??
-      (cleaned.waId !== undefined ? this.contactsByIdentity.get(`w:${cleaned.waId}`) : undefined);
-    if (seen === undefined) {
-      this.payload.contacts.push(cleaned);
-      this.remember(cleaned);
-      return;
-    }
-    const { inboundAt, ...rest } = cleaned;
-    const laterPreference =
-      rest.marketingPreferenceAt === undefined ||
-      seen.marketingPreferenceAt === undefined ||
-      rest.marketingPreferenceAt >= seen.marketingPreferenceAt;
-    if (!laterPreference) {
-      delete rest.marketingOptOut;
-      delete rest.marketingPreferenceAt;
-    }
-    Object.assign(seen, rest);
-    if (inboundAt !== undefined && (seen.inboundAt === undefined || inboundAt > seen.inboundAt)) {
-      seen.inboundAt = inboundAt;
-    }
-    this.remember(seen);
+    this.sightings.push(sighting);
   }
 
-  private remember(sighting: ContactSighting): void {
-    if (sighting.userId !== undefined) this.contactsByIdentity.set(`u:${sighting.userId}`, sighting);
-    if (sighting.waId !== undefined) this.contactsByIdentity.set(`w:${sighting.waId}`, sighting);
+  /** The payload read so far, with its contacts merged per customer. */
+  finish(): WebhookPayload {
+    this.payload.contacts = mergeSightings(this.sightings);
+    return this.payload;
   }
 
   private reportExtraKeys(value: object, shape: Record<string, unknown>, path: string): void {

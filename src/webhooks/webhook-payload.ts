@@ -47,15 +47,18 @@ import {
  */
 export function parseWebhookPayload(body: unknown): WebhookPayload {
   const reader = new PayloadReader();
+  readNotification(reader, body);
+  return reader.finish();
+}
+
+function readNotification(reader: PayloadReader, body: unknown): void {
   const envelope = reader.read(envelopeSchema, body, { path: '' });
-  if (envelope === null) return reader.payload;
+  if (envelope === null) return;
   if (envelope.object !== WHATSAPP_BUSINESS_ACCOUNT_OBJECT) {
-    reader.notice({ kind: 'unknown-object', object: envelope.object });
-    return reader.payload;
+    return reader.notice({ kind: 'unknown-object', object: envelope.object });
   }
   const notification = reader.readObject(accountNotificationSchema, body, { path: '' });
   notification?.entry.forEach((entry, e) => readEntry(reader, entry, `entry[${e}]`));
-  return reader.payload;
 }
 
 function readEntry(reader: PayloadReader, raw: unknown, path: string): void {
