@@ -1,5 +1,10 @@
-import { AccountEventKind, accountEventKindOf, type NewAccountEvent } from '../account-events';
-import { withoutUndefined } from './json-fields';
+import {
+  AccountEventKind,
+  accountEventKindOf,
+  type NewAccountEvent,
+  readAccountChange,
+} from '../account-events';
+import { isJson, withoutUndefined } from './json-fields';
 import { type WebhookPayload } from './webhook-payload.types';
 import { type EpochMillis } from '../store-kit';
 
@@ -12,8 +17,9 @@ import { type EpochMillis } from '../store-kit';
 export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis): NewAccountEvent[] {
   const events: NewAccountEvent[] = [];
   for (const change of payload.accountChanges) {
-    const value = isObject(change.value) ? change.value : { value: change.value };
-    const phoneNumberId = phoneNumberIdOf(value);
+    // Stored whole as Meta sent it (a value that is no object, wrapped); read only for what it is about.
+    const value = isJson(change.value) ? change.value : { value: change.value };
+    const { phoneNumberId } = readAccountChange(change.field, value);
     events.push(
       withoutUndefined<NewAccountEvent>({
         kind: accountEventKindOf(change.field),
@@ -50,16 +56,4 @@ export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis
     });
   }
   return events;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The business number a change is about, when its value names one (`metadata.phone_number_id`). */
-function phoneNumberIdOf(value: Record<string, unknown>): string | undefined {
-  const metadata = value['metadata'];
-  if (!isObject(metadata)) return undefined;
-  const id = metadata['phone_number_id'];
-  return typeof id === 'string' && id !== '' ? id : undefined;
 }
