@@ -7,5 +7,6 @@ export {
   type ContactSighting,
   type ContactStore,
 } from './contact';
+export { mergeSightings } from './merge-sightings';
 export { MemoryContactStore } from './memory-contact-store';
 export { RedisContactStore } from './redis-contact-store';

@@ -1,5 +1,11 @@
-import { AccountEventKind, accountEventKindOf, type NewAccountEvent } from '../account-events';
-import { type WebhookPayload } from './webhook-payload';
+import {
+  AccountEventKind,
+  accountEventKindOf,
+  type NewAccountEvent,
+  readAccountChange,
+} from '../account-events';
+import { isJson, withoutUndefined } from './json-fields';
+import { type WebhookPayload } from './webhook-payload.types';
 import { type EpochMillis } from '../store-kit';
 
 /**
@@ -11,28 +17,33 @@ import { type EpochMillis } from '../store-kit';
 export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis): NewAccountEvent[] {
   const events: NewAccountEvent[] = [];
   for (const change of payload.accountChanges) {
-    const value = isObject(change.value) ? change.value : { value: change.value };
-    const phoneNumberId = phoneNumberIdOf(value);
-    events.push({
-      kind: accountEventKindOf(change.field),
-      field: change.field,
-      ...(change.businessAccountId !== undefined && { businessAccountId: change.businessAccountId }),
-      ...(phoneNumberId !== undefined && { phoneNumberId }),
-      timestamp: change.time ?? receivedAt,
-      receivedAt,
-      payload: value,
-    });
+    // Stored whole as Meta sent it (a value that is no object, wrapped); read only for what it is about.
+    const value = isJson(change.value) ? change.value : { value: change.value };
+    const { phoneNumberId } = readAccountChange(change.field, value);
+    events.push(
+      withoutUndefined<NewAccountEvent>({
+        kind: accountEventKindOf(change.field),
+        field: change.field,
+        businessAccountId: change.businessAccountId,
+        phoneNumberId,
+        timestamp: change.time ?? receivedAt,
+        receivedAt,
+        payload: value,
+      }),
+    );
   }
   for (const part of payload.unreadable) {
-    events.push({
-      kind: AccountEventKind.WEBHOOK_ERROR,
-      field: part.field ?? '',
-      ...(part.businessAccountId !== undefined && { businessAccountId: part.businessAccountId }),
-      ...(part.phoneNumberId !== undefined && { phoneNumberId: part.phoneNumberId }),
-      timestamp: receivedAt,
-      receivedAt,
-      payload: { path: part.path, reason: part.reason, raw: part.raw },
-    });
+    events.push(
+      withoutUndefined<NewAccountEvent>({
+        kind: AccountEventKind.WEBHOOK_ERROR,
+        field: part.field ?? '',
+        businessAccountId: part.businessAccountId,
+        phoneNumberId: part.phoneNumberId,
+        timestamp: receivedAt,
+        receivedAt,
+        payload: { path: part.path, reason: part.reason, raw: part.raw },
+      }),
+    );
   }
   for (const { path, phoneNumberId, ...error } of payload.accountErrors) {
     events.push({
@@ -45,16 +56,4 @@ export function accountEventsOf(payload: WebhookPayload, receivedAt: EpochMillis
     });
   }
   return events;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The business number a change is about, when its value names one (`metadata.phone_number_id`). */
-function phoneNumberIdOf(value: Record<string, unknown>): string | undefined {
-  const metadata = value['metadata'];
-  if (!isObject(metadata)) return undefined;
-  const id = metadata['phone_number_id'];
-  return typeof id === 'string' && id !== '' ? id : undefined;
 }

@@ -1,8 +1,16 @@
 import { CallEventKind, type NewCallEvent } from '../calls';
 import { type MessageErrorDetail } from '../messages';
-import { isNumber, type Party } from './echo-reader';
-import { withoutUndefined } from './json-fields';
-import { type CallPayload, type CallStatusPayload } from './webhook-payload.schema';
+import { isNumber } from './echo-reader';
+import { type Json, object, withoutUndefined } from './json-fields';
+import { itemPlace, type PayloadReader } from './payload-reader';
+import {
+  type CallPayload,
+  callSchema,
+  type CallStatusPayload,
+  callStatusSchema,
+  callsValueSchema,
+} from './webhook-payload.schema';
+import { type Party, type PartPlace } from './webhook-payload.types';
 import { type EpochMillis } from '../store-kit';
 
 /** A call event as read from a webhook; the handler stamps when it was received. */
@@ -20,7 +28,61 @@ export interface CallContext {
   customer: Party;
   /** The item's errors and those of its change's `value.errors`, read already. */
   errors: MessageErrorDetail[];
-  raw: Record<string, unknown>;
+  raw: Json;
+}
+
+/**
+ * The value of a `calls` change: calls (`calls[]`: connect, terminate) and their statuses (`statuses[]`:
+ * ringing, accepted, rejected), each a call event of its customer. The change's `value.errors` are the
+ * errors of its calls (Meta's example: 12455 beside a terminated call); in a change without a readable
+ * call they are kept as account-level errors, so that none is lost.
+ */
+export function readCallsValue(reader: PayloadReader, raw: unknown, place: PartPlace): void {
+  const value = reader.readObject(callsValueSchema, raw, place);
+  if (value === null) return;
+  const { phone_number_id: phoneNumberId, display_phone_number: business } = value.metadata;
+  const at = itemPlace(place, phoneNumberId);
+  const contacts = reader.readContactList(value.contacts ?? [], at);
+  // Meta's example names the customer in `contacts[]` as well: with one there, a side left out is it.
+  const onlyContact = contacts.length === 1 ? (contacts[0] ?? null) : null;
+  const changeErrors = reader.readPlacedErrors(value.errors, { ...place, phoneNumberId });
+  const before = reader.payload.callEvents.length;
+  const addEvent = (
+    item: string,
+    rawItem: unknown,
+    customer: Party | null,
+    itemErrors: unknown[] | undefined,
+    eventOf: (context: CallContext) => ParsedCallEvent,
+  ): void => {
+    if (customer === null) {
+      return reader.setAside(at(item), 'names no customer: neither its sides nor contacts[]', rawItem);
+    }
+    const errors = [
+      ...reader.readErrors(itemErrors, at(item)),
+      ...changeErrors.map(({ error }) => ({ ...error })),
+    ];
+    reader.payload.callEvents.push(eventOf({ phoneNumberId, customer, errors, raw: object(rawItem) }));
+    reader.sighted(customer);
+  };
+  (value.calls ?? []).forEach((rawCall, i) => {
+    const call = reader.read(callSchema, rawCall, at(`calls[${i}]`));
+    if (call === null) return;
+    const customer = callCustomer(call, business) ?? onlyContact;
+    addEvent(`calls[${i}]`, rawCall, customer, call.errors, (context) => callEventOf(call, context));
+  });
+  (value.statuses ?? []).forEach((rawStatus, i) => {
+    const status = reader.read(callStatusSchema, rawStatus, at(`statuses[${i}]`));
+    if (status === null) return;
+    const named = withoutUndefined<Party>({ waId: status.recipient_id, userId: status.recipient_user_id });
+    const customer = named.waId !== undefined || named.userId !== undefined ? named : onlyContact;
+    addEvent(`statuses[${i}]`, rawStatus, customer, status.errors, (context) =>
+      callStatusEventOf(status, context),
+    );
+  });
+  if (reader.payload.callEvents.length === before) {
+    for (const { error, path } of changeErrors)
+      reader.payload.accountErrors.push({ ...error, phoneNumberId, path });
+  }
 }
 
 /**
@@ -79,9 +141,7 @@ function head(
   ParsedCallEvent,
   'id' | 'callId' | 'phoneNumberId' | 'customer' | 'kind' | 'timestamp' | 'errors' | 'raw'
 > {
-  const customer: Party = {};
-  if (context.customer.waId !== undefined) customer.waId = context.customer.waId;
-  if (context.customer.userId !== undefined) customer.userId = context.customer.userId;
+  const customer = withoutUndefined<Party>({ waId: context.customer.waId, userId: context.customer.userId });
   return {
     // Meta's redelivery of an event repeats all of these; two events of one call differ in one at least.
     id: `${callId}|${kind}|${word ?? ''}|${timestamp}`,

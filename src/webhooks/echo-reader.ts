@@ -1,12 +1,8 @@
+import { type NewEcho } from '../messages';
 import { type Json, object, string, withoutUndefined } from './json-fields';
-import { type MessageEchoPayload } from './webhook-payload.schema';
-
-/** The customer of an echo or a call, as Meta named them: the number (digits), the BSUIDs. */
-export interface Party {
-  waId?: string;
-  userId?: string;
-  parentUserId?: string;
-}
+import { itemPlace, type PayloadReader } from './payload-reader';
+import { echoesValueSchema, type MessageEchoPayload, messageEchoSchema } from './webhook-payload.schema';
+import { type Party, type PartPlace } from './webhook-payload.types';
 
 /** What an echo says, beyond who it went to: Meta's type word, the text a list shows, what it changes. */
 export interface EchoContent {
@@ -18,6 +14,51 @@ export interface EchoContent {
 }
 
 const CAPTIONED_TYPES = new Set(['image', 'video', 'document']);
+
+/**
+ * The value of an `smb_message_echoes` change: messages the business sent from the WhatsApp Business app.
+ * Each is an outbound message of its customer (`to`), never an inbound one: it neither opens the service
+ * window nor counts as the customer writing.
+ */
+export function readEchoesValue(reader: PayloadReader, raw: unknown, place: PartPlace): void {
+  const value = reader.readObject(echoesValueSchema, raw, place);
+  if (value === null) return;
+  const { phone_number_id: phoneNumberId, display_phone_number: business } = value.metadata;
+  const at = itemPlace(place, phoneNumberId);
+  reader.readContactList(value.contacts ?? [], at);
+  value.message_echoes.forEach((echo, i) => {
+    const parsed = reader.read(messageEchoSchema, echo, at(`message_echoes[${i}]`));
+    if (parsed === null) return;
+    const recipient = echoRecipient(parsed, business);
+    if (recipient === null) {
+      return reader.setAside(
+        at(`message_echoes[${i}]`),
+        'names no customer: to and from are the business',
+        echo,
+      );
+    }
+    reader.payload.echoes.push(echoOf(parsed, object(echo), recipient, phoneNumberId));
+    reader.sighted(recipient);
+  });
+}
+
+function echoOf(echo: MessageEchoPayload, raw: Json, recipient: Party, phoneNumberId: string): NewEcho {
+  const content = readEchoContent(raw);
+  return withoutUndefined<NewEcho>({
+    id: echo.id,
+    phoneNumberId,
+    recipient: recipient.waId === undefined ? undefined : `+${recipient.waId}`,
+    waId: recipient.waId,
+    recipientUserId: recipient.userId,
+    recipientParentUserId: recipient.parentUserId,
+    type: content.type,
+    timestamp: echo.timestamp,
+    text: content.text,
+    originalMessageId: content.originalMessageId,
+    // As Meta sent it (timestamps stay Meta's seconds), for the content the gateway does not model.
+    rawJson: JSON.stringify(raw),
+  });
+}
 
 /**
  * Who an echo went to: `to` (and `to_user_id`), unless `to` is the business's own number, as in Meta's

@@ -51,10 +51,7 @@ export function readInboundContent(
   const content: InboundContent = {
     id: head.id,
     phoneNumberId: head.phoneNumberId,
-    from: {
-      ...(head.waId !== undefined && { waId: head.waId }),
-      ...(head.userId !== undefined && { userId: head.userId }),
-    },
+    from: withoutUndefined({ waId: head.waId, userId: head.userId }),
     type: MEDIA_TYPES.get(rawType) ?? OTHER_TYPES.get(rawType) ?? InboundMessageType.UNSUPPORTED,
     rawType,
     timestamp: head.timestamp,

@@ -1,16 +1,16 @@
 export { SIGNATURE_HEADER, signBody, verifySignature, type SignatureCheck } from './signature';
 export { verifySubscription, type SubscriptionCheck, type SubscriptionRefusal } from './verification';
+export { parseWebhookPayload } from './webhook-payload';
 export {
   MAX_REPORTED_NOTICES,
   MESSAGES_FIELD,
-  parseWebhookPayload,
   WHATSAPP_BUSINESS_ACCOUNT_OBJECT,
   type AccountLevelError,
   type InboundMessage,
   type PayloadNotice,
   type UnreadablePart,
   type WebhookPayload,
-} from './webhook-payload';
+} from './webhook-payload.types';
 export { type StatusCount, type StatusOutcome, type WebhookEventCounts } from './webhook-counts';
 export {
   createWebhookHandler,

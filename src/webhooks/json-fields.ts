@@ -5,8 +5,14 @@
 
 export type Json = Record<string, unknown>;
 
+/** Whether `value` is a JSON object (not an array, not null). */
+export function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON object, or an empty one for anything else. */
 export function object(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+  return isJson(value) ? value : {};
 }
 
 export function string(value: unknown): string | undefined {

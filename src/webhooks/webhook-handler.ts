@@ -1,15 +1,11 @@
-import { type AccountEventStore, type NewAccountEvent } from '../account-events';
-import { type CallStore } from '../calls';
-import { type ContactSighting, type ContactStore } from '../contacts';
-import { type InboundStore } from '../conversations';
-import { type ApplyOutcome, type MessageStore, type StatusUpdate } from '../messages';
 import { type Logger } from '../observability';
-import { accountEventsOf } from './account-events-of';
+import { type EpochMillis } from '../store-kit';
+import { ingest, type IngestStores } from './ingest';
 import { verifySignature } from './signature';
 import { verifySubscription } from './verification';
 import { countAccountEvents, countStatuses, type WebhookEventCounts } from './webhook-counts';
-import { type InboundMessage, parseWebhookPayload, type WebhookPayload } from './webhook-payload';
-import { type EpochMillis } from '../store-kit';
+import { parseWebhookPayload } from './webhook-payload';
+import { type WebhookPayload } from './webhook-payload.types';
 
 /**
  * The largest notification body accepted, in bytes (1 MiB). Enforcing it is the HTTP layer's job: it must
@@ -17,17 +13,8 @@ import { type EpochMillis } from '../store-kit';
  */
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
-export interface WebhookHandlerOptions {
-  /** Where statuses and inbound times go. A rejection from any store turns the answer into 503. */
-  store: MessageStore;
-  /** Where what webhooks show of customers (numbers, BSUIDs, names) goes. */
-  contacts: ContactStore;
-  /** Where unreadable parts and account-level errors are kept. */
-  accountEvents: AccountEventStore;
-  /** Where what customers write is kept. */
-  inbound: InboundStore;
-  /** Where call events (the `calls` field) are kept. A rejection turns the answer into 503 like any store's. */
-  calls: CallStore;
+/** The stores (`ingest.ts` writes them; any failure answers 503), the secrets, the logger. */
+export interface WebhookHandlerOptions extends IngestStores {
   /** The Meta app secret that keys `X-Hub-Signature-256`. Required, non-empty; never logged. */
   appSecret: string;
   /** The token set in Meta's webhook configuration for the GET handshake. Required, non-empty; never logged. */
@@ -64,7 +51,10 @@ export interface WebhookHandler {
 
 /**
  * Meta's webhook endpoint without an HTTP framework: the HTTP layer passes the raw bytes and the
- * `X-Hub-Signature-256` header and sends back what it gets. Throws at construction when a secret is empty.
+ * `X-Hub-Signature-256` header and sends back what it gets. The signature is checked first, on the bytes
+ * as received; only then is the body parsed and handed to `ingest` (`ingest.ts`), which decides what is
+ * written and what fails. The answer is a status: 401 bad signature, 400 not JSON, 503 when ingest failed
+ * (Meta retries), else 200. Throws at construction when a secret is empty.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   const { appSecret, verifyToken, logger, onEvents } = options;
@@ -120,15 +110,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       const payload = parseWebhookPayload(json);
       logPayloadReports(logger, payload);
 
-      const receivedAt = clock();
-      const accountEvents = accountEventsOf(payload, receivedAt);
-      const stored = await storeAll(options, payload, accountEvents, receivedAt);
+      const stored = await ingest(options, payload, clock());
       reportCounts({
         statuses: countStatuses(payload.statuses, stored.ok ? stored.outcomes : null),
         unknownStatuses: payload.unknownStatuses,
         inbound: payload.inbound.length,
         unreadable: payload.unreadable.length,
-        accountEvents: countAccountEvents(accountEvents),
+        accountEvents: countAccountEvents(stored.accountEvents),
         calls: payload.calls,
       });
       if (!stored.ok) {
@@ -143,106 +131,6 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       return { statusCode: 200, body: 'OK' };
     },
   };
-}
-
-type StoreResult = { ok: true; outcomes: ApplyOutcome[] } | { ok: false; error: unknown };
-
-type Stores = Pick<WebhookHandlerOptions, 'store' | 'contacts' | 'accountEvents' | 'inbound' | 'calls'>;
-
-/**
- * Statuses (in body order, one batch), inbound times, contacts, account events, inbound messages, echoes
- * and call events are written concurrently, and every write is waited for before answering, so that no
- * write is still in flight once the answer is sent. Each write is idempotent, so a body retried after a
- * partial failure is stored once.
- */
-async function storeAll(
-  { store, contacts, accountEvents, inbound, calls }: Stores,
-  payload: WebhookPayload,
-  events: readonly NewAccountEvent[],
-  receivedAt: EpochMillis,
-): Promise<StoreResult> {
-  // Async wrappers turn a store that throws synchronously into a rejection like any other failure.
-  const statuses = (async (): Promise<ApplyOutcome[]> =>
-    payload.statuses.length > 0 ? store.applyStatuses(payload.statuses, receivedAt) : [])();
-  const writes: Array<Promise<unknown>> = inboundTimes(payload.inbound).map(async (m) =>
-    store.recordInbound(m.customer, m.phoneNumberId, m.timestamp),
-  );
-  // A status that names the customer by BSUID only, about a message the gateway sent to a number, shows
-  // that number and that BSUID to be one customer: only then do the contacts wait for the statuses. Every
-  // other body writes its contacts beside them, so that a webhook costs one round trip of latency.
-  const joinsAfterApply = payload.statuses.some(
-    (update) => update.recipientId === undefined && update.recipientUserId !== undefined,
-  );
-  if (joinsAfterApply) {
-    writes.push(
-      statuses.then(async (outcomes) => {
-        const sightings = [...payload.contacts, ...sightingsFromSends(payload.statuses, outcomes)];
-        if (sightings.length > 0) await contacts.observe(sightings, receivedAt);
-      }),
-    );
-  } else if (payload.contacts.length > 0) {
-    writes.push((async () => contacts.observe(payload.contacts, receivedAt))());
-  }
-  if (events.length > 0) writes.push((async () => accountEvents.append(events))());
-  if (payload.inbound.length > 0) {
-    const messages = payload.inbound.map((message) => ({ ...message.content, receivedAt }));
-    writes.push((async () => inbound.record(messages))());
-  }
-  // Echoes are the business's own messages, stored as such: never sent, so no idempotency key, rate limit
-  // or upstream call is involved, and an echo Meta delivers again is a duplicate.
-  if (payload.echoes.length > 0) writes.push((async () => store.recordEchoes(payload.echoes, receivedAt))());
-  if (payload.callEvents.length > 0) {
-    const callEvents = payload.callEvents.map((event) => ({ ...event, receivedAt }));
-    writes.push((async () => calls.record(callEvents))());
-  }
-  const [applied, ...recorded] = await Promise.allSettled([statuses, ...writes]);
-  const failure = [applied, ...recorded].find((r): r is PromiseRejectedResult => r?.status === 'rejected');
-  if (failure) return { ok: false, error: failure.reason };
-  if (applied?.status !== 'fulfilled' || applied.value.length !== payload.statuses.length) {
-    return {
-      ok: false,
-      error: new Error('store answered a different number of outcomes than statuses given'),
-    };
-  }
-  return { ok: true, outcomes: applied.value };
-}
-
-/** Number and BSUID pairs learnt by applying BSUID-only statuses to messages that were sent to a number. */
-function sightingsFromSends(
-  updates: readonly StatusUpdate[],
-  outcomes: readonly ApplyOutcome[],
-): ContactSighting[] {
-  const sightings = new Map<string, ContactSighting>();
-  outcomes.forEach((outcome, i) => {
-    if (outcome.kind !== 'applied' || updates[i]?.recipientId !== undefined) return;
-    const { recipient, recipientUserId } = outcome.event;
-    if (recipient === undefined || recipientUserId === undefined) return;
-    sightings.set(recipientUserId, { waId: recipient.slice(1), userId: recipientUserId });
-  });
-  return [...sightings.values()];
-}
-
-interface InboundTime {
-  /** The customer's WhatsApp id or BSUID: the window is kept under every name Meta gave. */
-  customer: string;
-  phoneNumberId: string;
-  timestamp: EpochMillis;
-}
-
-/** Only the latest message per (customer, business number) matters for the window: one write per pair. */
-function inboundTimes(messages: readonly InboundMessage[]): InboundTime[] {
-  const latest = new Map<string, InboundTime>();
-  for (const message of messages) {
-    for (const customer of [message.waId, message.userId]) {
-      if (customer === undefined) continue;
-      const key = `${customer}\u0000${message.phoneNumberId}`;
-      const seen = latest.get(key);
-      if (!seen || message.timestamp > seen.timestamp) {
-        latest.set(key, { customer, phoneNumberId: message.phoneNumberId, timestamp: message.timestamp });
-      }
-    }
-  }
-  return [...latest.values()];
 }
 
 function logPayloadReports(logger: Logger, payload: WebhookPayload): void {

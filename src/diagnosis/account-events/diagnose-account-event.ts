@@ -6,8 +6,7 @@ import { type Fact, type Finding, Strength } from '../finding';
 import { HOUR_MS } from '../knowledge/windows';
 import { type Locale } from '../locale';
 import { Verdict } from '../verdict';
-import { type AccountEventEvidence } from './account-event-evidence';
-import { record, text } from './payload-reading';
+import { type AccountEventEvidence, type TemplateStatusEvidence } from './account-event-evidence';
 
 /** Meta's codes for a send with a paused or a disabled template: the same situation, seen at send time. */
 const TEMPLATE_PAUSED_CODE = 132015;
@@ -32,57 +31,53 @@ const ACCOUNT_RESTRICTIONS = new Set(['ACCOUNT_RESTRICTION', 'ACCOUNT_VIOLATION'
  * the like). Null for events that need no explanation (an approved template, a name review, …).
  */
 export function diagnoseAccountEvent(event: AccountEventEvidence, locale: Locale): Diagnosis | null {
-  const { payload } = event;
   if (event.kind === 'WEBHOOK_ERROR') {
-    const error = record(payload['error']);
-    const code = Number(text(error, 'code'));
-    if (!Number.isInteger(code)) return null;
-    const details = text(record(error['error_data']), 'details') ?? text(error, 'details');
-    return explainError(code, null, locale, details);
+    const code = event.error?.code;
+    if (code === undefined || !Number.isInteger(code)) return null;
+    return explainError(code, null, locale, event.error?.details);
   }
   const finding = findingOf(event);
   return finding === null ? null : composeDiagnosis([finding], locale);
 }
 
-function findingOf({ kind, payload }: AccountEventEvidence): Finding | null {
-  switch (kind) {
+function findingOf(event: AccountEventEvidence): Finding | null {
+  switch (event.kind) {
     case 'TEMPLATE_STATUS':
-      return templateStatusFinding(payload);
+      return templateStatusFinding(event);
     case 'TEMPLATE_QUALITY': {
-      const previous = text(payload, 'previous_quality_score');
-      const current = text(payload, 'new_quality_score');
+      const { previousQualityScore: previous, newQualityScore: current } = event;
       if (!isDrop(previous, current)) return null;
       return finding(DiagnosisCause.TEMPLATE, Verdict.AT_RISK, 'account.templateQuality', [
         {
           id: 'fact.account.quality',
-          params: { subject: templateName(payload), previous: previous ?? '?', current: current ?? '?' },
+          params: { subject: templateName(event), previous: previous ?? '?', current: current ?? '?' },
         },
       ]);
     }
     case 'PHONE_NUMBER_QUALITY': {
-      const event = text(payload, 'event') ?? '';
+      const phoneEvent = event.event ?? '';
       const facts: Fact[] = [
         {
           id: 'fact.account.phoneEvent',
           params: {
-            number: text(payload, 'display_phone_number') ?? '?',
-            event,
-            limit:
-              text(payload, 'current_limit') ?? text(payload, 'max_daily_conversations_per_business') ?? '?',
+            number: event.displayPhoneNumber ?? '?',
+            event: phoneEvent,
+            limit: event.currentLimit ?? event.maxDailyConversationsPerBusiness ?? '?',
           },
         },
       ];
-      if (PHONE_DROPS.has(event)) {
+      if (PHONE_DROPS.has(phoneEvent)) {
         return finding(DiagnosisCause.PHONE_NUMBER, Verdict.AT_RISK, 'account.phoneQuality', facts);
       }
-      if (PHONE_RISES.has(event)) return finding(DiagnosisCause.NONE, Verdict.OK, 'account.limitUp', facts);
+      if (PHONE_RISES.has(phoneEvent))
+        return finding(DiagnosisCause.NONE, Verdict.OK, 'account.limitUp', facts);
       return null;
     }
     case 'ACCOUNT_UPDATE': {
-      const event = text(payload, 'event') ?? '';
-      if (!ACCOUNT_RESTRICTIONS.has(event)) return null;
+      const accountEvent = event.event ?? '';
+      if (!ACCOUNT_RESTRICTIONS.has(accountEvent)) return null;
       return finding(DiagnosisCause.ACCOUNT_RESTRICTED, Verdict.FAILED, null, [
-        { id: 'fact.account.event', params: { event } },
+        { id: 'fact.account.event', params: { event: accountEvent } },
       ]);
     }
     default:
@@ -90,16 +85,14 @@ function findingOf({ kind, payload }: AccountEventEvidence): Finding | null {
   }
 }
 
-function templateStatusFinding(payload: Record<string, unknown>): Finding | null {
-  const event = text(payload, 'event');
+function templateStatusFinding(event: TemplateStatusEvidence): Finding | null {
   const facts: Fact[] = [
-    { id: 'fact.account.template', params: { template: templateName(payload), event: event ?? '?' } },
+    { id: 'fact.account.template', params: { template: templateName(event), event: event.event ?? '?' } },
   ];
-  const otherInfo = record(payload['other_info']);
-  const description = text(otherInfo, 'description');
+  const description = event.otherInfo?.description;
   if (description !== undefined) facts.push({ id: 'fact.account.metaSays', params: { text: description } });
-  if (event === 'PAUSED') {
-    const hours = PAUSE_HOURS[text(otherInfo, 'title') ?? ''] ?? PAUSE_HOURS['FIRST_PAUSE'] ?? 3;
+  if (event.event === 'PAUSED') {
+    const hours = PAUSE_HOURS[event.otherInfo?.title ?? ''] ?? PAUSE_HOURS['FIRST_PAUSE'] ?? 3;
     return {
       ...finding(DiagnosisCause.TEMPLATE, Verdict.AT_RISK, null, facts),
       code: TEMPLATE_PAUSED_CODE,
@@ -107,7 +100,7 @@ function templateStatusFinding(payload: Record<string, unknown>): Finding | null
       retryAfterSeconds: (hours * HOUR_MS) / 1000,
     };
   }
-  if (event === 'DISABLED') {
+  if (event.event === 'DISABLED') {
     return { ...finding(DiagnosisCause.TEMPLATE, Verdict.FAILED, null, facts), code: TEMPLATE_DISABLED_CODE };
   }
   return null;
@@ -133,10 +126,9 @@ function finding(
   };
 }
 
-function templateName(payload: Record<string, unknown>): string {
-  const name = text(payload, 'message_template_name') ?? '?';
-  const language = text(payload, 'message_template_language');
-  return language === undefined ? name : `${name} (${language})`;
+function templateName(event: { templateName?: string; templateLanguage?: string }): string {
+  const name = event.templateName ?? '?';
+  return event.templateLanguage === undefined ? name : `${name} (${event.templateLanguage})`;
 }
 
 function isDrop(previous: string | undefined, current: string | undefined): boolean {

@@ -1,4 +1,5 @@
-import { type AccountEventRecord } from '../../account-events';
+import { type AccountEventRecord, type NewAccountEvent, readAccountEvent } from '../../account-events';
+import { type AccountEventEvidence } from '../../diagnosis';
 import { type AccountEvent } from '../types/account-event.type';
 
 /** An account event as GraphQL shows it; the record rides along for its diagnosis and summary. */
@@ -16,4 +17,15 @@ export function toAccountEvent(record: AccountEventRecord): AccountEventView {
     receivedAt: new Date(record.receivedAt),
     payload: record.payload,
   };
+}
+
+/**
+ * What the summary and the diagnosis read of an account event: its payload as account-events reads it
+ * (one typed view per kind). The view names every field the evidence does, under the same names, so it is
+ * the evidence as it is; the compiler checks that it still is whenever either side changes.
+ */
+export function accountEventEvidence(
+  event: Pick<NewAccountEvent, 'kind' | 'field' | 'payload'>,
+): AccountEventEvidence {
+  return readAccountEvent(event);
 }

@@ -20,7 +20,7 @@ import { type Diagnosis, diagnoseAccountEvent, Locale, summariseAccountEvent } f
 import { badInput } from '../gateway-error';
 import { AccountEvent, AccountEventConnection } from '../types/account-event.type';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
-import { toAccountEvent, type AccountEventView } from '../mappers/account-event';
+import { accountEventEvidence, toAccountEvent, type AccountEventView } from '../mappers/account-event';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -77,7 +77,7 @@ export class AccountEventResolver {
     @Arg('locale', () => Locale, { defaultValue: Locale.EN, description: 'The language of the line.' })
     locale: Locale,
   ): string {
-    return summariseAccountEvent(event.record, locale);
+    return summariseAccountEvent(accountEventEvidence(event.record), locale);
   }
 
   @FieldResolver(() => DiagnosisType, {
@@ -90,6 +90,6 @@ export class AccountEventResolver {
     @Arg('locale', () => Locale, { defaultValue: Locale.EN, description: 'The language of the texts.' })
     locale: Locale,
   ): Diagnosis | null {
-    return diagnoseAccountEvent(event.record, locale);
+    return diagnoseAccountEvent(accountEventEvidence(event.record), locale);
   }
 }

@@ -1,18 +1,15 @@
+import { readAccountChange } from '../../../src/account-events';
 import { type AccountEventEvidence, Locale, summariseAccountEvent } from '../../../src/diagnosis';
 
 /** A `user_preferences` account event whose one choice has these fields (Meta's shape of the value). */
 function preferenceEvent(choice: Record<string, unknown>): AccountEventEvidence {
-  return {
-    kind: 'USER_PREFERENCE',
-    field: 'user_preferences',
-    payload: {
-      messaging_product: 'whatsapp',
-      metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-      user_preferences: [
-        { wa_id: '447700900123', category: 'marketing_messages', timestamp: 1_760_100_000, ...choice },
-      ],
-    },
-  };
+  return readAccountChange('user_preferences', {
+    messaging_product: 'whatsapp',
+    metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+    user_preferences: [
+      { wa_id: '447700900123', category: 'marketing_messages', timestamp: 1_760_100_000, ...choice },
+    ],
+  });
 }
 
 describe('summariseAccountEvent: user_preferences', () => {
