@@ -9,32 +9,13 @@ import {
   assertAccountEventCursor,
   type NewAccountEvent,
 } from './account-event';
-import { readEntriesAfter } from '../store-kit';
-
-/**
- * Appends events to the bounded stream and publishes each with its cursor, atomically, so that an event is
- * never published without being kept; an event whose digest was seen within the dedupe time is skipped.
- * KEYS: 1 stream. ARGV: 1 max length, 2 channel, 3 dedupe key prefix, 4 dedupe ms, 5 `PUBLISH` or
- * `SPUBLISH` (Redis Cluster), then pairs of (digest, event JSON). Returns the entry id of each event, or
- * '' for one skipped.
- */
-const APPEND_LUA = `
-local ids = {}
-for i = 6, #ARGV, 2 do
-  if redis.call('SET', ARGV[3] .. ARGV[i], 1, 'NX', 'PX', ARGV[4]) then
-    local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i + 1])
-    redis.call(ARGV[5], ARGV[2], '{"cursor":"' .. id .. '",' .. string.sub(ARGV[i + 1], 2))
-    ids[#ids + 1] = id
-  else
-    ids[#ids + 1] = ''
-  end
-end
-return ids
-`;
-
-interface AccountEventScripts {
-  waAccountEventAppend(...args: Array<string | number>): Promise<string[]>;
-}
+import { defineScripts, readEntriesAfter, type ScriptCommands } from '../store-kit';
+import {
+  APPEND_ACCOUNT_EVENTS_COMMAND,
+  APPEND_ACCOUNT_EVENTS_SCRIPT,
+  decodeAppendAccountEventsReply,
+  encodeAppendAccountEventsArgs,
+} from './redis-account-event-append-script';
 
 /** Entries read per XREVRANGE while a kind filter skips others; a rare kind costs a few round trips. */
 const SCAN_BATCH = 200;
@@ -47,15 +28,14 @@ export interface RedisAccountEventStoreOptions {
 
 /** Account events in one Redis stream, `{a}`-tagged; the connection is the composition root's. */
 export class RedisAccountEventStore implements AccountEventStore {
-  private readonly redis: (Redis | Cluster) & AccountEventScripts;
+  private readonly redis: (Redis | Cluster) & ScriptCommands<typeof APPEND_ACCOUNT_EVENTS_COMMAND>;
   readonly stream: string;
   readonly channel: string;
   private readonly maxLength: number;
   private readonly dedupePrefix: string;
 
   constructor(connection: Redis | Cluster, options: RedisAccountEventStoreOptions) {
-    connection.defineCommand('waAccountEventAppend', { numberOfKeys: 1, lua: APPEND_LUA });
-    this.redis = connection as (Redis | Cluster) & AccountEventScripts;
+    this.redis = defineScripts(connection, { [APPEND_ACCOUNT_EVENTS_COMMAND]: APPEND_ACCOUNT_EVENTS_SCRIPT });
     this.stream = `${options.keyPrefix}{a}:account-events`;
     this.channel = `${options.keyPrefix}{a}:account-event-published`;
     this.maxLength = options.maxLength ?? 100_000;
@@ -64,19 +44,22 @@ export class RedisAccountEventStore implements AccountEventStore {
 
   async append(events: readonly NewAccountEvent[]): Promise<AccountEventRecord[]> {
     if (events.length === 0) return [];
-    const ids = await this.redis.waAccountEventAppend(
+    const reply = await this.redis[APPEND_ACCOUNT_EVENTS_COMMAND](
       this.stream,
-      this.maxLength,
-      this.channel,
-      this.dedupePrefix,
-      ACCOUNT_EVENT_DEDUPE_MS,
-      this.redis.isCluster ? 'SPUBLISH' : 'PUBLISH',
-      ...events.flatMap((event) => [accountEventDigest(event), JSON.stringify(event)]),
+      ...encodeAppendAccountEventsArgs({
+        maxLength: this.maxLength,
+        channel: this.channel,
+        dedupePrefix: this.dedupePrefix,
+        dedupeMs: ACCOUNT_EVENT_DEDUPE_MS,
+        cluster: this.redis.isCluster,
+        events: events.map((event) => ({ digest: accountEventDigest(event), json: JSON.stringify(event) })),
+      }),
     );
+    const cursors = decodeAppendAccountEventsReply(reply, events.length);
     const appended: AccountEventRecord[] = [];
     events.forEach((event, i) => {
-      const cursor = ids[i];
-      if (cursor !== undefined && cursor !== '') appended.push({ ...event, cursor });
+      const cursor = cursors[i];
+      if (cursor !== null && cursor !== undefined) appended.push({ ...event, cursor });
     });
     return appended;
   }
