@@ -25,6 +25,8 @@ export interface IdempotentSenderOptions {
   pollIntervalMs?: number;
   /** Logs keys that could not be completed or released (the send's own result is still returned). */
   logger?: Logger;
+  /** Epoch millis, for the wait on a concurrent first call; default `Date.now`. */
+  now?: () => number;
 }
 
 /**
@@ -35,6 +37,66 @@ type StoredOutcome =
   { kind: 'sent'; messageId: string } | { kind: 'rejected'; rejection: SendRejection } | { kind: 'unknown' };
 
 const MAX_POLL_INTERVAL_MS = 250;
+
+/** A completed key holds an outcome this sender did not store: the key store and the sender disagree. */
+export class MalformedStoredOutcomeError extends Error {
+  constructor(problem: string) {
+    super(`An idempotency key holds a malformed outcome: ${problem}.`);
+    this.name = 'MalformedStoredOutcomeError';
+  }
+}
+
+/** The outcome a completed key holds, as `store` wrote it, checked; `MalformedStoredOutcomeError` if not. */
+export function decodeStoredOutcome(raw: string): StoredOutcome {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    throw new MalformedStoredOutcomeError('not JSON');
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    throw new MalformedStoredOutcomeError('not a JSON object');
+  }
+  const { kind } = stored as { kind?: unknown };
+  if (kind === 'unknown') return { kind };
+  if (kind === 'sent') {
+    const { messageId } = stored as { messageId?: unknown };
+    if (typeof messageId !== 'string' || messageId === '') {
+      throw new MalformedStoredOutcomeError('a sent outcome without its message id');
+    }
+    return { kind, messageId };
+  }
+  if (kind === 'rejected') {
+    return { kind, rejection: decodeStoredRejection((stored as { rejection?: unknown }).rejection) };
+  }
+  throw new MalformedStoredOutcomeError(`an unknown kind (${JSON.stringify(kind) ?? 'none'})`);
+}
+
+function decodeStoredRejection(value: unknown): SendRejection {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new MalformedStoredOutcomeError('a rejected outcome without its rejection');
+  }
+  const fields = value as Partial<Record<keyof SendRejection, unknown>>;
+  const field = <T>(name: keyof SendRejection, type: 'number' | 'string', nullable: boolean): T => {
+    const found = fields[name];
+    if (typeof found === type || (nullable && found === null)) return found as T;
+    throw new MalformedStoredOutcomeError(
+      `a rejection whose ${name} is not a ${type}${nullable ? ' or null' : ''}`,
+    );
+  };
+  return {
+    httpStatus: field<number | null>('httpStatus', 'number', true),
+    code: field<number>('code', 'number', false),
+    subcode: field<number | null>('subcode', 'number', true),
+    type: field<string | null>('type', 'string', true),
+    title: field<string | null>('title', 'string', true),
+    message: field<string>('message', 'string', false),
+    details: field<string | null>('details', 'string', true),
+    fbtraceId: field<string | null>('fbtraceId', 'string', true),
+    recipient: field<string>('recipient', 'string', false),
+    phoneNumberId: field<string>('phoneNumberId', 'string', false),
+  };
+}
 
 /**
  * `sendMessage` with `idempotencyKey`: the first call sends; a repeat (on any gateway sharing the key
@@ -57,8 +119,10 @@ const MAX_POLL_INTERVAL_MS = 250;
 export class IdempotentSender implements SendHandler {
   private readonly waitTimeoutMs: number;
   private readonly pollIntervalMs: number;
+  private readonly now: () => number;
 
   constructor(private readonly options: IdempotentSenderOptions) {
+    this.now = options.now ?? Date.now;
     this.waitTimeoutMs = wholeMs('waitTimeoutMs', options.waitTimeoutMs ?? 60_000);
     this.pollIntervalMs = wholeMs('pollIntervalMs', options.pollIntervalMs ?? 20);
   }
@@ -73,7 +137,7 @@ export class IdempotentSender implements SendHandler {
     // The command was checked when it was parsed; the hash is of the normalised request.
     const scope = `${command.callerId}/${command.phoneNumberId}`;
     const inputHash = hashSendCommand(command);
-    const deadline = Date.now() + this.waitTimeoutMs;
+    const deadline = this.now() + this.waitTimeoutMs;
     let pause = this.pollIntervalMs;
     for (;;) {
       const claim = await this.options.keys.claim(scope, key, inputHash);
@@ -81,7 +145,7 @@ export class IdempotentSender implements SendHandler {
       const { entry } = claim;
       if (entry.inputHash !== inputHash) throw new IdempotencyKeyReusedError();
       if (entry.state === 'completed') return this.replay(entry.outcome);
-      const left = deadline - Date.now();
+      const left = deadline - this.now();
       if (left <= 0) throw new IdempotencyKeyBusyError();
       // The pending claim ends in an outcome, a release (then this loop claims and sends) or a lapse.
       await delay(Math.min(pause, left));
@@ -142,7 +206,7 @@ export class IdempotentSender implements SendHandler {
   }
 
   private async replay(raw: string): Promise<SendOutcome> {
-    const stored = JSON.parse(raw) as StoredOutcome;
+    const stored = decodeStoredOutcome(raw);
     if (stored.kind === 'unknown') throw new SendOutcomeUnknownError();
     if (stored.kind === 'rejected') return { kind: 'rejected', rejection: stored.rejection };
     const [message] = await this.options.messages.getMany([stored.messageId]);

@@ -6,43 +6,28 @@ import {
   type IdempotencyStore,
   type IdempotencyStoreOptions,
 } from '../idempotency-store';
-import { type RedisConnection } from '../../store-kit';
+import {
+  CLAIM_IDEMPOTENCY_COMMAND,
+  CLAIM_IDEMPOTENCY_SCRIPT,
+  COMPLETE_IDEMPOTENCY_COMMAND,
+  COMPLETE_IDEMPOTENCY_SCRIPT,
+  decodeClaimIdempotencyReply,
+  decodeCompleteIdempotencyReply,
+  decodeReleaseIdempotencyReply,
+  encodeClaimIdempotencyArgs,
+  encodeCompleteIdempotencyArgs,
+  encodeReleaseIdempotencyArgs,
+  idempotencyEntryOf,
+  RELEASE_IDEMPOTENCY_COMMAND,
+  RELEASE_IDEMPOTENCY_SCRIPT,
+} from './idempotency-scripts';
+import { defineScripts, type RedisConnection, type ScriptCommands } from '../../store-kit';
 
-/**
- * A key is one hash, `<prefix>idem:<scope>:<sha256 of the caller's key>`: `state` (`pending` or
- * `completed`), `hash` (of the input), `owner` while pending, `outcome` once completed. Each script
- * touches one key, so the name carries no hash tag (and no `{`): on Redis Cluster keys spread over every
- * slot instead of crowding a message partition's (`{m…}`, keys.ts), and they never collide with those.
- */
-const CLAIM_LUA = `
-local found = redis.call('HMGET', KEYS[1], 'state', 'hash', 'outcome')
-if found[1] then return found end
-redis.call('HSET', KEYS[1], 'state', 'pending', 'hash', ARGV[1], 'owner', ARGV[2])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return false
-`;
-
-const COMPLETE_LUA = `
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'state', 'completed', 'outcome', ARGV[2])
-redis.call('HDEL', KEYS[1], 'owner')
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return 1
-`;
-
-const RELEASE_LUA = `
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1])
-return 1
-`;
-
-type Found = [string | null, string | null, string | null];
-
-interface IdempotencyScripts {
-  waIdempotencyClaim(key: string, hash: string, owner: string, leaseMs: number): Promise<Found | null>;
-  waIdempotencyComplete(key: string, owner: string, outcome: string, ttlMs: number): Promise<number>;
-  waIdempotencyRelease(key: string, owner: string): Promise<number>;
-}
+const IDEMPOTENCY_SCRIPTS = {
+  [CLAIM_IDEMPOTENCY_COMMAND]: CLAIM_IDEMPOTENCY_SCRIPT,
+  [COMPLETE_IDEMPOTENCY_COMMAND]: COMPLETE_IDEMPOTENCY_SCRIPT,
+  [RELEASE_IDEMPOTENCY_COMMAND]: RELEASE_IDEMPOTENCY_SCRIPT,
+};
 
 export interface RedisIdempotencyStoreOptions extends IdempotencyStoreOptions {
   /** Prepended to every key, e.g. `wa:` (the message store's prefix). */
@@ -50,21 +35,21 @@ export interface RedisIdempotencyStoreOptions extends IdempotencyStoreOptions {
 }
 
 /**
- * Idempotency keys in Redis, shared by every gateway on it. The connection is injected (the store's
- * command connection does) and never closed here.
+ * Idempotency keys in Redis, shared by every gateway on it. A key is one hash (its fields:
+ * idempotency-scripts.ts). Each script touches one key, so the name carries no hash tag (and no `{`): on
+ * Redis Cluster keys spread over every slot instead of crowding a message partition's (`{m…}`, keys.ts),
+ * and they never collide with those. The connection is injected (the store's command connection does) and
+ * never closed here.
  */
 export class RedisIdempotencyStore implements IdempotencyStore {
-  private readonly redis: RedisConnection & IdempotencyScripts;
+  private readonly redis: RedisConnection & ScriptCommands<keyof typeof IDEMPOTENCY_SCRIPTS>;
   private readonly options: IdempotencyStoreOptions;
   private readonly keyPrefix: string;
 
   constructor(connection: RedisConnection, options: RedisIdempotencyStoreOptions) {
     this.options = checkIdempotencyStoreOptions(options);
     this.keyPrefix = `${options.keyPrefix}idem:`;
-    connection.defineCommand('waIdempotencyClaim', { numberOfKeys: 1, lua: CLAIM_LUA });
-    connection.defineCommand('waIdempotencyComplete', { numberOfKeys: 1, lua: COMPLETE_LUA });
-    connection.defineCommand('waIdempotencyRelease', { numberOfKeys: 1, lua: RELEASE_LUA });
-    this.redis = connection as RedisConnection & IdempotencyScripts;
+    this.redis = defineScripts(connection, IDEMPOTENCY_SCRIPTS);
   }
 
   /** The Redis key of an idempotency key: the caller's key is hashed, so any length or character fits. */
@@ -74,40 +59,40 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   async claim(scope: string, key: string, inputHash: string): Promise<IdempotencyClaim> {
     const owner = randomUUID();
-    const found = await this.redis.waIdempotencyClaim(
+    const reply = await this.redis[CLAIM_IDEMPOTENCY_COMMAND](
       this.keyName(scope, key),
-      inputHash,
-      owner,
-      this.options.pendingLeaseMs,
+      ...encodeClaimIdempotencyArgs({ inputHash, owner, pendingLeaseMs: this.options.pendingLeaseMs }),
     );
-    if (found === null) return { claimed: true, owner };
-    return { claimed: false, entry: toEntry(found) };
+    const entry = decodeClaimIdempotencyReply(reply);
+    return entry === null ? { claimed: true, owner } : { claimed: false, entry };
   }
 
   async complete(scope: string, key: string, owner: string, outcome: string): Promise<boolean> {
-    const done = await this.redis.waIdempotencyComplete(
+    const reply = await this.redis[COMPLETE_IDEMPOTENCY_COMMAND](
       this.keyName(scope, key),
-      owner,
-      outcome,
-      this.options.ttlMs,
+      ...encodeCompleteIdempotencyArgs({ owner, outcome, ttlMs: this.options.ttlMs }),
     );
-    return done === 1;
+    return decodeCompleteIdempotencyReply(reply);
   }
 
   async release(scope: string, key: string, owner: string): Promise<boolean> {
-    return (await this.redis.waIdempotencyRelease(this.keyName(scope, key), owner)) === 1;
+    const reply = await this.redis[RELEASE_IDEMPOTENCY_COMMAND](
+      this.keyName(scope, key),
+      ...encodeReleaseIdempotencyArgs({ owner }),
+    );
+    return decodeReleaseIdempotencyReply(reply);
   }
 
   async get(scope: string, key: string): Promise<IdempotencyEntry | null> {
-    const found = (await this.redis.hmget(this.keyName(scope, key), 'state', 'hash', 'outcome')) as Found;
-    return found[0] === null ? null : toEntry(found);
+    const [state = null, inputHash = null, outcome = null] = await this.redis.hmget(
+      this.keyName(scope, key),
+      'state',
+      'hash',
+      'outcome',
+    );
+    if (state === null) return null;
+    const entry = idempotencyEntryOf([state, inputHash, outcome]);
+    if (entry === null) throw new Error(`an idempotency key holds an unknown state (${state})`);
+    return entry;
   }
-}
-
-function toEntry([state, inputHash, outcome]: Found): IdempotencyEntry {
-  if (state === 'completed' && inputHash !== null && outcome !== null) {
-    return { state: 'completed', inputHash, outcome };
-  }
-  if (state === 'pending' && inputHash !== null) return { state: 'pending', inputHash };
-  throw new Error(`an idempotency key holds an unknown state (${String(state)})`);
 }

@@ -1,17 +1,21 @@
 import {
   decodeFindContactReply,
-  decodeListContactsReply,
-  decodeObserveContactsReply,
   encodeFindContactArgs,
-  encodeListContactsArgs,
-  encodeObserveContactsArgs,
   FIND_CONTACT_LUA,
   FIND_CONTACT_SCRIPT,
+} from '../../../src/contacts/redis-contact-find-script';
+import {
+  decodeListContactsReply,
+  encodeListContactsArgs,
   LIST_CONTACTS_LUA,
   LIST_CONTACTS_SCRIPT,
+} from '../../../src/contacts/redis-contact-list-script';
+import {
+  decodeObserveContactsReply,
+  encodeObserveContactsArgs,
   OBSERVE_CONTACTS_LUA,
   OBSERVE_CONTACTS_SCRIPT,
-} from '../../../src/contacts/redis-contact-store';
+} from '../../../src/contacts/redis-contact-observe-script';
 import { MalformedScriptReplyError } from '../../../src/store-kit';
 
 /** The contact store's script contracts, without Redis. */

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { GatewayError, GatewayErrorCode } from '../../../src/graphql';
 import {
+  hashSendCommand,
   IdempotentSender,
+  parseSendCommand,
   type SendCommand,
   type SendMessageFields,
   type SendOutcome,
@@ -10,6 +12,8 @@ import {
 } from '../../../src/sending';
 import { createMemoryMessaging, MessageStatus, type MessageStore } from '../../../src/messages';
 import { UpstreamNetworkError, UpstreamTimeoutError } from '../../../src/upstream';
+import { decodeStoredOutcome, MalformedStoredOutcomeError } from '../../../src/sending/idempotent-sender';
+import { IdempotencyKeyBusyError } from '../../../src/sending/send-errors';
 import { THE_CALLER, throughResolver } from './send-through';
 
 const SENDER = '106540352242922';
@@ -299,5 +303,64 @@ describe('IdempotentSender', () => {
     if (first.kind !== 'sent' || second.kind !== 'sent' || again.kind !== 'sent') throw new Error('not sent');
     expect(second.message.id).not.toBe(first.message.id);
     expect(again.message.id).toBe(first.message.id);
+  });
+
+  it('waits on its own clock: past the deadline it gives up without sleeping through the wait', async () => {
+    let now = 0;
+    const waiting = new IdempotentSender({
+      inner,
+      keys,
+      messages: store,
+      waitTimeoutMs: 60_000,
+      // Each reading is a minute later than the one before.
+      now: () => (now += 60_000),
+    });
+    const command = parseSendCommand(text('Hello', { idempotencyKey: 'k-clock' }), SENDER, THE_CALLER);
+    await keys.claim(SCOPE, 'k-clock', hashSendCommand(command));
+    await expect(waiting.send(command)).rejects.toThrow(IdempotencyKeyBusyError);
+    expect(inner.calls).toHaveLength(0);
+  });
+
+  it('refuses to replay a stored outcome it cannot read, without sending', async () => {
+    const command = parseSendCommand(text('Hello', { idempotencyKey: 'k-bad' }), SENDER, THE_CALLER);
+    const claim = await keys.claim(SCOPE, 'k-bad', hashSendCommand(command));
+    if (!claim.claimed) throw new Error('not claimed');
+    await keys.complete(SCOPE, 'k-bad', claim.owner, JSON.stringify({ kind: 'sent' }));
+    const direct = new IdempotentSender({ inner, keys, messages: store });
+    await expect(direct.send(command)).rejects.toThrow(MalformedStoredOutcomeError);
+    expect(inner.calls).toHaveLength(0);
+  });
+});
+
+describe('stored outcomes of idempotency keys', () => {
+  it.each([
+    ['sent', { kind: 'sent', messageId: 'wamid.X' }],
+    ['rejected', { kind: 'rejected', rejection: rejection(131026, 400) }],
+    ['rejected by the gateway', { kind: 'rejected', rejection: { ...rejection(0, 400), httpStatus: null } }],
+    ['unknown', { kind: 'unknown' }],
+  ])('reads back what the sender stores: %s', (_name, stored) => {
+    expect(decodeStoredOutcome(JSON.stringify(stored))).toEqual(stored);
+  });
+
+  it.each([
+    ['not JSON', '{', 'not JSON'],
+    ['not an object', '[]', 'not a JSON object'],
+    ['no kind', '{}', 'an unknown kind (none)'],
+    ['an unknown kind', '{"kind":"lost"}', 'an unknown kind ("lost")'],
+    ['a sent outcome without its id', '{"kind":"sent","messageId":""}', 'without its message id'],
+    ['a rejection missing', '{"kind":"rejected"}', 'without its rejection'],
+    [
+      'a rejection with a field of the wrong type',
+      JSON.stringify({ kind: 'rejected', rejection: { ...rejection(131026, 400), code: '131026' } }),
+      'a rejection whose code is not a number',
+    ],
+    [
+      'a rejection missing a field',
+      JSON.stringify({ kind: 'rejected', rejection: { ...rejection(131026, 400), fbtraceId: undefined } }),
+      'a rejection whose fbtraceId is not a string or null',
+    ],
+  ])('refuses a malformed one: %s', (_name, raw, message) => {
+    expect(() => decodeStoredOutcome(raw)).toThrow(MalformedStoredOutcomeError);
+    expect(() => decodeStoredOutcome(raw)).toThrow(message);
   });
 });
