@@ -19,17 +19,6 @@ function parsePort(name: string, raw: string | undefined, fallback: number, prob
   return value;
 }
 
-/** An optional whole number >= 0; the range itself is checked with the other options. */
-function wholeNumber(name: string, raw: string | undefined, problems: string[]): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    problems.push(`${name} must be a whole number >= 0.`);
-    return undefined;
-  }
-  return value;
-}
-
 /**
  * The standalone simulator's options from an environment (`npm run simulator`). Pure: the entry point
  * passes `process.env`. Problems are one line each, naming the variable, never echoing a secret.
@@ -54,19 +43,11 @@ export function simulatorOptionsFromEnv(
   if (webhookDelayMs !== undefined && !(Number.isFinite(webhookDelayMs) && webhookDelayMs >= 0)) {
     problems.push('SIMULATOR_WEBHOOK_DELAY_MS must be a number of milliseconds >= 0.');
   }
-  const templateCount = wholeNumber('SIMULATOR_TEMPLATE_COUNT', env.SIMULATOR_TEMPLATE_COUNT, problems);
-  const templateReviewDelayMs = wholeNumber(
-    'SIMULATOR_TEMPLATE_REVIEW_DELAY_MS',
-    env.SIMULATOR_TEMPLATE_REVIEW_DELAY_MS,
-    problems,
-  );
   if (problems.length > 0) return { ok: false, problems };
   const optional = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
   const options: SimulatorEnvOptions = { host: optional(env.SIMULATOR_HOST) ?? '127.0.0.1', port, appSecret };
   if (webhookUrl !== undefined) options.webhookUrl = webhookUrl;
   if (webhookDelayMs !== undefined) options.webhookDelayMs = webhookDelayMs;
-  if (templateCount !== undefined) options.templateCount = templateCount;
-  if (templateReviewDelayMs !== undefined) options.templateReviewDelayMs = templateReviewDelayMs;
   const phoneNumberId = optional(env.WHATSAPP_PHONE_NUMBER_ID);
   if (phoneNumberId !== undefined) options.phoneNumberId = phoneNumberId;
   const wabaId = optional(env.WHATSAPP_BUSINESS_ACCOUNT_ID);
