@@ -53,7 +53,12 @@ export const GRAPH_ERROR_CATALOGUE: Readonly<Record<number, GraphErrorDefinition
   }),
   131055: define('Method not allowed', 405),
   131056: define('(Business Account, Consumer Account) pair rate limit hit', 400),
+  132000: define('Number of parameters does not match the expected number of params', 400),
   132001: define('Template name does not exist in the translation', 404),
+  132012: define('Parameter format does not match format in the created template', 400),
+  132015: define('Template is Paused', 400),
+  132016: define('Template is Disabled', 400),
+  132018: define('There was an issue with the parameters in your template.', 400),
 });
 
 /** The definition for a code; unknown codes get a generic 400 so a typo never crashes a request. */

@@ -12,6 +12,9 @@ export interface GraphErrorSpec {
   message?: string;
   /** Overrides the catalogue's HTTP status. */
   httpStatus?: number;
+  /** Meta's `error_user_title` / `error_user_msg`, which template management errors carry. */
+  userTitle?: string;
+  userMessage?: string;
   /** Overrides the catalogue's `type` (Meta answers object lookups with GraphMethodException). */
   type?: 'OAuthException' | 'GraphMethodException';
 }
@@ -35,6 +38,8 @@ export function buildGraphError(spec: GraphErrorSpec): GraphErrorResponse {
     type: spec.type ?? definition.type,
     code: spec.code,
     ...(spec.subcode === undefined ? {} : { error_subcode: spec.subcode }),
+    ...(spec.userTitle === undefined ? {} : { error_user_title: spec.userTitle }),
+    ...(spec.userMessage === undefined ? {} : { error_user_msg: spec.userMessage }),
     ...(spec.details === undefined
       ? {}
       : { error_data: { messaging_product: 'whatsapp', details: spec.details } }),

@@ -43,3 +43,27 @@ export { INBOUND_INJECTION_PATH, inboundInjectionSchema, type InboundInjection }
 export { SIMULATED_MEDIA, SimulatorMediaId, type SimulatedMedium } from './media-library';
 export { buildUserPreferencesWebhook, type UserPreferenceInput } from './webhook-payload';
 export type { HandlerResult } from './http-io';
+export {
+  TEMPLATE_EVENT_PATH,
+  REJECTED_NAME_PREFIX,
+  templateEventSchema,
+  type TemplateEvent,
+} from './template-account';
+export type { TemplateCatalogue, TemplateFilter } from './template-catalogue';
+export {
+  DEFAULT_TEMPLATE_COUNT,
+  SEED_TEMPLATES,
+  SimulatorTemplateId,
+  TEMPLATE_LIMIT,
+  fillerTemplate,
+} from './template-library';
+export { DEFAULT_PAGE_LIMIT } from './template-reads';
+export {
+  buildTemplateWebhook,
+  categoryUpdateValue,
+  componentsUpdateValue,
+  qualityUpdateValue,
+  statusUpdateValue,
+  type TemplateWebhookField,
+} from './template-webhooks';
+export type * from './template-wire-types';

@@ -15,6 +15,8 @@ import {
   type StatusStep,
 } from './scenarios';
 import { validateSendRequest, type ValidatedRequest } from './send-validator';
+import type { TemplateAccount } from './template-account';
+import { checkTemplateSend } from './template-send-check';
 import type { ResolvedSimulatorOptions } from './simulator-options';
 import type { SimulatorStatsRecorder } from './simulator-stats';
 import { planWebhookBodies } from './status-plan';
@@ -28,6 +30,8 @@ export interface MessagesContext {
   dispatcher: WebhookDispatcher;
   /** Posts what a customer writes (the simulator's control endpoint). */
   injectInbound: (json: unknown) => HandlerResult;
+  /** The business account's templates: what template sends are checked against. */
+  templates: TemplateAccount;
 }
 
 /** A handler result that may be held back (`delayMs`) and has effects once it is written. */
@@ -76,8 +80,19 @@ export function handleMessages(
     case 'mark-read':
       context.stats.markedRead += 1;
       return { status: 200, body: { success: true } };
-    case 'send':
+    case 'send': {
+      if (request.type === 'template') {
+        const refusal = checkTemplateSend(
+          (parsed as { template: Record<string, unknown> }).template,
+          context.templates.catalogue,
+        );
+        if (refusal !== undefined) {
+          context.stats.countSend(recipientKey(request));
+          return reject(context, refusal);
+        }
+      }
       return handleSend(request, phoneNumberId, context);
+    }
     default:
       return assertNever(request);
   }

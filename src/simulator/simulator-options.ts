@@ -1,3 +1,5 @@
+import { DEFAULT_TEMPLATE_COUNT, TEMPLATE_LIMIT } from './template-library';
+
 /** The logging surface the simulator uses; a pino logger fits it. Silent when not given. */
 export interface SimulatorLogger {
   info(fields: Record<string, unknown>, message: string): void;
@@ -52,6 +54,13 @@ export interface SimulatorOptions {
   hangMs?: number;
   /** Largest request body accepted; larger answers 413. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Templates in the business account: the seed catalogue, then filler templates up to this count
+   * (at most Meta's 6,000; fewer than the seeds keeps the seeds). Default 60: three pages of 25.
+   */
+  templateCount?: number;
+  /** How long the simulated review of a created template takes before its webhook. Default 1,000 ms. */
+  templateReviewDelayMs?: number;
   logger?: SimulatorLogger;
 }
 
@@ -72,6 +81,8 @@ export interface ResolvedSimulatorOptions {
   appId: string;
   hangMs: number;
   maxBodyBytes: number;
+  templateCount: number;
+  templateReviewDelayMs: number;
   logger: SimulatorLogger;
 }
 
@@ -118,6 +129,16 @@ export function checkWebhookUrl(url: string): void {
   }
 }
 
+function templateCountOption(value: number | undefined): number {
+  const count = value ?? DEFAULT_TEMPLATE_COUNT;
+  if (!Number.isInteger(count) || count < 0 || count > TEMPLATE_LIMIT) {
+    throw new RangeError(
+      `Simulator option templateCount must be a whole number from 0 to ${TEMPLATE_LIMIT}, got ${String(value)}.`,
+    );
+  }
+  return count;
+}
+
 /** Applies defaults and checks the options; throws a RangeError/TypeError that names the option to fix. */
 export function resolveSimulatorOptions(options: SimulatorOptions): ResolvedSimulatorOptions {
   if (typeof options.appSecret !== 'string' || options.appSecret.length === 0) {
@@ -151,6 +172,8 @@ export function resolveSimulatorOptions(options: SimulatorOptions): ResolvedSimu
     appId: options.appId ?? SIMULATOR_DEFAULTS.appId,
     hangMs: nonNegative('hangMs', options.hangMs, 30_000),
     maxBodyBytes: nonNegative('maxBodyBytes', options.maxBodyBytes, 1024 * 1024),
+    templateCount: templateCountOption(options.templateCount),
+    templateReviewDelayMs: nonNegative('templateReviewDelayMs', options.templateReviewDelayMs, 1000),
     logger: options.logger ?? SILENT_SIMULATOR_LOGGER,
   };
 }

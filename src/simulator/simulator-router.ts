@@ -8,6 +8,8 @@ import { findMedium, handleMediaInfo, MEDIA_DOWNLOAD_PATH, writeMediaDownload } 
 import { handleMessages, type MessagesContext, type SendOutcome } from './messages-handler';
 import { handlePhoneNumber, unsupportedRequest } from './phone-number-handler';
 import { SimulatorEndpoint } from './simulator-stats';
+import { TEMPLATE_EVENT_PATH } from './template-account';
+import { getTemplate, listTemplates } from './template-reads';
 
 const VERSION_PATTERN = /^v\d+\.\d+$/;
 
@@ -21,11 +23,16 @@ type Route =
   | { endpoint: SimulatorEndpoint.INBOUND_INJECTION }
   | { endpoint: SimulatorEndpoint.PHONE_NUMBER; phoneNumberId: string }
   | { endpoint: SimulatorEndpoint.DEBUG_TOKEN }
+  | { endpoint: SimulatorEndpoint.TEMPLATES; wabaId: string }
+  | { endpoint: SimulatorEndpoint.TEMPLATE; templateId: string }
+  | { endpoint: SimulatorEndpoint.TEMPLATE_EVENT }
   | { endpoint: SimulatorEndpoint.UNKNOWN };
 
-function route(path: string, apiVersion: string | undefined): Route {
+function route(path: string, context: MessagesContext): Route {
+  const apiVersion = context.options.apiVersion;
   if (path === MEDIA_DOWNLOAD_PATH) return { endpoint: SimulatorEndpoint.MEDIA_DOWNLOAD };
   if (path === INBOUND_INJECTION_PATH) return { endpoint: SimulatorEndpoint.INBOUND_INJECTION };
+  if (path === TEMPLATE_EVENT_PATH) return { endpoint: SimulatorEndpoint.TEMPLATE_EVENT };
   const segments = path.split('/').filter((segment) => segment.length > 0);
   const [version, node, edge, ...rest] = segments;
   const versionOk =
@@ -33,9 +40,12 @@ function route(path: string, apiVersion: string | undefined): Route {
   if (!versionOk || node === undefined || rest.length > 0) return { endpoint: SimulatorEndpoint.UNKNOWN };
   if (node === 'debug_token' && edge === undefined) return { endpoint: SimulatorEndpoint.DEBUG_TOKEN };
   if (!/^\d+$/.test(node)) return { endpoint: SimulatorEndpoint.UNKNOWN };
-  // A node is a phone number or a medium, as at Meta; the simulator knows its media ids.
+  // A node is a phone number, a medium or a template, as at Meta; the simulator knows its ids.
   if (edge === undefined && findMedium(node) !== undefined)
     return { endpoint: SimulatorEndpoint.MEDIA, mediaId: node };
+  if (edge === undefined && context.templates.catalogue.get(node) !== undefined)
+    return { endpoint: SimulatorEndpoint.TEMPLATE, templateId: node };
+  if (edge === 'message_templates') return { endpoint: SimulatorEndpoint.TEMPLATES, wabaId: node };
   if (edge === undefined) return { endpoint: SimulatorEndpoint.PHONE_NUMBER, phoneNumberId: node };
   if (edge === 'messages') return { endpoint: SimulatorEndpoint.MESSAGES, phoneNumberId: node };
   return { endpoint: SimulatorEndpoint.UNKNOWN };
@@ -69,14 +79,16 @@ async function answer(
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = queryStart < 0 ? undefined : new URLSearchParams(rawUrl.slice(queryStart + 1));
-  const target = route(path, context.options.apiVersion);
+  const target = route(path, context);
   context.stats.countRequest(target.endpoint);
   if (target.endpoint === SimulatorEndpoint.UNKNOWN) {
     req.resume();
     return writeJson(res, errorResult({ code: 100, message: `Unknown path components: ${path}` }));
   }
   const method = req.method ?? 'GET';
-  if (method !== 'GET' && method !== 'POST') {
+  // DELETE exists on one edge only, as at Meta.
+  const deletable = target.endpoint === SimulatorEndpoint.TEMPLATES && method === 'DELETE';
+  if (method !== 'GET' && method !== 'POST' && !deletable) {
     req.resume();
     return writeJson(
       res,
@@ -89,6 +101,12 @@ async function answer(
     if (body === undefined) return writeJson(res, { status: 413, body: { error: 'the body is too large' } });
     const json = readJsonBody(body);
     return writeJson(res, json.ok ? context.injectInbound(json.json) : json.result);
+  }
+  if (target.endpoint === SimulatorEndpoint.TEMPLATE_EVENT) {
+    const body = await readBody(req, context.options.maxBodyBytes);
+    if (body === undefined) return writeJson(res, { status: 413, body: { error: 'the body is too large' } });
+    const json = readJsonBody(body);
+    return writeJson(res, json.ok ? context.templates.applyEvent(json.json) : json.result);
   }
   const tokenCheck = checkAccessToken(readAccessToken(req, query));
   if (!tokenCheck.ok) {
@@ -115,6 +133,39 @@ async function answer(
         res,
         handlePhoneNumber(target.phoneNumberId, query?.get('fields') ?? null, context.options),
       );
+    case SimulatorEndpoint.TEMPLATE:
+      req.resume();
+      if (method !== 'GET') return writeJson(res, unsupportedRequest('post', target.templateId));
+      return writeJson(res, getTemplate(context.templates.catalogue.get(target.templateId)!, query));
+    case SimulatorEndpoint.TEMPLATES: {
+      if (target.wabaId !== context.options.wabaId) {
+        req.resume();
+        return writeJson(res, unsupportedRequest(method === 'GET' ? 'get' : 'post', target.wabaId));
+      }
+      if (method === 'GET') {
+        req.resume();
+        const pageUrl = `http://${req.headers.host ?? '127.0.0.1'}${rawUrl}`;
+        return writeJson(res, listTemplates(context.templates.catalogue, query, pageUrl));
+      }
+      if (method === 'DELETE') {
+        req.resume();
+        return writeJson(res, context.templates.delete(query));
+      }
+      const body = await readBody(req, context.options.maxBodyBytes);
+      if (body === undefined) {
+        return writeJson(
+          res,
+          errorResult({ code: 100, details: 'The request body is too large.', httpStatus: 413 }),
+        );
+      }
+      const json = readJsonBody(body);
+      return writeJson(
+        res,
+        json.ok
+          ? context.templates.create(json.json)
+          : errorResult({ code: 100, details: 'The request body is not valid JSON.' }),
+      );
+    }
     case SimulatorEndpoint.MESSAGES: {
       if (method !== 'POST') {
         req.resume();

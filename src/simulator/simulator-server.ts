@@ -9,6 +9,8 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 import { buildInboundMessageWebhook } from './webhook-payload';
 import type { HandlerResult } from './http-io';
 import { type InboundInjection, parseInboundInjection, wireContentOf } from './inbound-injection';
+import { TemplateAccount, type TemplateEvent } from './template-account';
+import { TemplateCatalogue } from './template-catalogue';
 
 /** What a customer writes, to post through the simulator's webhook queue (see `InboundInjection`). */
 export type InboundMessageRequest = InboundInjection;
@@ -32,6 +34,16 @@ export interface RunningSimulator {
    * (200), why the body is wrong (400), or that no webhook URL is set (409).
    */
   injectInbound(json: unknown): HandlerResult;
+  /** The business account's templates, as the Graph API serves them (live: changes show at once). */
+  readonly templates: TemplateCatalogue;
+  /**
+   * The template control endpoint's work (`POST /simulator/template-events`): changes a template's
+   * status, category, quality or body and posts Meta's webhook for it; 400 for a bad body, 404 for a
+   * template the account does not have.
+   */
+  injectTemplateEvent(json: unknown): HandlerResult;
+  /** The same, typed, for tests. */
+  postTemplateEvent(event: TemplateEvent): HandlerResult;
   /** Resolves when every webhook scheduled so far has been delivered or given up. */
   flushWebhooks(): Promise<void>;
   /** Stops listening, drops pending webhooks and held answers, and closes every socket. */
@@ -78,8 +90,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (dispatcher.url === undefined) return { status: 409, body: { error: 'no webhook URL is set' } };
     return { status: 200, body: { messages: [{ id: postInbound(parsed.injection) }] } };
   };
+  const templates = new TemplateAccount({
+    wabaId: resolved.wabaId,
+    catalogue: new TemplateCatalogue(resolved.templateCount),
+    dispatcher,
+    reviewDelayMs: resolved.templateReviewDelayMs,
+  });
   const server = createServer(
-    createRequestListener({ options: resolved, stats, dispatcher, injectInbound }, held),
+    createRequestListener({ options: resolved, stats, dispatcher, injectInbound, templates }, held),
   );
   try {
     await listen(server, resolved.port, resolved.host);
@@ -96,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const close = async (): Promise<void> => {
     for (const timer of held) clearTimeout(timer);
     held.clear();
+    templates.close();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive and held sockets would otherwise keep close() waiting.
     server.closeAllConnections();
@@ -115,6 +134,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     },
     postInboundMessage: postInbound,
     injectInbound,
+    templates: templates.catalogue,
+    injectTemplateEvent: (json) => templates.applyEvent(json),
+    postTemplateEvent: (event) => templates.applyEvent(event),
     flushWebhooks: () => dispatcher.flush(),
     close: () => (closing ??= close()),
   };

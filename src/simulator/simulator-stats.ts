@@ -9,6 +9,9 @@ export enum SimulatorEndpoint {
   MEDIA = 'media',
   MEDIA_DOWNLOAD = 'media_download',
   INBOUND_INJECTION = 'inbound_injection',
+  TEMPLATES = 'templates',
+  TEMPLATE = 'template',
+  TEMPLATE_EVENT = 'template_event',
   UNKNOWN = 'unknown',
 }
 
@@ -38,6 +41,9 @@ export class SimulatorStatsRecorder implements SimulatorStats {
     [SimulatorEndpoint.MEDIA]: 0,
     [SimulatorEndpoint.MEDIA_DOWNLOAD]: 0,
     [SimulatorEndpoint.INBOUND_INJECTION]: 0,
+    [SimulatorEndpoint.TEMPLATES]: 0,
+    [SimulatorEndpoint.TEMPLATE]: 0,
+    [SimulatorEndpoint.TEMPLATE_EVENT]: 0,
     [SimulatorEndpoint.UNKNOWN]: 0,
   };
   sendsReceived = 0;

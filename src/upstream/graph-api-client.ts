@@ -28,6 +28,22 @@ import {
   sendMessageResponseSchema,
 } from './wire-schemas';
 import {
+  createTemplateResponseSchema,
+  deleteTemplateResponseSchema,
+  templatePageSchema,
+  templateSchema,
+} from './template-schemas';
+import { deleteTemplateQuery, graphIdSegment, listTemplatesQuery } from './template-requests';
+import {
+  TEMPLATE_FIELDS,
+  type CreateTemplateRequest,
+  type CreateTemplateResponse,
+  type DeleteTemplateOptions,
+  type ListTemplatesOptions,
+  type TemplatePage,
+  type WireTemplate,
+} from './template-wire-types';
+import {
   PHONE_NUMBER_FIELDS,
   type DebugTokenData,
   type MarkReadRequest,
@@ -38,7 +54,7 @@ import {
 
 interface CallSpec<T> extends AnswerSpec<T> {
   rule: RetryRule;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   /** Headers for this token and body kind, built once per client. */
   headers: Record<string, string>;
@@ -46,7 +62,8 @@ interface CallSpec<T> extends AnswerSpec<T> {
 }
 
 /**
- * The Graph API client: sends, mark-as-read, phone-number status and token debugging, over a keep-alive
+ * The Graph API client: sends, mark-as-read, phone-number status, token debugging and message
+ * templates, over a keep-alive
  * pool, each logical call under a circuit breaker with retries of transient failures. Constructing it
  * opens nothing; the first call opens the first socket.
  */
@@ -193,6 +210,78 @@ export class GraphApiClient {
       token: this.config.accessToken,
       timeoutMs: this.config.requestTimeoutMs,
     });
+  }
+
+  /**
+   * One page of `GET /{version}/{waba-id}/message_templates`, with every template field and the
+   * account's summary. A template Meta describes in a way the client does not know is kept, with
+   * `unrecognised` saying what; `after` is `null` on the last page.
+   */
+  async listTemplates(businessAccountId: string, options: ListTemplatesOptions = {}): Promise<TemplatePage> {
+    const waba = graphIdSegment('businessAccountId', businessAccountId);
+    return this.call({
+      endpoint: 'templates',
+      rule: 'read',
+      method: 'GET',
+      path: `${this.config.versionPath}/${waba}/message_templates?${listTemplatesQuery(options).toString()}`,
+      headers: this.headers.getAsUser,
+      schema: templatePageSchema,
+      secrets: [this.config.accessToken],
+    });
+  }
+
+  /** `GET /{version}/{template-id}` with every template field (read as leniently as a list's). */
+  async getTemplate(templateId: string): Promise<WireTemplate> {
+    const query = new URLSearchParams({ fields: TEMPLATE_FIELDS.join(',') });
+    return this.call({
+      endpoint: 'template',
+      rule: 'read',
+      method: 'GET',
+      path: `${this.config.versionPath}/${graphIdSegment('templateId', templateId)}?${query.toString()}`,
+      headers: this.headers.getAsUser,
+      schema: templateSchema,
+      secrets: [this.config.accessToken],
+    });
+  }
+
+  /**
+   * `POST /{version}/{waba-id}/message_templates`: submits a template for review (Meta answers
+   * PENDING, sometimes another category). Retried like a send: only when surely nothing was created.
+   */
+  async createTemplate(
+    businessAccountId: string,
+    body: CreateTemplateRequest,
+  ): Promise<CreateTemplateResponse> {
+    const waba = graphIdSegment('businessAccountId', businessAccountId);
+    return this.call({
+      endpoint: 'create_template',
+      rule: 'send',
+      method: 'POST',
+      path: `${this.config.versionPath}/${waba}/message_templates`,
+      headers: this.headers.postAsUser,
+      json: body,
+      schema: createTemplateResponseSchema,
+      secrets: [this.config.accessToken],
+    });
+  }
+
+  /**
+   * `DELETE /{version}/{waba-id}/message_templates?name=…[&hsm_id=…]`: every language of the name, or
+   * the one template. Retried like a send: a retry after a lost answer would find nothing to delete
+   * and turn a success into an error.
+   */
+  async deleteTemplate(businessAccountId: string, options: DeleteTemplateOptions): Promise<boolean> {
+    const waba = graphIdSegment('businessAccountId', businessAccountId);
+    const answer = await this.call({
+      endpoint: 'delete_template',
+      rule: 'send',
+      method: 'DELETE',
+      path: `${this.config.versionPath}/${waba}/message_templates?${deleteTemplateQuery(options).toString()}`,
+      headers: this.headers.getAsUser,
+      schema: deleteTemplateResponseSchema,
+      secrets: [this.config.accessToken],
+    });
+    return answer.success;
   }
 
   /** The circuit breaker's state, for `/readyz` and metrics. */

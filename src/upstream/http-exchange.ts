@@ -4,7 +4,7 @@ import { type UpstreamEndpoint } from './upstream-endpoint';
 
 export interface ExchangeRequest {
   endpoint: UpstreamEndpoint;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path and query, already encoded. */
   path: string;
   /** The request's headers (authorization included), built once by the client. */

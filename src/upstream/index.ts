@@ -32,4 +32,5 @@ export {
 } from './errors';
 export { type UpstreamEndpoint } from './upstream-endpoint';
 export * from './wire-types';
+export * from './template-wire-types';
 export { type MediaDownload, type MediaInfo } from './media-download';

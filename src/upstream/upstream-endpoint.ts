@@ -3,4 +3,13 @@
  * the URL: a URL may carry an id or, for debug_token, a token.
  */
 export type UpstreamEndpoint =
-  'messages' | 'mark_read' | 'phone_number' | 'debug_token' | 'media' | 'unknown';
+  | 'messages'
+  | 'mark_read'
+  | 'phone_number'
+  | 'debug_token'
+  | 'media'
+  | 'templates'
+  | 'template'
+  | 'create_template'
+  | 'delete_template'
+  | 'unknown';

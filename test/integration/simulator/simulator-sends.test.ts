@@ -39,7 +39,11 @@ describe('simulator: POST /{version}/{phone-number-id}/messages', () => {
       messaging_product: 'whatsapp',
       to,
       type: 'template',
-      template: { name: 'order_update', language: { code: 'en_US' } },
+      template: {
+        name: 'order_update',
+        language: { code: 'en_US' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: '4471' }] }],
+      },
     });
     const accepted = await callGraph(sim.url, 'POST', messagesPath, { body: template(ORDINARY) });
     expect(accepted.body.messages[0].message_status).toBe('accepted');

@@ -9,7 +9,7 @@ export interface GraphAnswer {
 /** One call to the simulator over real HTTP. */
 export async function callGraph(
   baseUrl: string,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { token?: string | null; body?: unknown; rawBody?: string } = {},
 ): Promise<GraphAnswer> {
