@@ -1,0 +1,35 @@
+// Templates: the catalogue of each business account, the parameters each template needs, the check of a
+// template send before it goes to Meta, the pause rules and what each template webhook changes.
+export {
+  isSendable,
+  rejectedReasonOf,
+  type TemplateDefinition,
+  TemplateCategory,
+  templateCategoryOf,
+  TemplateParameterFormat,
+  templateParameterFormatOf,
+  TemplateQuality,
+  templateQualityOf,
+  type TemplateRecord,
+  TemplateStatus,
+  templateStatusOf,
+} from './template-record';
+export { TemplateComponent, type TemplateParameter, TemplateParameterKind } from './template-parameter';
+export { parametersFromComponents, placeholdersOf } from './parameters-from-components';
+export { templateFromDefinition } from './template-from-definition';
+export {
+  isRefused,
+  MetaTemplateCode,
+  type TemplateCheck,
+  type TemplateProblem,
+  TemplateProblemSeverity,
+  type TemplateSendFields,
+} from './template-check';
+export {
+  checkTemplateSend,
+  marketingOptOutWarning,
+  MAX_RENDERED_BODY_LENGTH,
+  MAX_RENDERED_HEADER_LENGTH,
+  type TemplateCheckOptions,
+  UnknownTemplatePolicy,
+} from './check-template-send';
