@@ -33,3 +33,13 @@ export {
   type TemplateCheckOptions,
   UnknownTemplatePolicy,
 } from './check-template-send';
+export { applyStatusEvent, FIRST_PAUSE_MS, SECOND_PAUSE_MS, type TemplateStatusEvent } from './pause-rules';
+export { PAUSES_BEFORE_DISABLED } from './status-problems';
+export {
+  applyTemplateWebhook,
+  isTemplateWebhookField,
+  TemplateWebhookField,
+  type TemplateWebhookOutcome,
+  type TemplateWebhookTarget,
+  templateWebhookTarget,
+} from './template-webhooks';
