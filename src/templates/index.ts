@@ -43,3 +43,11 @@ export {
   type TemplateWebhookTarget,
   templateWebhookTarget,
 } from './template-webhooks';
+export {
+  type AccountCatalogue,
+  type TemplateCatalogueChange,
+  type TemplateCatalogueStore,
+} from './catalogue-store';
+export { MemoryTemplateCatalogueStore } from './memory/memory-catalogue-store';
+export { RedisTemplateCatalogueStore } from './redis/redis-catalogue-store';
+export { TemplateCatalogueCache } from './catalogue-cache';
