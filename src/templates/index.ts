@@ -51,3 +51,17 @@ export {
 export { MemoryTemplateCatalogueStore } from './memory/memory-catalogue-store';
 export { RedisTemplateCatalogueStore } from './redis/redis-catalogue-store';
 export { TemplateCatalogueCache } from './catalogue-cache';
+export {
+  syncTemplates,
+  type TemplatePage,
+  type TemplateSource,
+  type TemplateSyncDependencies,
+  type TemplateSyncResult,
+} from './template-sync';
+export {
+  DEFAULT_TEMPLATE_SYNC_INTERVAL_SECONDS,
+  startTemplateSyncTimer,
+  type SyncScheduler,
+  type SyncTimerOptions,
+  systemScheduler,
+} from './sync-timer';
