@@ -59,6 +59,7 @@ export default tseslint.config(
             allowOnly('contacts', STORES, 'contacts knows no other domain'),
             allowOnly('account-events', STORES, 'account events know no other domain'),
             allowOnly('calls', ['messages', ...STORES], 'calls know only message records'),
+            allowOnly('templates', STORES, 'templates define their own ports: they know no other domain'),
             allowOnly(
               'conversations',
               ['messages', 'contacts', 'calls', ...STORES],

@@ -21,6 +21,9 @@ const FORBIDDEN: Probe[] = [
   ['src/contacts/x.ts', '../messages'],
   ['src/account-events/x.ts', '../messages'],
   ['src/calls/x.ts', '../contacts'],
+  ['src/templates/x.ts', '../sending'],
+  ['src/templates/x.ts', '../upstream'],
+  ['src/templates/redis/x.ts', '../../account-events'],
   ['src/conversations/x.ts', '../webhooks'],
   ['src/sending/x.ts', '../graphql'],
   ['src/live/x.ts', '../graphql'],
@@ -35,6 +38,8 @@ const FORBIDDEN: Probe[] = [
 
 const ALLOWED: Probe[] = [
   ['src/messages/x.ts', '../store-kit'],
+  ['src/templates/x.ts', '../store-kit'],
+  ['src/templates/x.ts', '../observability'],
   ['src/conversations/x.ts', '../contacts'],
   ['src/live/streams/x.ts', '../../conversations'],
   ['src/graphql/x.ts', '../live'],
