@@ -6,13 +6,28 @@ import { findErrorCode } from './knowledge/error-catalog';
 import { LINK_URLS, LinkId } from './knowledge/links';
 import { REQUIRED_PERMISSIONS } from './knowledge/permissions';
 import {
+  FIRST_PAUSE_HOURS,
+  SECOND_PAUSE_HOURS,
+  TEMPLATE_BODY_MAX_CHARS,
+  TEMPLATE_HEADER_TEXT_MAX_CHARS,
+  TEMPLATE_TEXT_MAX_SPACES,
+} from './knowledge/templates';
+import {
   CUSTOMER_SERVICE_WINDOW_HOURS,
   MAINTENANCE_MINUTES,
   OFFLINE_RETENTION_DAYS,
   PAIR_RATE_LIMIT_SECONDS,
 } from './knowledge/windows';
 import { Locale } from './locale';
-import { CAUSE_TEXTS, isMessageId, translate, type MessageId, type TextParams } from './texts';
+import {
+  CAUSE_TEXTS,
+  type CauseTexts,
+  isMessageId,
+  TEMPLATE_FAILURE_TEXTS,
+  translate,
+  type MessageId,
+  type TextParams,
+} from './texts';
 
 /** The parameters every text may use: the knowledge figures, rendered for `locale`. */
 export function baseParams(locale: Locale): TextParams {
@@ -26,9 +41,22 @@ export function baseParams(locale: Locale): TextParams {
       translate(locale, 'list.separator'),
     ),
     permissions: REQUIRED_PERMISSIONS.join(translate(locale, 'list.and')),
+    firstPauseHours: FIRST_PAUSE_HOURS,
+    secondPauseHours: SECOND_PAUSE_HOURS,
+    bodyMaxChars: TEMPLATE_BODY_MAX_CHARS,
+    headerMaxChars: TEMPLATE_HEADER_TEXT_MAX_CHARS,
+    maxSpaces: TEMPLATE_TEXT_MAX_SPACES,
     details: { text: 'text.none' },
     codeTitle: { text: 'text.none' },
   };
+}
+
+/** A finding's texts: its cause's, with a template failure's own wording in place of the cause's. */
+function textsOf(finding: Finding): CauseTexts {
+  const texts = CAUSE_TEXTS[finding.cause];
+  return finding.templateFailure === undefined
+    ? texts
+    : { ...texts, ...TEMPLATE_FAILURE_TEXTS[finding.templateFailure] };
 }
 
 const keyOf = (f: Finding) => `${f.cause}|${f.code ?? ''}`;
@@ -63,11 +91,12 @@ export function composeDiagnosis(findings: readonly Finding[], locale: Locale): 
   const base = baseParams(locale);
   const params: TextParams = { ...base, ...winner.params };
   const t = (id: MessageId, extra: TextParams = params) => translate(locale, id, extra);
-  const texts = CAUSE_TEXTS[winner.cause];
+  const texts = textsOf(winner);
   const code = winner.code ?? null;
   const info = code === null ? undefined : findErrorCode(code);
+  // A template failure's own wording says what the code's short texts say, and more.
   const codeText = (kind: 'description' | 'solution'): string[] => {
-    const id = info ? `code.${info.code}.${kind}` : '';
+    const id = info && winner.templateFailure === undefined ? `code.${info.code}.${kind}` : '';
     return isMessageId(id) ? [t(id)] : [];
   };
 
@@ -111,7 +140,7 @@ function renderOther(finding: Finding, locale: Locale, base: TextParams): string
   const params: TextParams = { ...base, ...finding.params };
   const facts = renderFacts(finding.facts, locale, params);
   if (finding.cause === DiagnosisCause.NONE) return facts;
-  const title = translate(locale, finding.headline?.title ?? CAUSE_TEXTS[finding.cause].title, params);
+  const title = translate(locale, finding.headline?.title ?? textsOf(finding).title, params);
   const titled =
     finding.code !== undefined
       ? translate(locale, 'diagnosis.titleWithCode', { title, code: finding.code })

@@ -1,3 +1,5 @@
+import { type TemplateEvidence } from './templates/template-evidence';
+
 /**
  * The input of a diagnosis. These types are declared here, not imported, so that the diagnosis stays
  * free of the rest of the gateway; the message record of `messages/` satisfies them structurally.
@@ -94,4 +96,6 @@ export interface Evidence {
   marketingOptOut?: { stopped: boolean; at: number };
   tokenDebug?: TokenDebugEvidence;
   health?: HealthEvidence;
+  /** The template the message used, or the check refused; explains the 132xxx codes (and 131008, 100). */
+  template?: TemplateEvidence;
 }

@@ -1,4 +1,5 @@
 import { type DiagnosisCause } from './diagnosis-cause';
+import { type TemplateFailure } from './templates/template-failure';
 import { type MessageId, type TextParams } from './texts';
 import { type Verdict } from './verdict';
 
@@ -25,6 +26,8 @@ export interface Finding {
   params?: TextParams;
   /** Replaces the cause's title and explanation, for findings that are not a failure (accepted, delivered…). */
   headline?: { title: MessageId; explanation: MessageId };
+  /** A template failure: its own wording replaces the cause's title, explanation, possible causes and solutions. */
+  templateFailure?: TemplateFailure;
 }
 
 /**
@@ -39,6 +42,8 @@ export const Strength = {
   SANCTIONED_LIKELY: 90,
   CONFLICT: 88,
   TOKEN_PROBLEM: 85,
+  /** Meta's template code with the template's own facts: it says more than the code alone. */
+  TEMPLATE_EVIDENCE: 82,
   ERROR_CODE: 80,
   TRANSPORT: 75,
   HEALTH_PROBLEM: 70,

@@ -35,3 +35,11 @@ export { summariseAccountEvent } from './account-events/summarise-account-event'
 export { CUSTOMER_SERVICE_WINDOW_MS } from './knowledge/windows';
 export { diagnoseAccountEvent } from './account-events/diagnose-account-event';
 export { DeliveryStatus } from './message-view';
+export type {
+  TemplateDetectedBy,
+  TemplateEvidence,
+  TemplateParameterEvidence,
+  TemplateSendEvidence,
+} from './templates/template-evidence';
+export { TemplateFailure } from './templates/template-failure';
+export { diagnoseTemplate } from './templates/diagnose-template';

@@ -1,8 +1,11 @@
 import { DiagnosisCause } from '../diagnosis-cause';
 import { LinkId } from '../knowledge/links';
+import { TemplateFailure } from '../templates/template-failure';
 import { causeTextIds } from './cause-wording';
 import { type MessageId } from './en';
 import { EN_CAUSES } from './en-causes';
+import { EN_TEMPLATE_FAILURES } from './en-template-failures';
+import { templateFailureTextIds, type TemplateFailureTextIds } from './template-failure-wording';
 
 /** Which texts make up the diagnosis of one cause. */
 export interface CauseTexts {
@@ -86,3 +89,15 @@ export const CAUSE_TEXTS: Readonly<Record<DiagnosisCause, CauseTexts>> = {
   ),
   [C.UNKNOWN]: texts(C.UNKNOWN, [], [...RELIABILITY_LINKS, LinkId.ERROR_CODES]),
 };
+
+/**
+ * One entry per template failure: its title, explanation, possible causes and solutions replace those of
+ * the finding's cause (TEMPLATE, or INVALID_REQUEST for 131008 and 100); the cause keeps its steps and links.
+ */
+export const TEMPLATE_FAILURE_TEXTS: Readonly<Record<TemplateFailure, TemplateFailureTextIds<MessageId>>> =
+  Object.fromEntries(
+    Object.values(TemplateFailure).map((failure) => [
+      failure,
+      templateFailureTextIds(EN_TEMPLATE_FAILURES, failure),
+    ]),
+  ) as Record<TemplateFailure, TemplateFailureTextIds<MessageId>>;

@@ -14,7 +14,7 @@ export interface CauseWording {
 export type CauseWordingTable = Readonly<Record<DiagnosisCause, CauseWording>>;
 
 /** Strings as many as in `T`. Generic on purpose: a mapped type keeps a tuple's length only when generic. */
-type SameCount<T extends readonly string[]> = { readonly [I in keyof T]: string };
+export type SameCount<T extends readonly string[]> = { readonly [I in keyof T]: string };
 
 /**
  * The wording of another locale for the causes of `Source`: the same causes, and for each cause as many
@@ -31,7 +31,10 @@ export type TranslationOf<Source extends CauseWordingTable> = {
 };
 
 /** The 1-based positions of a tuple's entries, as strings: `'1' | '2'` for two entries, `never` for none. */
-type Positions<T extends readonly unknown[]> = Exclude<Extract<keyof [unknown, ...T], `${number}`>, '0'>;
+export type Positions<T extends readonly unknown[]> = Exclude<
+  Extract<keyof [unknown, ...T], `${number}`>,
+  '0'
+>;
 
 /** The flat text ids of a wording table: `cause.<CAUSE>.title`, `.explanation`, `.possible.<n>`, `.solution.<n>`. */
 export type CauseTextId<T extends CauseWordingTable> = {

@@ -1,5 +1,7 @@
 import { type CauseTextId, flattenCauseWording } from './cause-wording';
 import { EN_CAUSES } from './en-causes';
+import { EN_TEMPLATE_FAILURES } from './en-template-failures';
+import { flattenTemplateFailureWording, type TemplateFailureTextId } from './template-failure-wording';
 
 /**
  * English texts, by message id. `{name}` is replaced by a parameter. Written for a support agent: what
@@ -129,6 +131,42 @@ const EN_TEXTS = {
   'fact.health.entityError': '{entityType} {id}: error {code}: {description} Suggested by Meta: {solution}',
   'fact.ruleFailed': 'The check "{rule}" could not be evaluated on this evidence and was skipped.',
   'fact.noEvidence': 'No message, error, token or account data was given.',
+
+  // Template evidence lines (the template's own facts, from the catalogue the gateway keeps).
+  'fact.template.status': 'Template {template}: status {status} since {since}.',
+  'fact.template.statusNow': 'Template {template}: status {status}.',
+  'fact.template.unknown':
+    'Template {template} is not in the gateway’s catalogue: only Meta’s code is known.',
+  'fact.template.detectedByGateway':
+    'The gateway’s check found this before sending: nothing was sent to Meta.',
+  'fact.template.rejectedReason': 'Meta’s reason for the rejection: {reason}.',
+  'fact.template.otherLanguages': 'The template exists in other languages: {languages}.',
+  'fact.template.category': 'Category: {category}.',
+  'fact.template.quality': 'Quality rating: {quality}.',
+  'fact.template.component': 'The problem is in the {component} component.',
+  'fact.template.countMismatch':
+    '{component}: the template expects {expected} parameter(s), the send gave {given}.',
+  'fact.template.expects': 'The template expects: {parameters}.',
+  'fact.template.expectsNone': 'The template has no parameters.',
+  'fact.template.renderedLength':
+    'The body is {length} characters once filled in; Meta allows {bodyMaxChars}.',
+  'fact.template.offendingText': 'The refused text parameter: {text}.',
+  'fact.template.text.newline': 'The text parameter {text} contains a new line.',
+  'fact.template.text.tab': 'The text parameter {text} contains a tab.',
+  'fact.template.text.spaces': 'The text parameter {text} has more than {maxSpaces} spaces in a row.',
+  'fact.template.headerGiven': 'The template’s header takes {expected}; the send gave {given}.',
+  'fact.template.headerMissing': 'The template’s header takes {expected}; the send gave no header.',
+  'fact.template.pausedUntil':
+    'Paused until {until}: it can be sent again from then, in about {hours} hour(s).',
+  'fact.template.pausedUntilAt': 'Paused until {until}: it can be sent again from then.',
+  'fact.template.pauseOver':
+    'The pause ended at {until}: the template can be sent again once Meta reports it approved.',
+  'fact.template.pauseCount':
+    'Pauses so far: {count}. The first lasts {firstPauseHours} hours, the second {secondPauseHours}; the third disables the template.',
+  'fact.template.lastPause': 'This is the second pause: the next one disables the template for good.',
+  'fact.template.named': 'The template’s parameters are named: {names}.',
+  'fact.template.namesGiven': 'The send named: {names}.',
+  'fact.template.namesNone': 'The send gave no parameter_name.',
 
   // Places (the restricted places Meta's troubleshooting page names).
   'place.CU': 'Cuba',
@@ -326,7 +364,12 @@ const EN_TEXTS = {
 export type SharedMessageId = keyof typeof EN_TEXTS;
 
 /** Every text id: the shared texts and, for each cause, `cause.<CAUSE>.title`, `.explanation`, `.possible.<n>`, `.solution.<n>`. */
-export type MessageId = SharedMessageId | CauseTextId<typeof EN_CAUSES>;
+export type MessageId =
+  SharedMessageId | CauseTextId<typeof EN_CAUSES> | TemplateFailureTextId<typeof EN_TEMPLATE_FAILURES>;
 
 /** Every English text, by id. */
-export const EN: Readonly<Record<MessageId, string>> = { ...EN_TEXTS, ...flattenCauseWording(EN_CAUSES) };
+export const EN: Readonly<Record<MessageId, string>> = {
+  ...EN_TEXTS,
+  ...flattenCauseWording(EN_CAUSES),
+  ...flattenTemplateFailureWording(EN_TEMPLATE_FAILURES),
+};

@@ -1,6 +1,8 @@
 import { flattenCauseWording } from './cause-wording';
 import { type MessageId, type SharedMessageId } from './en';
+import { flattenTemplateFailureWording } from './template-failure-wording';
 import { ZH_TW_CAUSES } from './zh-tw-causes';
+import { ZH_TW_TEMPLATE_FAILURES } from './zh-tw-template-failures';
 
 /**
  * 繁體中文(台灣)文字,與 `en.ts` 同一組 id。`{name}` 由參數取代。寫給客服人員看:發生什麼事、
@@ -120,6 +122,35 @@ const ZH_TW_TEXTS: Readonly<Record<SharedMessageId, string>> = {
   'fact.health.entityError': '{entityType} {id}:錯誤代碼 {code}:{description} Meta 建議:{solution}',
   'fact.ruleFailed': '檢查項目「{rule}」無法套用在這份資料上,已略過。',
   'fact.noEvidence': '沒有提供訊息、錯誤、權杖或帳號資料。',
+
+  'fact.template.status': '範本 {template}:狀態 {status},自 {since} 起。',
+  'fact.template.statusNow': '範本 {template}:狀態 {status}。',
+  'fact.template.unknown': '閘道的範本目錄中沒有範本 {template}:只知道 Meta 的錯誤代碼。',
+  'fact.template.detectedByGateway': '閘道在傳送前的檢查就發現了這個問題:沒有任何內容送到 Meta。',
+  'fact.template.rejectedReason': 'Meta 拒絕的原因:{reason}。',
+  'fact.template.otherLanguages': '這個範本有其他語言的版本:{languages}。',
+  'fact.template.category': '類別:{category}。',
+  'fact.template.quality': '品質評分:{quality}。',
+  'fact.template.component': '問題出在 {component} 元件。',
+  'fact.template.countMismatch': '{component}:範本需要 {expected} 個參數,傳送時提供了 {given} 個。',
+  'fact.template.expects': '範本需要的參數:{parameters}。',
+  'fact.template.expectsNone': '範本沒有參數。',
+  'fact.template.renderedLength': '填入參數後內文有 {length} 個字元;Meta 的上限是 {bodyMaxChars}。',
+  'fact.template.offendingText': '被拒絕的文字參數:{text}。',
+  'fact.template.text.newline': '文字參數 {text} 含有換行。',
+  'fact.template.text.tab': '文字參數 {text} 含有定位字元(tab)。',
+  'fact.template.text.spaces': '文字參數 {text} 有連續超過 {maxSpaces} 個空格。',
+  'fact.template.headerGiven': '範本的標頭需要 {expected};傳送時提供的是 {given}。',
+  'fact.template.headerMissing': '範本的標頭需要 {expected};傳送時沒有提供標頭。',
+  'fact.template.pausedUntil': '暫停到 {until}:從那時起可以再傳送,大約還要 {hours} 小時。',
+  'fact.template.pausedUntilAt': '暫停到 {until}:從那時起可以再傳送。',
+  'fact.template.pauseOver': '暫停已在 {until} 結束:Meta 回報範本已核准後即可再傳送。',
+  'fact.template.pauseCount':
+    '目前已暫停 {count} 次。第一次 {firstPauseHours} 小時,第二次 {secondPauseHours} 小時;第三次範本會被停用。',
+  'fact.template.lastPause': '這是第二次暫停:下一次範本就會被永久停用。',
+  'fact.template.named': '範本的參數是具名參數:{names}。',
+  'fact.template.namesGiven': '傳送時提供的名稱:{names}。',
+  'fact.template.namesNone': '傳送時沒有提供任何 parameter_name。',
 
   'place.CU': '古巴',
   'place.IR': '伊朗',
@@ -293,4 +324,5 @@ const ZH_TW_TEXTS: Readonly<Record<SharedMessageId, string>> = {
 export const ZH_TW: Readonly<Record<MessageId, string>> = {
   ...ZH_TW_TEXTS,
   ...flattenCauseWording(ZH_TW_CAUSES),
+  ...flattenTemplateFailureWording(ZH_TW_TEMPLATE_FAILURES),
 };
