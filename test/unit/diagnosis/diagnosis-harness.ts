@@ -6,6 +6,7 @@ import {
   type MessageEvidence,
   Locale,
   type SendErrorEvidence,
+  type TemplateEvidence,
   type TokenDebugEvidence,
   type Verdict,
 } from '../../../src/diagnosis';
@@ -161,4 +162,22 @@ const BOTH_PERMISSIONS = ['whatsapp_business_management', 'whatsapp_business_mes
 /** A `debug_token` answer: a valid token that never expires and has both permissions, unless changed. */
 export function tokenDebug(extra: Partial<TokenDebugEvidence> = {}): TokenDebugEvidence {
   return { isValid: true, expiresAt: 0, scopes: [...BOTH_PERMISSIONS], ...extra };
+}
+
+/** An approved positional template `order_update` (en_US) with a text body of two parameters, unless changed. */
+export function templateEvidence(extra: Partial<TemplateEvidence> = {}): TemplateEvidence {
+  return {
+    name: 'order_update',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    quality: 'GREEN',
+    parameterFormat: 'POSITIONAL',
+    parameters: [
+      { component: 'BODY', position: 1, kind: 'TEXT' },
+      { component: 'BODY', position: 2, kind: 'TEXT' },
+    ],
+    detectedBy: 'META',
+    ...extra,
+  };
 }
