@@ -5,9 +5,10 @@ import {
   explainError,
   type Locale,
   type SendErrorEvidence,
+  type TemplateEvidence,
   Verdict as V,
 } from '../../../src/diagnosis';
-import { DAY, HOUR, message, NOW, type Row, runTable } from './diagnosis-harness';
+import { DAY, HOUR, message, NOW, type Row, runTable, templateEvidence } from './diagnosis-harness';
 
 const VERSIONS = [
   'Android 2.21.15.15',
@@ -799,6 +800,193 @@ describe('diagnosis: evidence combines', () => {
         retryable: false,
         retryAfterSeconds: null,
         evidence: ['141006'],
+      },
+    },
+  ]);
+});
+
+/*
+ * Template failures: each code without template evidence (only Meta's code: the failure's own wording) and
+ * with it (the template's facts as evidence lines), refused by Meta or found by the gateway's check.
+ */
+describe('diagnosis: template failures, with and without the template’s facts, in both locales', () => {
+  const withTemplate = (code: number, template: TemplateEvidence, extra: Partial<SendErrorEvidence> = {}) =>
+    run({ now: NOW, sendError: { code, message: `(#${code})`, httpStatus: 400, ...extra }, template });
+  const checked = (code: number, template: Partial<TemplateEvidence>) =>
+    run({
+      now: NOW,
+      sendError: { code, message: '' },
+      template: templateEvidence({ detectedBy: 'GATEWAY', ...template }),
+    });
+  const GATEWAY = { EN: ['nothing was sent to Meta'], ZH_TW: ['沒有任何內容送到 Meta'] };
+
+  runTable([
+    {
+      name: '132000 alone → TEMPLATE, its own title',
+      run: sendError(132000),
+      expect: {
+        ...failed(C.TEMPLATE, { EN: ['Wrong number of template parameters'], ZH_TW: ['範本參數數量不符'] }),
+        code: 132000,
+      },
+    },
+    {
+      name: '132000 with the template → expected 2 in BODY, got 1',
+      run: withTemplate(132000, templateEvidence({ sent: { counts: { BODY: 1 } } })),
+      expect: {
+        ...failed(C.TEMPLATE, {
+          EN: ['expects 2 parameter(s), the send gave 1'],
+          ZH_TW: ['範本需要 2 個參數,傳送時提供了 1 個'],
+        }),
+        code: 132000,
+        evidence: ['order_update (en_US)', 'BODY #1, BODY #2', 'HTTP 400'],
+      },
+    },
+    {
+      name: '132001 alone → TEMPLATE: not found or not approved',
+      run: sendError(132001),
+      expect: { ...failed(C.TEMPLATE, { EN: ['not approved'], ZH_TW: ['未核准'] }), code: 132001 },
+    },
+    {
+      name: '132001 with the template → exists in other languages',
+      run: checked(132001, { status: undefined, language: 'zh_TW', otherLanguages: ['en_US', 'ja'] }),
+      expect: {
+        ...failed(C.TEMPLATE, { ...GATEWAY }),
+        code: 132001,
+        evidence: ['en_US, ja', 'order_update (zh_TW)'],
+      },
+    },
+    {
+      name: '132005 alone → TEMPLATE: too long once filled in',
+      run: sendError(132005),
+      expect: { ...failed(C.TEMPLATE, { both: ['1024'] }), code: 132005 },
+    },
+    {
+      name: '132005 with the template → the rendered length',
+      run: withTemplate(132005, templateEvidence({ sent: { renderedLength: 1300 } })),
+      expect: { ...failed(C.TEMPLATE), code: 132005, evidence: ['1300', '1024'] },
+    },
+    {
+      name: '132007 alone → TEMPLATE: format policy',
+      run: sendError(132007),
+      expect: { ...failed(C.TEMPLATE, { EN: ['policies'], ZH_TW: ['政策'] }), code: 132007 },
+    },
+    {
+      name: '132007 with the template → category and the refused text',
+      run: withTemplate(132007, templateEvidence({ category: 'MARKETING', sent: { offendingText: 'WIN' } })),
+      expect: { ...failed(C.TEMPLATE), code: 132007, evidence: ['MARKETING', '"WIN"'] },
+    },
+    {
+      name: '132012 alone → TEMPLATE: wrong parameter type',
+      run: sendError(132012),
+      expect: { ...failed(C.TEMPLATE, { EN: ['media header'], ZH_TW: ['媒體標頭'] }), code: 132012 },
+    },
+    {
+      name: '132012 with the template → media header without media',
+      run: checked(132012, {
+        parameters: [{ component: 'HEADER', kind: 'IMAGE' }],
+        sent: { component: 'HEADER' },
+      }),
+      expect: {
+        ...failed(C.TEMPLATE, {
+          ...GATEWAY,
+          EN: [...GATEWAY.EN, 'gave no header'],
+          ZH_TW: [...GATEWAY.ZH_TW, '沒有提供標頭'],
+        }),
+        code: 132012,
+        evidence: ['IMAGE', 'HEADER'],
+      },
+    },
+    {
+      name: '132015 alone → TEMPLATE: paused, not retryable without an end',
+      run: sendError(132015),
+      expect: {
+        ...failed(C.TEMPLATE, { both: ['3', '6'], EN: ['disabled for good'], ZH_TW: ['永久停用'] }),
+        code: 132015,
+      },
+    },
+    {
+      name: '132015 with pausedUntil → retryable when the pause ends',
+      run: withTemplate(
+        132015,
+        templateEvidence({ status: 'PAUSED', pausedUntil: NOW + 6 * HOUR, pauseCount: 2 }),
+      ),
+      expect: {
+        verdict: V.FAILED,
+        cause: C.TEMPLATE,
+        code: 132015,
+        retryable: true,
+        retryAfterSeconds: 6 * 3600,
+        texts: { EN: ['Wait until the pause ends'], ZH_TW: ['等到暫停結束'] },
+        evidence: ['2025-03-01 06:00 UTC', 'PAUSED'],
+      },
+    },
+    {
+      name: '132016 alone → TEMPLATE: disabled',
+      run: sendError(132016),
+      expect: { ...failed(C.TEMPLATE, { EN: ['Template disabled'], ZH_TW: ['範本已停用'] }), code: 132016 },
+    },
+    {
+      name: '132016 with the template → since when, quality',
+      run: withTemplate(
+        132016,
+        templateEvidence({ status: 'DISABLED', statusChangedAt: NOW - DAY, quality: 'RED' }),
+      ),
+      expect: { ...failed(C.TEMPLATE), code: 132016, evidence: ['2025-02-28 00:00 UTC', 'RED'] },
+    },
+    {
+      name: '132018 alone → TEMPLATE: new line, tab or spaces',
+      run: sendError(132018),
+      expect: { ...failed(C.TEMPLATE, { both: ['4'], EN: ['new line'], ZH_TW: ['換行'] }), code: 132018 },
+    },
+    {
+      name: '132018 with the template → the refused text, quoted',
+      run: checked(132018, { sent: { component: 'BODY', offendingText: 'Line one\nLine two' } }),
+      expect: { ...failed(C.TEMPLATE, GATEWAY), code: 132018, evidence: ['"Line one\\nLine two"', 'BODY'] },
+    },
+    {
+      name: '131008 alone → INVALID_REQUEST, the catalogue’s generic texts',
+      run: sendError(131008),
+      expect: {
+        ...failed(C.INVALID_REQUEST, { EN: ['A required parameter is missing'], ZH_TW: ['缺少'] }),
+        code: 131008,
+        absent: ['Template parameter missing', '缺少範本參數'],
+      },
+    },
+    {
+      name: '131008 with the template → template parameter missing, what is short',
+      run: withTemplate(
+        131008,
+        templateEvidence({
+          parameters: [{ component: 'BUTTON', buttonIndex: 0, position: 1, kind: 'URL' }],
+          sent: { counts: {} },
+        }),
+      ),
+      expect: {
+        ...failed(C.INVALID_REQUEST, { EN: ['Template parameter missing'], ZH_TW: ['缺少範本參數'] }),
+        code: 131008,
+        evidence: ['BUTTON[0] #1 URL'],
+      },
+    },
+    {
+      name: '100 alone → INVALID_REQUEST, no template wording',
+      run: sendError(100),
+      expect: { ...failed(C.INVALID_REQUEST), code: 100, absent: ['parameter_name'] },
+    },
+    {
+      name: '100 with a named template → parameter_name missing',
+      run: withTemplate(
+        100,
+        templateEvidence({
+          parameterFormat: 'NAMED',
+          parameters: [{ component: 'BODY', name: 'first_name', kind: 'TEXT' }],
+          sent: { names: [] },
+        }),
+        { details: 'Parameter name is missing or empty' },
+      ),
+      expect: {
+        ...failed(C.INVALID_REQUEST, { both: ['parameter_name'] }),
+        code: 100,
+        evidence: ['first_name', 'Parameter name is missing or empty'],
       },
     },
   ]);
