@@ -77,7 +77,7 @@ export default tseslint.config(
             ),
             allowOnly(
               'webhooks',
-              ['messages', 'contacts', 'conversations', 'calls', 'account-events', ...STORES],
+              ['messages', 'contacts', 'conversations', 'calls', 'account-events', 'templates', ...STORES],
               'webhooks parse and hand updates to the stores only',
             ),
             {

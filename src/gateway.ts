@@ -9,6 +9,7 @@ import { GraphApiClient } from './upstream';
 import { createWebhookHandler } from './webhooks';
 import { openStore } from './open-store';
 import { accountEventStream, callEventStream, inboundStream, LiveEvents, statusStream } from './live';
+import { openTemplateCatalogue } from './open-templates';
 
 /** The token the gateway presents to its embedded simulator; the simulator accepts any ordinary token. */
 const SIMULATOR_ACCESS_TOKEN = 'simulated-access-token';
@@ -49,12 +50,15 @@ export async function startGateway(
       accessToken: string;
       phoneNumberId: string;
       appId?: string | null;
+      businessAccountId: string | null;
     };
     if (config.upstream.mode === 'simulated') {
       simulator = await startSimulator({
         appSecret: config.webhook.appSecret,
         apiVersion: config.upstream.apiVersion,
         webhookDelayMs: config.upstream.webhookDelayMs,
+        templateCount: config.upstream.templateCount,
+        templateReviewDelayMs: config.upstream.templateReviewDelayMs,
         ...(config.upstream.phoneNumberId && { phoneNumberId: config.upstream.phoneNumberId }),
         logger: logger.child({ component: 'simulator' }),
       });
@@ -63,6 +67,7 @@ export async function startGateway(
         baseUrl: simulator.url,
         accessToken: SIMULATOR_ACCESS_TOKEN,
         phoneNumberId: simulator.phoneNumberId,
+        businessAccountId: simulator.wabaId,
       };
       logger.warn(
         { simulator: simulator.url },
@@ -100,7 +105,19 @@ export async function startGateway(
       callFeed,
       checks,
       redis,
+      templates: templateStore,
+      onSubscriberReconnect,
     } = await openStore(config, logger, metrics, (close) => closers.push(close));
+    const templates = await openTemplateCatalogue({
+      store: templateStore,
+      upstream,
+      businessAccountId: upstreamOptions.businessAccountId,
+      intervalSeconds: config.templateSyncIntervalSeconds,
+      logger: logger.child({ component: 'templates' }),
+      clock,
+      onStoreReconnect: onSubscriberReconnect,
+    });
+    closers.push(async () => templates.close());
     const sender = composeSendHandler({
       config,
       sender: new MessageSender({ upstream, store, clock }),
@@ -127,6 +144,7 @@ export async function startGateway(
       sender,
       defaultPhoneNumberId: upstreamOptions.phoneNumberId,
       ownToken: upstreamOptions.accessToken,
+      templates,
       clock,
     });
     const liveLogger = logger.child({ component: 'live' });
@@ -154,6 +172,7 @@ export async function startGateway(
         accountEvents,
         inbound,
         calls,
+        templates: templates.follower,
         appSecret: config.webhook.appSecret,
         verifyToken: config.webhook.verifyToken,
         logger: logger.child({ component: 'webhooks' }),

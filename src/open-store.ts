@@ -26,6 +26,11 @@ import {
 } from './messages';
 import { type Logger, type Metrics } from './observability';
 import { recommendedClusterOptions, recommendedRedisOptions, RedisChannel } from './store-kit';
+import {
+  MemoryTemplateCatalogueStore,
+  RedisTemplateCatalogueStore,
+  type TemplateCatalogueStore,
+} from './templates';
 
 export interface OpenedStore {
   store: MessageStore;
@@ -38,6 +43,13 @@ export interface OpenedStore {
   inboundFeed: InboundFeed;
   accountEventFeed: AccountEventFeed;
   callFeed: CallEventFeed;
+  /** Every business account's template catalogue. */
+  templates: TemplateCatalogueStore;
+  /**
+   * Registers a listener called each time the pub/sub connection is back after a loss (not at the first
+   * connect): what was published meanwhile was not heard. Never called when embedded.
+   */
+  onSubscriberReconnect: (listener: () => void) => void;
   /** What `/readyz` asks. */
   checks: ReadinessCheck[];
   /** The command connection, for the stores of idempotency keys and send rates; null when embedded. */
@@ -77,6 +89,8 @@ export async function openStore(
       inboundFeed: inbound,
       accountEventFeed: accountEvents,
       callFeed: calls,
+      templates: new MemoryTemplateCatalogueStore(),
+      onSubscriberReconnect: () => undefined,
       checks: [],
       redis: null,
     };
@@ -167,6 +181,17 @@ export async function openStore(
       liveLogger,
     ),
     callFeed: new RedisChannel(subscriber, calls.channel, decodePublishedCallEvent, liveLogger),
+    // On the same subscriber connection as the other channels.
+    templates: new RedisTemplateCatalogueStore(
+      command,
+      subscriber,
+      config.redisKeyPrefix,
+      logger.child({ component: 'templates' }),
+    ),
+    onSubscriberReconnect: (listener) => {
+      // Connected already when this is called: every later `ready` follows a loss of the connection.
+      subscriber.on('ready', listener);
+    },
     redis: command,
     checks: [
       { name: 'store', check: () => store.ping() },

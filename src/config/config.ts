@@ -30,6 +30,10 @@ export type UpstreamConfig =
       phoneNumberId: string | null;
       /** The gap between the webhooks the simulator posts for one message (sent, delivered, read). */
       webhookDelayMs: number;
+      /** Templates in the simulator's business account (its seeds, then fillers). */
+      templateCount: number;
+      /** How long the simulated review of a created template takes. */
+      templateReviewDelayMs: number;
     };
 
 export type StoreConfig =
@@ -106,4 +110,6 @@ export interface Config {
   /** True when SEND_RATE_LIMIT_PER_SECOND was set: it then caps every sender, whatever its level. */
   sendRateCapped: boolean;
   idempotencyTtlSeconds: number;
+  /** Seconds between full template syncs of each business account; 0 = never. */
+  templateSyncIntervalSeconds: number;
 }

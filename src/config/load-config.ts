@@ -34,6 +34,8 @@ function readConfig(read: EnvReader): Config {
       apiVersion,
       phoneNumberId,
       webhookDelayMs: read.integer('SIMULATOR_WEBHOOK_DELAY_MS', 150, 0, 60_000),
+      templateCount: read.integer('SIMULATOR_TEMPLATE_COUNT', 60, 0, 6_000),
+      templateReviewDelayMs: read.integer('SIMULATOR_TEMPLATE_REVIEW_DELAY_MS', 1_000, 0, 600_000),
     };
   } else {
     if (phoneNumberId === null && !read.raw('WHATSAPP_PHONE_NUMBER_ID')?.trim())
@@ -117,6 +119,8 @@ function readConfig(read: EnvReader): Config {
     sendRatePerSecond: read.integer('SEND_RATE_LIMIT_PER_SECOND', 80, 1, 100_000),
     sendRateCapped: read.raw('SEND_RATE_LIMIT_PER_SECOND')?.trim() ? true : false,
     idempotencyTtlSeconds: read.integer('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
+    // 0 turns the timer off; the webhooks and `syncTemplates` still keep the catalogue current.
+    templateSyncIntervalSeconds: read.integer('TEMPLATE_SYNC_INTERVAL_SECONDS', 900, 0, 7 * 24 * 3600),
   };
 }
 

@@ -76,8 +76,9 @@ const GROUPS = [
       },
       {
         name: 'WHATSAPP_BUSINESS_ACCOUNT_ID',
-        meaning: 'The WhatsApp Business Account, for status and health',
-        default: 'unset',
+        meaning:
+          'The WhatsApp Business Account: its templates are synced, and it is named in status and health',
+        default: "the simulator's account when simulated; otherwise unset (templates are not synced)",
       },
       { name: 'WHATSAPP_APP_ID', meaning: 'The Meta app, for token debugging', default: 'unset' },
       {
@@ -98,6 +99,12 @@ const GROUPS = [
         default: 'https://graph.facebook.com',
       },
       { name: 'GRAPH_API_VERSION', meaning: 'The Graph API version in every path', default: 'v26.0' },
+      {
+        name: 'TEMPLATE_SYNC_INTERVAL_SECONDS',
+        meaning:
+          'Seconds between full syncs of the template catalogue, behind the template webhooks; 0 = never',
+        default: '900',
+      },
       { name: 'UPSTREAM_TIMEOUT_MS', meaning: 'Bound of one Graph API call, in ms', default: '10000' },
       {
         name: 'UPSTREAM_BREAKER_FAILURES',
@@ -198,6 +205,17 @@ const GROUPS = [
         name: 'SIMULATOR_WEBHOOK_DELAY_MS',
         meaning: "The simulator's gap between a message's webhooks (sent, delivered, read), in ms",
         default: '150',
+      },
+      {
+        name: 'SIMULATOR_TEMPLATE_COUNT',
+        meaning:
+          "Templates in the simulator's business account: its seed templates, then fillers up to this count",
+        default: '60',
+      },
+      {
+        name: 'SIMULATOR_TEMPLATE_REVIEW_DELAY_MS',
+        meaning: "How long the simulator's review of a created template takes before its webhook, in ms",
+        default: '1000',
       },
     ],
   },

@@ -20,6 +20,7 @@ import { PhoneNumberResolver } from './resolvers/phone-number.resolver';
 import { SendMessageResolver, UpstreamErrorResolver } from './resolvers/send-message.resolver';
 import { StatusSubscriptionResolver } from './resolvers/status-subscription.resolver';
 import { TokenDebugResolver } from './resolvers/token-debug.resolver';
+import { type TemplateCatalogueAccess, TemplateResolver } from './resolvers/template.resolver';
 import { conversationItemTypeName } from './types/inbound-message.type';
 import { DiagnosisService, tokenEvidenceFrom } from './services/diagnosis-service';
 import { FailureSummaryService } from './services/failure-summary-service';
@@ -35,6 +36,8 @@ export interface SchemaDependencies {
   defaultPhoneNumberId: string;
   /** The gateway's own access token, for `debugToken` without an argument. Never returned. */
   ownToken: string;
+  /** The running template catalogue: its local copy and its sync. */
+  templates: TemplateCatalogueAccess;
   clock: () => number;
 }
 
@@ -54,6 +57,7 @@ const RESOLVERS = [
   LiveSubscriptionsResolver,
   CallEventResolver,
   ContactCallsResolver,
+  TemplateResolver,
 ] as const;
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
@@ -89,6 +93,7 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
     [LiveSubscriptionsResolver, new LiveSubscriptionsResolver()],
     [CallEventResolver, new CallEventResolver(deps.contacts, deps.clock)],
     [ContactCallsResolver, new ContactCallsResolver(deps.calls)],
+    [TemplateResolver, new TemplateResolver(deps.templates, deps.accountEvents)],
   ]);
 }
 
@@ -161,6 +166,7 @@ export function buildSchemaForPrinting(): Promise<GraphQLSchema> {
     sender: unavailable as SendHandler,
     defaultPhoneNumberId: '0',
     ownToken: '',
+    templates: unavailable as TemplateCatalogueAccess,
     clock: () => 0,
   });
 }

@@ -34,7 +34,7 @@ export interface GatewayServerOptions {
   /** Where `GET /media/{id}` fetches inbound media. */
   media: MediaSource;
   /** The embedded simulator, whose control endpoint is then served too; null in real mode. */
-  simulator: Pick<RunningSimulator, 'injectInbound'> | null;
+  simulator: Pick<RunningSimulator, 'injectInbound' | 'injectTemplateEvent'> | null;
 }
 
 export type LifecycleState = 'starting' | 'ready' | 'draining' | 'stopped';

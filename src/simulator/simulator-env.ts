@@ -1,4 +1,5 @@
 import type { SimulatorOptions } from './simulator-options';
+import { TEMPLATE_LIMIT } from './template-library';
 
 /** Settings of the simulator run on its own, minus the logger the entry point adds. */
 export type SimulatorEnvOptions = Omit<SimulatorOptions, 'logger'>;
@@ -15,6 +16,22 @@ function parsePort(name: string, raw: string | undefined, fallback: number, prob
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     problems.push(`${name} must be a port number (0-65535).`);
     return fallback;
+  }
+  return value;
+}
+
+/** A whole number from 0 to `max`, or `undefined` when unset (the simulator's default applies). */
+function wholeNumber(
+  name: string,
+  raw: string | undefined,
+  max: number,
+  problems: string[],
+): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+    problems.push(`${name} must be a whole number from 0 to ${max}.`);
+    return undefined;
   }
   return value;
 }
@@ -43,11 +60,25 @@ export function simulatorOptionsFromEnv(
   if (webhookDelayMs !== undefined && !(Number.isFinite(webhookDelayMs) && webhookDelayMs >= 0)) {
     problems.push('SIMULATOR_WEBHOOK_DELAY_MS must be a number of milliseconds >= 0.');
   }
+  const templateCount = wholeNumber(
+    'SIMULATOR_TEMPLATE_COUNT',
+    env.SIMULATOR_TEMPLATE_COUNT,
+    TEMPLATE_LIMIT,
+    problems,
+  );
+  const templateReviewDelayMs = wholeNumber(
+    'SIMULATOR_TEMPLATE_REVIEW_DELAY_MS',
+    env.SIMULATOR_TEMPLATE_REVIEW_DELAY_MS,
+    600_000,
+    problems,
+  );
   if (problems.length > 0) return { ok: false, problems };
   const optional = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
   const options: SimulatorEnvOptions = { host: optional(env.SIMULATOR_HOST) ?? '127.0.0.1', port, appSecret };
   if (webhookUrl !== undefined) options.webhookUrl = webhookUrl;
   if (webhookDelayMs !== undefined) options.webhookDelayMs = webhookDelayMs;
+  if (templateCount !== undefined) options.templateCount = templateCount;
+  if (templateReviewDelayMs !== undefined) options.templateReviewDelayMs = templateReviewDelayMs;
   const phoneNumberId = optional(env.WHATSAPP_PHONE_NUMBER_ID);
   if (phoneNumberId !== undefined) options.phoneNumberId = phoneNumberId;
   const wabaId = optional(env.WHATSAPP_BUSINESS_ACCOUNT_ID);

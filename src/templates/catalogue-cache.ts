@@ -45,6 +45,15 @@ export class TemplateCatalogueCache {
     return this.accounts.get(businessAccountId)?.byNameAndLanguage.get(nameAndLanguage(name, language));
   }
 
+  byId(businessAccountId: string, templateId: string): TemplateRecord | undefined {
+    return this.accounts.get(businessAccountId)?.byId.get(templateId);
+  }
+
+  /** Every business account this instance holds a catalogue of. */
+  businessAccountIds(): string[] {
+    return [...this.accounts.keys()];
+  }
+
   templatesOf(businessAccountId: string): TemplateRecord[] {
     return [...(this.accounts.get(businessAccountId)?.byId.values() ?? [])];
   }

@@ -52,6 +52,12 @@ export { MemoryTemplateCatalogueStore } from './memory/memory-catalogue-store';
 export { RedisTemplateCatalogueStore } from './redis/redis-catalogue-store';
 export { TemplateCatalogueCache } from './catalogue-cache';
 export {
+  type TemplateReader,
+  type TemplateWebhookChange,
+  TemplateWebhookFollower,
+  type TemplateWebhookFollowerDependencies,
+} from './webhook-follower';
+export {
   syncTemplates,
   type TemplatePage,
   type TemplateSource,

@@ -4,7 +4,8 @@
  * - Which stores: the statuses (the message store's apply script, one batch in body order), the latest
  *   inbound time of each customer and business number (the 24-hour window), the contacts the body shows,
  *   the account events, the inbound messages, the echoes of the WhatsApp Business app (outbound messages
- *   of the message store) and the call events.
+ *   of the message store), the call events, and the template catalogue (the four template fields, which
+ *   are also kept whole as account events).
  * - In what order: all writes start together and all are awaited before the answer, so none is in flight
  *   once Meta has its 200. One exception: when a status names the customer by BSUID only, the contacts
  *   wait for the statuses, whose outcome says which number the message went to, so that the number and
@@ -22,6 +23,7 @@ import { type ContactSighting, type ContactStore } from '../contacts';
 import { type InboundStore } from '../conversations';
 import { type ApplyOutcome, type MessageStore, type StatusUpdate } from '../messages';
 import { type EpochMillis } from '../store-kit';
+import { isTemplateWebhookField, type TemplateWebhookChange } from '../templates';
 import { accountEventsOf } from './account-events-of';
 import { type InboundMessage, type WebhookPayload } from './webhook-payload.types';
 
@@ -37,6 +39,13 @@ export interface IngestStores {
   inbound: InboundStore;
   /** Where call events (the `calls` field) are kept. */
   calls: CallStore;
+  /** What keeps the template catalogue current; without it template webhooks are account events only. */
+  templates?: TemplateCatalogueFollower;
+}
+
+/** The catalogue's side of the template webhooks; rejects only when its store refused a write. */
+export interface TemplateCatalogueFollower {
+  follow(changes: readonly TemplateWebhookChange[]): Promise<void>;
 }
 
 /** What ingesting one notification came to; the account events are there either way, for the counts. */
@@ -46,7 +55,7 @@ export type IngestResult =
 
 /** Writes everything `payload` holds; `ok: false` means the webhook must fail so that Meta retries. */
 export async function ingest(
-  { store, contacts, accountEvents, inbound, calls }: IngestStores,
+  { store, contacts, accountEvents, inbound, calls, templates }: IngestStores,
   payload: WebhookPayload,
   receivedAt: EpochMillis,
 ): Promise<IngestResult> {
@@ -85,6 +94,10 @@ export async function ingest(
     const callEvents = payload.callEvents.map((event) => ({ ...event, receivedAt }));
     writes.push((async () => calls.record(callEvents))());
   }
+  if (templates !== undefined) {
+    const changes = templateChangesOf(payload, receivedAt);
+    if (changes.length > 0) writes.push((async () => templates.follow(changes))());
+  }
   const [applied, ...recorded] = await Promise.allSettled([statuses, ...writes]);
   const failure = [applied, ...recorded].find((r): r is PromiseRejectedResult => r?.status === 'rejected');
   if (failure) return { ok: false, error: failure.reason, accountEvents: events };
@@ -96,6 +109,18 @@ export async function ingest(
     };
   }
   return { ok: true, outcomes: applied.value, accountEvents: events };
+}
+
+/** The changes of the four template fields, in body order, each with Meta's time of it. */
+function templateChangesOf(payload: WebhookPayload, receivedAt: EpochMillis): TemplateWebhookChange[] {
+  return payload.accountChanges
+    .filter((change) => isTemplateWebhookField(change.field))
+    .map((change) => ({
+      businessAccountId: change.businessAccountId,
+      field: change.field,
+      value: change.value,
+      at: change.time ?? receivedAt,
+    }));
 }
 
 /** Number and BSUID pairs learnt by applying BSUID-only statuses to messages that were sent to a number. */
