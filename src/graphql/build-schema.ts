@@ -21,6 +21,9 @@ import { SendMessageResolver, UpstreamErrorResolver } from './resolvers/send-mes
 import { StatusSubscriptionResolver } from './resolvers/status-subscription.resolver';
 import { TokenDebugResolver } from './resolvers/token-debug.resolver';
 import { type TemplateCatalogueAccess, TemplateResolver } from './resolvers/template.resolver';
+import { TemplateCheckResolver } from './resolvers/template-check.resolver';
+import { TemplateDiagnosisResolver } from './resolvers/template-diagnosis.resolver';
+import { TemplateSendChecks } from './services/template-send-check';
 import { conversationItemTypeName } from './types/inbound-message.type';
 import { DiagnosisService, tokenEvidenceFrom } from './services/diagnosis-service';
 import { FailureSummaryService } from './services/failure-summary-service';
@@ -58,6 +61,8 @@ const RESOLVERS = [
   CallEventResolver,
   ContactCallsResolver,
   TemplateResolver,
+  TemplateCheckResolver,
+  TemplateDiagnosisResolver,
 ] as const;
 
 /** Resolver instances built from what the composition root passes in; type-graphql asks for them by class. */
@@ -69,6 +74,12 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
   );
   const conversations = new ConversationService(deps.store, deps.inbound, deps.contacts, deps.calls);
   const failures = new FailureSummaryService({ store: deps.store, diagnosis, clock: deps.clock });
+  // One business account today: every sending number's catalogue is the configured account's.
+  const templateChecks = new TemplateSendChecks(
+    deps.templates.cache,
+    () => deps.templates.businessAccountId,
+    deps.clock,
+  );
   return new Map<unknown, unknown>([
     [MessageResolver, new MessageResolver(deps.store, diagnosis)],
     [
@@ -78,6 +89,7 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
         deps.upstream,
         deps.defaultPhoneNumberId,
         new ServiceWindowCheck(deps.store, deps.clock),
+        templateChecks,
       ),
     ],
     [UpstreamErrorResolver, new UpstreamErrorResolver(diagnosis)],
@@ -94,6 +106,17 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
     [CallEventResolver, new CallEventResolver(deps.contacts, deps.clock)],
     [ContactCallsResolver, new ContactCallsResolver(deps.calls)],
     [TemplateResolver, new TemplateResolver(deps.templates, deps.accountEvents)],
+    [
+      TemplateCheckResolver,
+      new TemplateCheckResolver(
+        templateChecks,
+        deps.contacts,
+        diagnosis,
+        deps.defaultPhoneNumberId,
+        deps.clock,
+      ),
+    ],
+    [TemplateDiagnosisResolver, new TemplateDiagnosisResolver(deps.clock)],
   ]);
 }
 

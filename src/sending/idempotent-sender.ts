@@ -95,6 +95,8 @@ function decodeStoredRejection(value: unknown): SendRejection {
     fbtraceId: field<string | null>('fbtraceId', 'string', true),
     recipient: field<string>('recipient', 'string', false),
     phoneNumberId: field<string>('phoneNumberId', 'string', false),
+    // Absent (Meta's answer, or stored before the field existed) stays absent.
+    ...(fields.detectedBy === 'GATEWAY' && { detectedBy: 'GATEWAY' as const }),
   };
 }
 

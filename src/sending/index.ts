@@ -2,7 +2,7 @@ export { IdempotentSender, type IdempotentSenderOptions } from './idempotent-sen
 export { MessageSender, type MessageSenderOptions } from './message-sender';
 export { characterCount } from './message-content';
 export { RateLimitedSender, type RateLimitedSenderOptions } from './rate-limited-sender';
-export { parseRecipient, type Recipient } from './recipient';
+export { describeRecipient, parseRecipient, type Recipient } from './recipient';
 export { parseSendCommand, type SendCommand } from './send-command';
 export { hashSendCommand, stableJson } from './send-command-hash';
 export {
@@ -20,7 +20,7 @@ export {
   type TextFields,
 } from './send-fields';
 export { type SendHandler, type SendOutcome } from './send-outcome';
-export { type SendRejection } from './send-rejection';
+export { detectorOf, type RejectionDetector, type SendRejection } from './send-rejection';
 export { isWamid } from './wamid';
 export { ServiceWindowCheck } from './service-window-check';
 export { SenderThroughput } from './sender-throughput';

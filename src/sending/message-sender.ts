@@ -81,6 +81,7 @@ function restrictedRegion(command: SendCommand, reason: string): SendRejection {
     fbtraceId: null,
     recipient: describeRecipient(command.recipient),
     phoneNumberId: command.phoneNumberId,
+    detectedBy: 'GATEWAY',
   };
 }
 

@@ -33,6 +33,7 @@ export {
   type TemplateCheckOptions,
   UnknownTemplatePolicy,
 } from './check-template-send';
+export { summariseSend, type TemplateSendSummary } from './send-summary';
 export { applyStatusEvent, FIRST_PAUSE_MS, SECOND_PAUSE_MS, type TemplateStatusEvent } from './pause-rules';
 export { PAUSES_BEFORE_DISABLED } from './status-problems';
 export {

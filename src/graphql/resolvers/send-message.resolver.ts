@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { Scope } from '../../config';
 import { type Diagnosis, Locale } from '../../diagnosis';
 import {
+  detectorOf,
   isWamid,
   parseSendCommand,
   type SendHandler,
@@ -10,6 +11,7 @@ import {
   type SendRejection,
   type ServiceWindowCheck,
 } from '../../sending';
+import { UnknownTemplatePolicy } from '../../templates';
 import { type GraphApiClient } from '../../upstream';
 import { assertScope } from '../auth-checker';
 import { type GatewayContext } from '../context';
@@ -18,9 +20,10 @@ import { badInput } from '../gateway-error';
 import { SendMessageInput } from '../inputs/send-message.input';
 import { toMessage } from '../mappers/message-mappers';
 import { type DiagnosisService } from '../services/diagnosis-service';
+import { type TemplateSendChecks } from '../services/template-send-check';
 import { Diagnosis as DiagnosisType } from '../types/diagnosis.type';
 import { SendMessagePayload } from '../types/send-message-payload.type';
-import { UpstreamError } from '../types/upstream-error.type';
+import { ErrorDetector, UpstreamError } from '../types/upstream-error.type';
 
 /**
  * A thin resolver over the sending domain: it parses the input once into a `SendCommand`, hands it to
@@ -33,6 +36,7 @@ export class SendMessageResolver {
     private readonly upstream: GraphApiClient,
     private readonly defaultPhoneNumberId: string,
     private readonly serviceWindow: ServiceWindowCheck,
+    private readonly templateChecks: TemplateSendChecks,
   ) {}
 
   @Authorized(Scope.SEND)
@@ -48,13 +52,26 @@ export class SendMessageResolver {
       // The auth checker ran first: there is a caller.
       const callerId = context.caller?.keyId ?? 'open';
       const command = parseSendCommand(input, this.defaultPhoneNumberId, callerId);
+      // A template is checked against the local catalogue first: what Meta would refuse is answered
+      // here, before the idempotency key is claimed, so that the corrected send may reuse the key. A
+      // template the gateway does not know yet is sent as before (the catalogue may lag behind Meta).
+      const templateCheck =
+        command.kind === 'template' && input.template
+          ? this.templateChecks.run(command, input.template, UnknownTemplatePolicy.SEND)
+          : null;
+      const templateWarnings = templateCheck === null ? [] : this.templateChecks.warningsOf(templateCheck);
+      const refusal = templateCheck === null ? null : this.templateChecks.refusalOf(templateCheck);
+      if (refusal !== null) return { message: null, error: refusal, warnings: templateWarnings };
       const outcome = await this.sender.send(command);
       // The store reads the customer's window with the send; it is looked up only when it could not.
       const warning = await this.serviceWindow.warningFor(command, outcome);
-      const warnings = warning === null ? [] : [warning];
-      return outcome.kind === 'sent'
-        ? { message: toMessage(outcome.message), error: null, warnings }
-        : { message: null, error: outcome.rejection, warnings };
+      const warnings = warning === null ? templateWarnings : [...templateWarnings, warning];
+      if (outcome.kind === 'sent') return { message: toMessage(outcome.message), error: null, warnings };
+      const error =
+        templateCheck === null
+          ? outcome.rejection
+          : this.templateChecks.withMetaEvidence(outcome.rejection, templateCheck);
+      return { message: null, error, warnings };
     } catch (error) {
       throw toGatewayError(error);
     }
@@ -98,6 +115,14 @@ export class SendMessageResolver {
 @Resolver(() => UpstreamError)
 export class UpstreamErrorResolver {
   constructor(private readonly diagnoses: DiagnosisService) {}
+
+  @FieldResolver(() => ErrorDetector, {
+    description:
+      '`GATEWAY` when the gateway refused the send before calling Meta (no upstream call was made); `META` when Meta answered it.',
+  })
+  detectedBy(@Root() rejection: SendRejection): ErrorDetector {
+    return detectorOf(rejection) === 'GATEWAY' ? ErrorDetector.GATEWAY : ErrorDetector.META;
+  }
 
   @FieldResolver(() => DiagnosisType, { description: 'What the error means and what to do about it.' })
   diagnosis(

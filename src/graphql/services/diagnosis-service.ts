@@ -86,6 +86,8 @@ export class DiagnosisService {
       sendError: toSendErrorEvidence(rejection),
       recipient: rejection.recipient,
     };
+    // The template's facts, from the catalogue when the send was refused (by the gateway or by Meta).
+    if (rejection.template !== undefined) evidence.template = rejection.template;
     if (rejection.code === REENGAGEMENT_CODE) {
       evidence.lastInboundAt = await loaders.lastInbound.load(
         `${rejection.recipient.replace(/^\+/, '')}|${rejection.phoneNumberId}`,

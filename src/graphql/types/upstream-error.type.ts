@@ -1,8 +1,26 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Who refused a send. */
+export enum ErrorDetector {
+  GATEWAY = 'GATEWAY',
+  META = 'META',
+}
+
+registerEnumType(ErrorDetector, {
+  name: 'ErrorDetector',
+  description: 'Who refused a send: the gateway’s own check before any upstream call, or Meta.',
+  valuesConfig: {
+    GATEWAY: {
+      description:
+        'The gateway’s check, before the send reached Meta; the code is the one Meta would have answered.',
+    },
+    META: { description: 'Meta’s answer to the send.' },
+  },
+});
 
 @ObjectType({
   description:
-    "Meta's rejection of a send, as Meta reported it. Ask `diagnosis` for what it means and what to do.",
+    "The rejection of a send, as Meta reported it (or as the gateway's own check foresaw it: see `detectedBy`). Ask `diagnosis` for what it means and what to do.",
 })
 export class UpstreamError {
   @Field(() => Int, { nullable: true, description: "The HTTP status of Meta's answer." })
