@@ -166,7 +166,8 @@ export class TemplateResolver {
       'Submits a template to Meta for review. It is in the catalogue at once, PENDING; the status webhook brings the review’s outcome. Meta’s refusal is an error whose extensions carry Meta’s code, subcode and message.',
   })
   async createTemplate(
-    @Arg('input', () => CreateTemplateInput) input: CreateTemplateInput,
+    @Arg('input', () => CreateTemplateInput, { description: 'The template to submit.' })
+    input: CreateTemplateInput,
   ): Promise<TemplateView> {
     return toTemplate(await this.admin.create(input));
   }
