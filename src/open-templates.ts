@@ -17,6 +17,8 @@ import { type GraphApiClient, type WireTemplate } from './upstream';
 /** The catalogue as the gateway runs it: the local copy, the sync, the webhook follower and the timer. */
 export interface RunningTemplateCatalogue {
   cache: TemplateCatalogueCache;
+  /** The shared catalogue, for the writes the admin mutations make. */
+  store: TemplateCatalogueStore;
   follower: TemplateWebhookFollower;
   /** The account the gateway serves; `null` when none is configured (nothing is synced then). */
   businessAccountId: string | null;
@@ -121,6 +123,7 @@ export async function openTemplateCatalogue(
 
   return {
     cache,
+    store,
     follower: new TemplateWebhookFollower({
       cache,
       store,

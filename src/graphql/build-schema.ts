@@ -27,6 +27,7 @@ import { TemplateSendChecks } from './services/template-send-check';
 import { conversationItemTypeName } from './types/inbound-message.type';
 import { DiagnosisService, tokenEvidenceFrom } from './services/diagnosis-service';
 import { FailureSummaryService } from './services/failure-summary-service';
+import { TemplateAdmin } from './services/template-admin';
 
 export interface SchemaDependencies {
   store: MessageStore;
@@ -105,7 +106,20 @@ function createInstances(deps: SchemaDependencies): Map<unknown, unknown> {
     [LiveSubscriptionsResolver, new LiveSubscriptionsResolver()],
     [CallEventResolver, new CallEventResolver(deps.contacts, deps.clock)],
     [ContactCallsResolver, new ContactCallsResolver(deps.calls)],
-    [TemplateResolver, new TemplateResolver(deps.templates, deps.accountEvents)],
+    [
+      TemplateResolver,
+      new TemplateResolver(
+        deps.templates,
+        deps.accountEvents,
+        new TemplateAdmin({
+          upstream: deps.upstream,
+          store: deps.templates.store,
+          cache: deps.templates.cache,
+          businessAccountId: deps.templates.businessAccountId,
+          clock: deps.clock,
+        }),
+      ),
+    ],
     [
       TemplateCheckResolver,
       new TemplateCheckResolver(

@@ -2,6 +2,7 @@ import { GraphQLError, locatedError } from 'graphql';
 import { SubscriberTooSlowError } from '../live';
 import { SendErrorKind, isSendError, type AnySendError } from '../sending';
 import {
+  GraphApiError,
   UpstreamFailureKind,
   isUpstreamFailure,
   unreachableKind,
@@ -30,6 +31,61 @@ export function withGatewayCause(error: GraphQLError): GraphQLError {
   if (cause === undefined || cause instanceof GraphQLError) return error;
   const mapped = toGatewayError(cause);
   return mapped instanceof GraphQLError ? locatedError(mapped, error.nodes, error.path) : error;
+}
+
+/** Meta's rate-limit codes: the account's calls (4, 80008) and the app's throughput (130429). */
+const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 80008, 130429]);
+/** The token lacks a permission (10, 200–299): the gateway's setup, which the caller cannot fix by retrying. */
+const isPermissionCode = (code: number): boolean => code === 10 || (code >= 200 && code <= 299);
+/** An expired or invalid token: the gateway's configuration, not the caller's input. */
+const TOKEN_CODE = 190;
+/** Meta's invalid-parameter code; its 2388xxx subcodes are the template review's refusals. */
+const INVALID_PARAMETER_CODE = 100;
+
+/**
+ * An admin call's failure (template create, delete) as a GraphQL error. Unlike a send, such a call has no
+ * payload to carry Meta's refusal, so a Graph API error becomes an error with a stable `extensions.code`
+ * and Meta's code, subcode and explanation beside it (Meta's texts are redacted of secrets when the client
+ * reads the answer); every other failure is mapped as `toGatewayError` maps it.
+ */
+export function toAdminCallError(error: unknown): unknown {
+  if (!(error instanceof GraphApiError)) return toGatewayError(error);
+  const meta = {
+    metaCode: error.code,
+    ...(error.subcode === undefined ? {} : { metaSubcode: error.subcode }),
+    metaMessage: error.message,
+    ...(error.userTitle === undefined ? {} : { metaTitle: error.userTitle }),
+    ...(error.userMessage === undefined ? {} : { metaUserMessage: error.userMessage }),
+    ...(error.details === undefined ? {} : { metaDetails: error.details }),
+    ...(error.fbtraceId === undefined ? {} : { fbtraceId: error.fbtraceId }),
+  };
+  const explained = error.userMessage ?? error.details ?? error.message;
+  if (RATE_LIMIT_CODES.has(error.code)) {
+    return new GatewayError(
+      GatewayErrorCode.RATE_LIMITED,
+      `Meta is limiting this account's calls (code ${error.code}); try again later. ${explained}`,
+      { retryAfterSeconds: 60, ...meta },
+    );
+  }
+  if (error.code === INVALID_PARAMETER_CODE) {
+    return new GatewayError(
+      GatewayErrorCode.BAD_USER_INPUT,
+      `Meta refused the request (code ${error.code}${error.subcode === undefined ? '' : `, subcode ${error.subcode}`}): ${explained}`,
+      meta,
+    );
+  }
+  if (error.code === TOKEN_CODE || isPermissionCode(error.code)) {
+    return new GatewayError(
+      GatewayErrorCode.FORBIDDEN,
+      `The gateway's access token may not do this (code ${error.code}): ${explained}`,
+      meta,
+    );
+  }
+  return new GatewayError(
+    GatewayErrorCode.UPSTREAM_UNAVAILABLE,
+    `The Cloud API failed the call (code ${error.code}): ${explained}`,
+    meta,
+  );
 }
 
 /** A `since` the stream cannot serve (too old, ahead of it, malformed) is the client's to fix. */

@@ -17,14 +17,17 @@ import { Scope } from '../../config';
 import {
   isTemplateWebhookField,
   type TemplateCatalogueCache,
+  type TemplateCatalogueStore,
   type TemplateRecord,
   type TemplateSyncResult as DomainSyncResult,
   templateWebhookTarget,
 } from '../../templates';
 import { badInput } from '../gateway-error';
+import { CreateTemplateInput } from '../inputs/create-template.input';
 import { TemplateFilter } from '../inputs/template-filter.input';
 import { toAccountEvent, type AccountEventView } from '../mappers/account-event';
 import { toTemplate, type TemplateView } from '../mappers/template';
+import { type TemplateAdmin } from '../services/template-admin';
 import { matchesFilter, pageOfTemplates, templateCursor } from '../services/template-listing';
 import { AccountEvent } from '../types/account-event.type';
 import { Template, TemplateConnection, TemplateSyncResult } from '../types/template.type';
@@ -44,7 +47,9 @@ const TEMPLATE_EVENT_KINDS = [
 
 /** What the schema reads of the running catalogue. */
 export interface TemplateCatalogueAccess {
-  cache: Pick<TemplateCatalogueCache, 'find' | 'templatesOf' | 'businessAccountIds'>;
+  cache: Pick<TemplateCatalogueCache, 'find' | 'templatesOf' | 'businessAccountIds' | 'refresh'>;
+  /** Written by `createTemplate` and `deleteTemplate`, so that the catalogue shows them at once. */
+  store: Pick<TemplateCatalogueStore, 'upsert' | 'remove'>;
   /** The account the gateway serves: the default of every `businessAccountId` argument. */
   businessAccountId: string | null;
   sync(businessAccountId: string): Promise<DomainSyncResult>;
@@ -70,6 +75,7 @@ export class TemplateResolver {
   constructor(
     private readonly catalogue: TemplateCatalogueAccess,
     private readonly accountEvents: AccountEventStore,
+    private readonly admin: TemplateAdmin,
   ) {}
 
   @Authorized(Scope.READ)
@@ -152,6 +158,39 @@ export class TemplateResolver {
       limit: result.limit ?? null,
       error: result.error ?? null,
     };
+  }
+
+  @Authorized(Scope.ADMIN)
+  @Mutation(() => Template, {
+    description:
+      'Submits a template to Meta for review. It is in the catalogue at once, PENDING; the status webhook brings the review’s outcome. Meta’s refusal is an error whose extensions carry Meta’s code, subcode and message.',
+  })
+  async createTemplate(
+    @Arg('input', () => CreateTemplateInput, { description: 'The template to submit.' })
+    input: CreateTemplateInput,
+  ): Promise<TemplateView> {
+    return toTemplate(await this.admin.create(input));
+  }
+
+  @Authorized(Scope.ADMIN)
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes a template at Meta and from the catalogue: one language when `language` is given, else every language of the name.',
+  })
+  async deleteTemplate(
+    @Arg('name', { description: 'Its name.' }) name: string,
+    @Arg('language', () => String, {
+      nullable: true,
+      description: 'Only this language; every language of the name when omitted.',
+    })
+    language?: string | null,
+    @Arg('businessAccountId', () => ID, {
+      nullable: true,
+      description: 'Its business account; the configured one when omitted.',
+    })
+    businessAccountId?: string | null,
+  ): Promise<boolean> {
+    return this.admin.delete(name, language ?? null, businessAccountId ?? null);
   }
 
   @FieldResolver(() => [AccountEvent], {
