@@ -3,7 +3,7 @@ import { type EpochMillis } from '../store-kit';
 import { type TemplateCatalogueCache } from './catalogue-cache';
 import { type TemplateCatalogueStore } from './catalogue-store';
 import { templateFromDefinition } from './template-from-definition';
-import { type TemplateDefinition, type TemplateRecord } from './template-record';
+import { type TemplateDefinition, type TemplateRecord, TemplateStatus } from './template-record';
 import { applyTemplateWebhook, isTemplateWebhookField, templateWebhookTarget } from './template-webhooks';
 
 /** Reads one template as Meta has it now (`GET /{template-id}`), for a change the webhook does not carry. */
@@ -23,7 +23,7 @@ export interface TemplateWebhookChange {
 
 export interface TemplateWebhookFollowerDependencies {
   cache: Pick<TemplateCatalogueCache, 'byId'>;
-  store: Pick<TemplateCatalogueStore, 'upsert'>;
+  store: Pick<TemplateCatalogueStore, 'upsert' | 'remove'>;
   reader: TemplateReader;
   logger: Logger;
   now: () => EpochMillis;
@@ -35,7 +35,8 @@ export interface TemplateWebhookFollowerDependencies {
  * the catalogue does not hold yet, and a change of its components, are read from Meta again; when that
  * read fails the record stays as it was and the next sync catches up, so Meta's API being down never
  * fails a webhook. A store write that fails does: the webhook is answered 503 and Meta sends it again,
- * which the rules of `applyTemplateWebhook` then see as repeated where it was applied.
+ * which the rules of `applyTemplateWebhook` then see as repeated where it was applied. A template Meta
+ * says is deleted leaves the catalogue, as `deleteTemplate` and the next sync would have it.
  */
 export class TemplateWebhookFollower {
   constructor(private readonly deps: TemplateWebhookFollowerDependencies) {}
@@ -58,7 +59,11 @@ export class TemplateWebhookFollower {
           ? await this.reread(change.businessAccountId, target.templateId)
           : await this.applied(current, change);
       if (next === undefined) continue;
-      await this.deps.store.upsert(next);
+      if (next.status === TemplateStatus.DELETED) {
+        await this.deps.store.remove(change.businessAccountId, target.templateId);
+      } else {
+        await this.deps.store.upsert(next);
+      }
       written.set(key, next);
     }
   }

@@ -16,6 +16,7 @@ function followerWith(
 ) {
   const store = new MemoryTemplateCatalogueStore();
   const upsert = jest.spyOn(store, 'upsert');
+  const remove = jest.spyOn(store, 'remove');
   const follower = new TemplateWebhookFollower({
     cache: { byId: (_account, id) => (held?.id === id ? held : undefined) },
     store,
@@ -23,7 +24,7 @@ function followerWith(
     logger,
     now: () => Date.UTC(2026, 6, 2),
   });
-  return { follower, upsert, readTemplate };
+  return { follower, upsert, remove, readTemplate };
 }
 
 const change = (value: unknown, field = 'message_template_status_update') => ({
@@ -76,5 +77,12 @@ describe('TemplateWebhookFollower', () => {
     expect(upsert).toHaveBeenCalledWith(
       expect.objectContaining({ id: '77', name: 'fresh', businessAccountId: ACCOUNT }),
     );
+  });
+
+  it('takes a template Meta deleted out of the catalogue instead of keeping it as DELETED', async () => {
+    const { follower, upsert, remove } = followerWith(approved);
+    await follower.follow([change({ event: 'DELETED', message_template_id: Number(approved.id) })]);
+    expect(remove).toHaveBeenCalledWith(ACCOUNT, approved.id);
+    expect(upsert).not.toHaveBeenCalled();
   });
 });
