@@ -359,14 +359,18 @@ describe('the store on the command connection the composition root opens', () =>
     await store.recordSent(sequenceSend('wamid.first'), SEQUENCE_BASE_MS);
     const monitor = await command.monitor();
     connections.push(monitor);
+    const marker = await connection();
+    // Only these two clients: MONITOR sees every client of the server, and others may share it.
+    const sources = new Set([command, marker].map((client) => `127.0.0.1:${client.stream.localPort}`));
     const received: string[] = [];
-    monitor.on('monitor', (_time: string, args: string[]) => {
+    monitor.on('monitor', (_time: string, args: string[], from: string) => {
+      if (!sources.has(from)) return;
       const name = String(args[0]).toLowerCase();
       // A script run is an EVALSHA, or an EVAL where ioredis has not seen the script loaded yet.
       if (name === 'evalsha' || name === 'eval') received.push('script');
       if (name === 'echo' && args[1] === 'marker') received.push('marker');
     });
-    return { store, received, marker: await connection() };
+    return { store, received, marker };
   }
 
   it('writes the sends of a turn to Redis in that turn, not after the next turn’s I/O', async () => {
