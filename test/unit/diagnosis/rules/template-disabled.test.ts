@@ -1,15 +1,14 @@
-import { type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templateDisabledRule } from '../../../../src/diagnosis/rules';
 import {
   expectRuleFindings,
-  failedMessage,
   HOUR,
   NOW,
   onlyFinding,
   rejectedSend,
   templateEvidence,
 } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132016: the template is disabled (paused too many times). */
 
@@ -18,16 +17,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templateDisabledRul
 const CODE = 132016;
 
 describe('template-disabled rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-disabled',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.DISABLED,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templateDisabledRule, CODE, TemplateFailure.DISABLED);
 
   it('says since when and the quality', () => {
     const template = templateEvidence({ status: 'DISABLED', statusChangedAt: NOW - HOUR, quality: 'RED' });

@@ -1,13 +1,7 @@
-import { type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templateFormatPolicyRule } from '../../../../src/diagnosis/rules';
-import {
-  expectRuleFindings,
-  failedMessage,
-  onlyFinding,
-  rejectedSend,
-  templateEvidence,
-} from '../diagnosis-harness';
+import { expectRuleFindings, onlyFinding, rejectedSend, templateEvidence } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132007: the content violates a WhatsApp format character policy. */
 
@@ -17,16 +11,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templateFormatPolic
 const CODE = 132007;
 
 describe('template-format-policy rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-format-policy',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.FORMAT_POLICY,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templateFormatPolicyRule, CODE, TemplateFailure.FORMAT_POLICY);
 
   it('shows the category and the refused text', () => {
     const template = templateEvidence({ category: 'MARKETING', sent: { offendingText: 'WIN $$$' } });

@@ -1,13 +1,7 @@
-import { type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templateNotFoundRule } from '../../../../src/diagnosis/rules';
-import {
-  expectRuleFindings,
-  failedMessage,
-  onlyFinding,
-  rejectedSend,
-  templateEvidence,
-} from '../diagnosis-harness';
+import { expectRuleFindings, onlyFinding, rejectedSend, templateEvidence } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132001: the template does not exist in that language, or is not approved. */
 
@@ -16,16 +10,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templateNotFoundRul
 const CODE = 132001;
 
 describe('template-not-found rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-not-found',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.NOT_FOUND,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templateNotFoundRule, CODE, TemplateFailure.NOT_FOUND);
 
   it('names the other languages of the same name, and Meta’s rejection reason', () => {
     const template = templateEvidence({

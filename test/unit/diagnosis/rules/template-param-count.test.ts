@@ -1,14 +1,13 @@
-import { DiagnosisCause as C, type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { DiagnosisCause as C, type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templateParamCountRule } from '../../../../src/diagnosis/rules';
 import {
   expectRuleFindings,
   factIds,
-  failedMessage,
   onlyFinding,
   rejectedSend,
   templateEvidence,
 } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132000: `body: number of localizable_params (1) does not match the expected number of params (2)`. */
 
@@ -17,16 +16,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templateParamCountR
 const CODE = 132000;
 
 describe('template-param-count rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-param-count',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.PARAMETER_COUNT,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templateParamCountRule, CODE, TemplateFailure.PARAMETER_COUNT);
 
   it('says per component how many the template expects and how many the send gave', () => {
     const template = templateEvidence({ sent: { counts: { BODY: 1, HEADER: 0 } } });

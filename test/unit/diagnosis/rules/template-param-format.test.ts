@@ -1,13 +1,7 @@
-import { type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templateParamFormatRule } from '../../../../src/diagnosis/rules';
-import {
-  expectRuleFindings,
-  failedMessage,
-  onlyFinding,
-  rejectedSend,
-  templateEvidence,
-} from '../diagnosis-harness';
+import { expectRuleFindings, onlyFinding, rejectedSend, templateEvidence } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132012: `header: Format mismatch, expected IMAGE, received UNKNOWN` (whatomate#223). */
 
@@ -16,16 +10,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templateParamFormat
 const CODE = 132012;
 
 describe('template-param-format rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-param-format',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.PARAMETER_FORMAT,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templateParamFormatRule, CODE, TemplateFailure.PARAMETER_FORMAT);
 
   const imageHeader = (sent: { headerType?: string }) =>
     templateEvidence({ parameters: [{ component: 'HEADER', kind: 'IMAGE' }], sent });

@@ -1,14 +1,13 @@
-import { type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templateParamTextRule } from '../../../../src/diagnosis/rules';
 import {
   expectRuleFindings,
   factIds,
-  failedMessage,
   onlyFinding,
   rejectedSend,
   templateEvidence,
 } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132018: `Param text cannot have new-line/tab characters or more than 4 consecutive spaces`. */
 
@@ -17,16 +16,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templateParamTextRu
 const CODE = 132018;
 
 describe('template-param-text rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-param-text',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.PARAMETER_TEXT,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templateParamTextRule, CODE, TemplateFailure.PARAMETER_TEXT);
 
   it('quotes the refused text and says which of the three it has', () => {
     const template = templateEvidence({

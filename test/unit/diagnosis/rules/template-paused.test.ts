@@ -1,16 +1,15 @@
-import { type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templatePausedRule } from '../../../../src/diagnosis/rules';
 import {
   expectRuleFindings,
   factIds,
-  failedMessage,
   HOUR,
   NOW,
   onlyFinding,
   rejectedSend,
   templateEvidence,
 } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132015, with the template guidelines' pauses: 3 h, then 6 h, then disabled. */
 
@@ -19,16 +18,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templatePausedRule,
 const CODE = 132015;
 
 describe('template-paused rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-paused',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.PAUSED,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templatePausedRule, CODE, TemplateFailure.PAUSED);
 
   it('is retryable after the pause’s time left, and says when', () => {
     const template = templateEvidence({ status: 'PAUSED', pausedUntil: NOW + 2 * HOUR, pauseCount: 1 });

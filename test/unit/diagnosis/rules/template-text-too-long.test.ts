@@ -1,13 +1,7 @@
-import { type Evidence, TemplateFailure, Verdict as V } from '../../../../src/diagnosis';
-import { Strength } from '../../../../src/diagnosis/finding';
+import { type Evidence, TemplateFailure } from '../../../../src/diagnosis';
 import { templateTextTooLongRule } from '../../../../src/diagnosis/rules';
-import {
-  expectRuleFindings,
-  failedMessage,
-  onlyFinding,
-  rejectedSend,
-  templateEvidence,
-} from '../diagnosis-harness';
+import { expectRuleFindings, onlyFinding, rejectedSend, templateEvidence } from '../diagnosis-harness';
+import { itExplainsTheCodeAlone } from './template-rule-cases';
 
 /* Meta's 132005: the translated (filled-in) text is too long. */
 
@@ -16,16 +10,7 @@ const finding = (evidence: Partial<Evidence>) => onlyFinding(templateTextTooLong
 const CODE = 132005;
 
 describe('template-text-too-long rule', () => {
-  it('brings the failure’s wording for Meta’s code, even without template evidence', () => {
-    expect(finding({ sendError: rejectedSend(CODE) })).toMatchObject({
-      rule: 'template-text-too-long',
-      code: CODE,
-      verdict: V.FAILED,
-      strength: Strength.TEMPLATE_EVIDENCE,
-      templateFailure: TemplateFailure.TEXT_TOO_LONG,
-    });
-    expect(finding({ message: failedMessage([{ code: CODE }]) }).code).toBe(CODE);
-  });
+  itExplainsTheCodeAlone(templateTextTooLongRule, CODE, TemplateFailure.TEXT_TOO_LONG);
 
   it('gives the rendered length when the gateway measured it', () => {
     const template = templateEvidence({ sent: { renderedLength: 1100 } });
